@@ -1,0 +1,250 @@
+package ma.etamkeen.rihla.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ma.etamkeen.rihla.model.GovernmentLevel;
+import ma.etamkeen.rihla.model.Localized;
+import ma.etamkeen.rihla.model.Site;
+
+/**
+ * Loads the built-in reference data (the visit, its sites and themes) from the seed file.
+ * It only ever adds what is missing, by deterministic id, so a user's edits and deletions (tombstones)
+ * of seeded records survive every later start.
+ */
+public final class Seeder {
+
+    public static final String SEED_RESOURCE = "/ma/etamkeen/rihla/seed/belgium-2022.json";
+    public static final String SEED_AUTHOR = "rihla-seed";
+    private static final String FINGERPRINT_SETTING = "seed.fingerprint";
+
+    /** How many records a seeding run added. */
+    public record Report(int visits, int themes, int administrations, int sites, int facts, int siteThemes) {
+        public int total() {
+            return visits + themes + administrations + sites + facts + siteThemes;
+        }
+    }
+
+    // The seed file's shape.
+    record SeedFile(int format, SeedVisit visit, List<SeedTheme> themes, List<SeedAdministration> administrations,
+                    List<SeedSite> sites) {
+    }
+
+    record SeedVisit(String code, Localized title, String programme, LocalDate startsOn, LocalDate endsOn,
+                     int delegationSize, int administrationCount, Localized description, List<String> sources) {
+    }
+
+    record SeedTheme(String code, Localized label) {
+    }
+
+    record SeedAdministration(String key, Localized name, String acronym) {
+    }
+
+    record SeedSite(String slug, Localized name, String originalName, Localized type, String level,
+                    Localized levelDetail, Localized city, String address, String website, Localized summary,
+                    List<String> themes, List<SeedFact> facts, List<Site.Field> toConfirm) {
+    }
+
+    record SeedFact(Localized text, String source, boolean toConfirm) {
+    }
+
+    private final byte[] seedBytes;
+
+    public Seeder() {
+        this(readResource());
+    }
+
+    Seeder(byte[] seedBytes) {
+        this.seedBytes = seedBytes;
+    }
+
+    public static UUID visitId(String code) {
+        return Ids.of("visit", code);
+    }
+
+    public static UUID siteId(String slug) {
+        return Ids.of("site", slug);
+    }
+
+    public static UUID themeId(String code) {
+        return Ids.of("theme", code);
+    }
+
+    /**
+     * Adds the missing reference data, unless this exact seed file was already applied (the usual case:
+     * a quick check keeps it off the start-up path).
+     */
+    public Report ensureSeeded(Database database) {
+        String fingerprint = fingerprint();
+        boolean applied = database.read(tx -> tx.exists(
+                "SELECT 1 FROM app_setting WHERE setting_key = ? AND setting_value = ?", FINGERPRINT_SETTING, fingerprint));
+        return applied ? new Report(0, 0, 0, 0, 0, 0) : addMissing(database);
+    }
+
+    /** Adds every seeded record whose id is not in the database yet; never updates an existing one. */
+    public Report addMissing(Database database) {
+        SeedFile seed = parse();
+        String fingerprint = fingerprint();
+        return database.write(tx -> {
+            Instant now = Database.now();
+            int visits = addVisit(tx, seed.visit(), now);
+            int themes = 0;
+            for (int i = 0; i < seed.themes().size(); i++) {
+                themes += addTheme(tx, seed.themes().get(i), i, now);
+            }
+            int administrations = 0;
+            for (SeedAdministration administration : seed.administrations()) {
+                administrations += addAdministration(tx, administration, now);
+            }
+            int sites = 0;
+            int facts = 0;
+            int links = 0;
+            UUID visitId = visitId(seed.visit().code());
+            for (SeedSite site : seed.sites()) {
+                sites += addSite(tx, visitId, site, now);
+                for (int i = 0; i < site.facts().size(); i++) {
+                    facts += addFact(tx, site.slug(), i, site.facts().get(i), now);
+                }
+                for (String theme : site.themes()) {
+                    links += addSiteTheme(tx, site.slug(), theme, now);
+                }
+            }
+            tx.update("MERGE INTO app_setting (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)", FINGERPRINT_SETTING, fingerprint);
+            return new Report(visits, themes, administrations, sites, facts, links);
+        });
+    }
+
+    private static int addVisit(Tx tx, SeedVisit visit, Instant now) throws SQLException {
+        UUID id = visitId(visit.code());
+        if (tx.exists("SELECT 1 FROM visit WHERE id = ?", id)) {
+            return 0;
+        }
+        return tx.update("""
+                INSERT INTO visit (id, code, title_ar, title_fr, title_en, programme, starts_on, ends_on,
+                    delegation_size, administration_count, description_ar, description_fr, description_en, sources,
+                    created_at, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, visit.code(), visit.title().ar(), visit.title().fr(), visit.title().en(), visit.programme(),
+                visit.startsOn(), visit.endsOn(), visit.delegationSize(), visit.administrationCount(),
+                visit.description().ar(), visit.description().fr(), visit.description().en(),
+                String.join("\n", visit.sources()), now, now, SEED_AUTHOR);
+    }
+
+    private static int addTheme(Tx tx, SeedTheme theme, int position, Instant now) throws SQLException {
+        UUID id = themeId(theme.code());
+        if (tx.exists("SELECT 1 FROM theme WHERE id = ?", id)) {
+            return 0;
+        }
+        return tx.update("""
+                INSERT INTO theme (id, code, label_ar, label_fr, label_en, position, created_at, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, theme.code(), theme.label().ar(), theme.label().fr(), theme.label().en(), position,
+                now, now, SEED_AUTHOR);
+    }
+
+    private static int addAdministration(Tx tx, SeedAdministration administration, Instant now) throws SQLException {
+        UUID id = Ids.of("administration", administration.key());
+        if (tx.exists("SELECT 1 FROM administration WHERE id = ?", id)) {
+            return 0;
+        }
+        return tx.update("""
+                INSERT INTO administration (id, name_ar, name_fr, acronym, created_at, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                id, administration.name().ar(), administration.name().fr(), administration.acronym(),
+                now, now, SEED_AUTHOR);
+    }
+
+    private static int addSite(Tx tx, UUID visitId, SeedSite site, Instant now) throws SQLException {
+        UUID id = siteId(site.slug());
+        if (tx.exists("SELECT 1 FROM site WHERE id = ?", id)) {
+            return 0;
+        }
+        GovernmentLevel level = GovernmentLevel.fromCode(site.level());
+        Localized type = orEmpty(site.type());
+        Localized levelDetail = orEmpty(site.levelDetail());
+        Localized city = orEmpty(site.city());
+        Localized summary = orEmpty(site.summary());
+        return tx.update("""
+                INSERT INTO site (id, visit_id, slug, name_ar, name_fr, name_en, name_original, type_ar, type_fr, type_en,
+                    level, level_detail_ar, level_detail_fr, level_detail_en, city_ar, city_fr, city_en, address,
+                    website, summary_ar, summary_fr, summary_en, to_confirm, created_at, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, visitId, site.slug(), site.name().ar(), site.name().fr(), site.name().en(), site.originalName(),
+                type.ar(), type.fr(), type.en(), level.code(), levelDetail.ar(), levelDetail.fr(), levelDetail.en(),
+                city.ar(), city.fr(), city.en(), site.address(), site.website(),
+                summary.ar(), summary.fr(), summary.en(),
+                SiteRepository.encodeFields(site.toConfirm() == null ? List.of() : site.toConfirm()),
+                now, now, SEED_AUTHOR);
+    }
+
+    private static int addFact(Tx tx, String slug, int position, SeedFact fact, Instant now) throws SQLException {
+        UUID id = Ids.of("site-fact", slug, position);
+        if (tx.exists("SELECT 1 FROM site_fact WHERE id = ?", id)) {
+            return 0;
+        }
+        return tx.update("""
+                INSERT INTO site_fact (id, site_id, position, text_ar, text_fr, text_en, source, to_confirm,
+                    created_at, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, siteId(slug), position, fact.text().ar(), fact.text().fr(), fact.text().en(), fact.source(),
+                fact.toConfirm(), now, now, SEED_AUTHOR);
+    }
+
+    private static int addSiteTheme(Tx tx, String slug, String themeCode, Instant now) throws SQLException {
+        UUID siteId = siteId(slug);
+        UUID themeId = themeId(themeCode);
+        UUID id = Ids.link("site_theme", siteId, themeId);
+        if (tx.exists("SELECT 1 FROM site_theme WHERE id = ?", id)) {
+            return 0;
+        }
+        return tx.update("""
+                INSERT INTO site_theme (id, site_id, theme_id, created_at, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?)""", id, siteId, themeId, now, now, SEED_AUTHOR);
+    }
+
+    private static Localized orEmpty(Localized text) {
+        return text == null ? Localized.EMPTY : text;
+    }
+
+    SeedFile parse() {
+        try {
+            return new ObjectMapper()
+                    .findAndRegisterModules()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(seedBytes, SeedFile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The built-in seed file is unreadable", e);
+        }
+    }
+
+    private String fingerprint() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(seedBytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] readResource() {
+        try (InputStream in = Seeder.class.getResourceAsStream(SEED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing seed resource " + SEED_RESOURCE);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package ma.etamkeen.rihla.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import ma.etamkeen.rihla.model.Localized;
+
+/** One connection, inside a transaction for writes; small helpers so repositories stay short. */
+public final class Tx {
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final Connection connection;
+
+    Tx(Connection connection) {
+        this.connection = connection;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, args); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        }
+    }
+
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+        List<T> rows = list(sql, mapper, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public long count(String sql, Object... args) throws SQLException {
+        return one(sql, row -> row.getLong(1), args).orElse(0L);
+    }
+
+    public boolean exists(String sql, Object... args) throws SQLException {
+        return !list(sql, row -> Boolean.TRUE, args).isEmpty();
+    }
+
+    public int update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, args)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    public void execute(String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                Object arg = args[i];
+                if (arg instanceof Instant instant) {
+                    arg = instant.atOffset(ZoneOffset.UTC);
+                } else if (arg instanceof Enum<?> e) {
+                    throw new IllegalArgumentException("pass the enum's code, not " + e);
+                }
+                statement.setObject(i + 1, arg);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    // Column readers shared by the repositories.
+
+    public static UUID uuid(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, UUID.class);
+    }
+
+    /** The {@code <prefix>_ar}, {@code _fr} and {@code _en} columns as one text. */
+    public static Localized localized(ResultSet row, String prefix) throws SQLException {
+        return new Localized(row.getString(prefix + "_ar"), row.getString(prefix + "_fr"), row.getString(prefix + "_en"));
+    }
+
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
