@@ -1,0 +1,28 @@
+package ma.etamkeen.rihla;
+
+import java.util.List;
+import java.util.Locale;
+
+import ma.etamkeen.rihla.cli.Cli;
+import ma.etamkeen.rihla.i18n.Language;
+
+/** Entry point: no command opens the desktop app; a command runs the CLI without starting JavaFX. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(List.of(args));
+        } catch (LaunchOptions.UsageException e) {
+            System.exit(Cli.forConsole(Language.of(Locale.getDefault())).usageError(e));
+            return;
+        }
+        if (options.command().isEmpty()) {
+            App.run(args);
+        } else {
+            System.exit(Cli.forConsole(options.languageOr(Locale.getDefault())).run(options));
+        }
+    }
+}

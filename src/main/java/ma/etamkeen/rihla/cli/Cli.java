@@ -1,0 +1,80 @@
+package ma.etamkeen.rihla.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+import ma.etamkeen.rihla.LaunchOptions;
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.service.Failures;
+import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.store.DataFolder;
+import ma.etamkeen.rihla.store.StoreException;
+
+/**
+ * The command-line interface: plain text for people, {@code --json} for machines.
+ * Exit codes: 0 done, 1 the store failed, 2 bad input (usage printed).
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private final Messages messages;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(Language language, PrintStream out, PrintStream err) {
+        this.messages = Messages.of(language);
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A CLI on the process's console, always UTF-8 so Arabic survives any terminal locale. */
+    public static Cli forConsole(Language language) {
+        return new Cli(language,
+                new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+    }
+
+    public int run(LaunchOptions options) {
+        String command = options.command().orElse("");
+        try {
+            Command handler = switch (command) {
+                case "sites" -> new SitesCommand(options.arguments());
+                case "help", "--help", "-h" -> null;
+                default -> throw new LaunchOptions.UsageException("cli.error.unknown-command", command);
+            };
+            if (handler == null) {
+                out.println(messages.get("cli.usage"));
+                return OK;
+            }
+            Path folder = DataFolder.resolve(options.db());
+            try (Workspace workspace = Workspace.open(folder)) {
+                return handler.run(workspace, messages, out);
+            }
+        } catch (LaunchOptions.UsageException e) {
+            return usageError(e);
+        } catch (StoreException e) {
+            err.println(Failures.describe(e, messages, UnaryOperator.identity()));
+            return FAILED;
+        }
+    }
+
+    /** Prints what was wrong and the usage; returns the exit code for bad input. */
+    public int usageError(LaunchOptions.UsageException e) {
+        err.println(messages.format(e.messageKey(), e.args()));
+        err.println();
+        err.println(messages.get("cli.usage"));
+        return BAD_INPUT;
+    }
+
+    /** One CLI command; its options were checked when it was built. */
+    interface Command {
+        int run(Workspace workspace, Messages messages, PrintStream out);
+    }
+}

@@ -1,0 +1,95 @@
+package ma.etamkeen.rihla.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import ma.etamkeen.rihla.LaunchOptions;
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.Localized;
+import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.model.Theme;
+import ma.etamkeen.rihla.service.Workspace;
+
+/** {@code sites [--json]}: the sites of the visit. */
+final class SitesCommand implements Cli.Command {
+    private final boolean json;
+
+    SitesCommand(List<String> arguments) throws LaunchOptions.UsageException {
+        boolean asJson = false;
+        for (String argument : arguments) {
+            if (argument.equals("--json")) {
+                asJson = true;
+            } else {
+                throw new LaunchOptions.UsageException("cli.error.unknown-option", argument);
+            }
+        }
+        this.json = asJson;
+    }
+
+    @Override
+    public int run(Workspace workspace, Messages messages, PrintStream out) {
+        List<Site> sites = workspace.catalog().sites();
+        if (json) {
+            out.println(toJson(sites));
+        } else {
+            printTable(sites, messages, out);
+        }
+        return Cli.OK;
+    }
+
+    private static void printTable(List<Site> sites, Messages messages, PrintStream out) {
+        Language language = messages.language();
+        int slugWidth = sites.stream().mapToInt(site -> site.slug().length()).max().orElse(4);
+        for (Site site : sites) {
+            String themes = String.join(", ", site.themes().stream().map(theme -> theme.label().in(language)).toList());
+            out.printf("%-" + slugWidth + "s  %s — %s, %s%n", site.slug(), site.name().in(language),
+                    site.city().in(language), messages.get(site.level().messageKey()));
+            if (!themes.isEmpty()) {
+                out.printf("%-" + slugWidth + "s  %s%n", "", themes);
+            }
+        }
+        out.println(messages.format("cli.sites.count", sites.size()));
+    }
+
+    static String toJson(List<Site> sites) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Site site : sites) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("slug", site.slug());
+            Map<String, Object> names = texts(site.name());
+            names.put("original", site.originalName());
+            row.put("names", names);
+            row.put("type", texts(site.type()));
+            row.put("city", site.city().in(Language.EN));
+            row.put("cityNames", texts(site.city()));
+            row.put("level", site.level().code());
+            row.put("levelDetail", texts(site.levelDetail()));
+            row.put("address", site.address());
+            row.put("website", site.website());
+            row.put("themes", site.themes().stream().map(Theme::code).toList());
+            row.put("toConfirm", site.toConfirm().stream().map(field -> field.name().toLowerCase()).sorted().toList());
+            rows.add(row);
+        }
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> texts(Localized text) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("ar", text.ar());
+        map.put("fr", text.fr());
+        map.put("en", text.en());
+        return map;
+    }
+}

@@ -1,0 +1,100 @@
+package ma.etamkeen.rihla.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.etamkeen.rihla.LaunchOptions;
+import ma.etamkeen.rihla.i18n.Language;
+
+class CliTest {
+    @TempDir
+    Path folder;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Language language, String... args) {
+        Cli cli = new Cli(language, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return cli.run(LaunchOptions.parse(List.of(args)));
+        } catch (LaunchOptions.UsageException e) {
+            return cli.usageError(e);
+        }
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sitesAsJsonListsTheFifteenSitesWithTheirNamesCityLevelAndThemes() throws Exception {
+        assertThat(run(Language.EN, "--db", folder.toString(), "sites", "--json")).isZero();
+        JsonNode sites = new ObjectMapper().readTree(out());
+        assertThat(sites.size()).isEqualTo(15);
+        JsonNode port = null;
+        for (JsonNode site : sites) {
+            assertThat(site.path("names").path("ar").asText()).isNotBlank();
+            assertThat(site.path("names").path("fr").asText()).isNotBlank();
+            assertThat(site.path("names").path("en").asText()).isNotBlank();
+            assertThat(site.path("city").asText()).isIn("Brussels", "Namur", "Antwerp");
+            assertThat(site.path("themes").size()).isPositive();
+            if (site.path("slug").asText().equals("port-of-antwerp-bruges")) {
+                port = site;
+            }
+        }
+        assertThat(port).isNotNull();
+        assertThat(port.path("names").path("ar").asText()).isEqualTo("ميناء أنتويرب");
+        assertThat(port.path("level").asText()).isEqualTo("local");
+        assertThat(port.path("toConfirm").get(0).asText()).isEqualTo("website");
+    }
+
+    @Test
+    void sitesAsTextSpeaksTheChosenLanguage() {
+        assertThat(run(Language.FR, "--db", folder.toString(), "sites")).isZero();
+        assertThat(out()).contains("Port d'Anvers-Bruges — Anvers, Local").contains("15 sites");
+        out.reset();
+        assertThat(run(Language.AR, "--db", folder.toString(), "sites")).isZero();
+        assertThat(out()).contains("ميناء أنتويرب").contains("15 موقعا");
+    }
+
+    @Test
+    void anUnknownCommandPrintsTheUsageAndExitsWithTwo() {
+        assertThat(run(Language.EN, "--db", folder.toString(), "nonsense")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("Unknown command: nonsense").contains("Usage: rihla");
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
+    void anUnknownOptionOrLanguageIsBadInputToo() {
+        assertThat(run(Language.EN, "--db", folder.toString(), "sites", "--xml")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("Unknown option: --xml");
+        err.reset();
+        assertThat(run(Language.FR, "--lang", "de", "sites")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("Langue inconnue « de »");
+        err.reset();
+        assertThat(run(Language.EN, "sites", "--db")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("The option --db needs a value.");
+    }
+
+    @Test
+    void helpPrintsTheUsage() {
+        assertThat(run(Language.EN, "help")).isZero();
+        assertThat(out()).contains("sites [--json]");
+    }
+}

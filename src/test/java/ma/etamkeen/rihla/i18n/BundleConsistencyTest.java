@@ -1,0 +1,113 @@
+package ma.etamkeen.rihla.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import ma.etamkeen.rihla.model.GovernmentLevel;
+
+/** Every user-visible string exists, translated, in English, French and Arabic. */
+class BundleConsistencyTest {
+    private static final Path BUNDLES = Path.of("src/main/resources/ma/etamkeen/rihla/i18n");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
+    /** Texts that are rightly the same as in English: product names, words that are spelt alike. */
+    private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
+            "fr", Set.of("app.title", "site.type", "level.local", "sites.count", "cli.sites.count"),
+            "ar", Set.of());
+
+    private static Properties load(String suffix) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(BUNDLES.resolve("messages" + suffix + ".properties"),
+                StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    @Test
+    void frenchAndArabicHaveExactlyTheEnglishKeys() throws IOException {
+        Set<Object> english = load("").keySet();
+        assertThat(load("_fr").keySet()).as("French").containsExactlyInAnyOrderElementsOf(english);
+        assertThat(load("_ar").keySet()).as("Arabic").containsExactlyInAnyOrderElementsOf(english);
+    }
+
+    @Test
+    void nothingIsLeftInEnglishOutsideTheAllowList() throws IOException {
+        Properties english = load("");
+        for (String language : SAME_AS_ENGLISH.keySet()) {
+            Properties translated = load("_" + language);
+            Set<String> untranslated = new TreeSet<>();
+            for (String key : english.stringPropertyNames()) {
+                if (english.getProperty(key).equals(translated.getProperty(key))
+                        && !SAME_AS_ENGLISH.get(language).contains(key)) {
+                    untranslated.add(key);
+                }
+            }
+            assertThat(untranslated).as("keys left in English in " + language).isEmpty();
+        }
+    }
+
+    @Test
+    void everyMessageFormatsAndKeepsTheEnglishPlaceholders() throws IOException {
+        Properties english = load("");
+        for (String suffix : new String[] {"", "_fr", "_ar"}) {
+            Properties bundle = load(suffix);
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                assertThat(text).as(key + suffix).doesNotContain("''");
+                new MessageFormat(text.replace("'", "''"));  // throws on a broken pattern
+                assertThat(placeholders(text)).as("placeholders of " + key + suffix)
+                        .isEqualTo(placeholders(english.getProperty(key)));
+            }
+        }
+    }
+
+    @Test
+    void everyKeyTheCodeAndTheViewsUseExists() throws IOException {
+        Set<Object> keys = load("").keySet();
+        Set<String> used = new TreeSet<>();
+        Pattern inJava = Pattern.compile("(?:get|format|UsageException|[A-Z_]+)\\(\\s*\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
+        Pattern inFxml = Pattern.compile("\"%([a-z0-9.-]+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                Pattern pattern = name.endsWith(".java") ? inJava : name.endsWith(".fxml") ? inFxml : null;
+                if (pattern != null) {
+                    Matcher matcher = pattern.matcher(Files.readString(file));
+                    while (matcher.find()) {
+                        used.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        for (GovernmentLevel level : GovernmentLevel.values()) {
+            used.add(level.messageKey());
+        }
+        used.removeIf(key -> key.startsWith("ma.etamkeen") || key.startsWith("org."));
+        assertThat(used).isNotEmpty();
+        assertThat(keys).containsAll(used);
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+}
