@@ -1,0 +1,22 @@
+package ma.etamkeen.rihla.ui.common;
+
+import java.net.URL;
+import java.util.Objects;
+
+/** Every FXML file of the app, so a broken path fails at once (and in a test), not when a user clicks. */
+public enum View {
+    MAIN("main/MainView.fxml"),
+    SITE_LIST("sites/SiteListView.fxml"),
+    SITE_DETAIL("site/SiteDetailView.fxml");
+
+    private static final String ROOT = "/ma/etamkeen/rihla/ui/";
+    private final String path;
+
+    View(String path) {
+        this.path = path;
+    }
+
+    public URL url() {
+        return Objects.requireNonNull(View.class.getResource(ROOT + path), () -> "Missing FXML " + ROOT + path);
+    }
+}

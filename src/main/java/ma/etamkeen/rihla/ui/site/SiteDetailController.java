@@ -1,0 +1,135 @@
+package ma.etamkeen.rihla.ui.site;
+
+import java.util.function.Consumer;
+
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.ui.common.Chips;
+import ma.etamkeen.rihla.ui.common.TextDirection;
+import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.site.SiteDetailViewModel.Detail;
+import ma.etamkeen.rihla.ui.site.SiteDetailViewModel.Fact;
+import ma.etamkeen.rihla.ui.site.SiteDetailViewModel.Row;
+
+/**
+ * Renders the selected site's detail from its view model. Texts in the UI language follow the window's
+ * direction; the names in other languages take the direction of their own text.
+ */
+public final class SiteDetailController {
+    private final SiteDetailViewModel viewModel;
+    private final UiLanguage language;
+    private final Consumer<String> openLink;
+
+    @FXML
+    private ScrollPane detailPane;
+    @FXML
+    private Label emptyLabel;
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private Label subtitleLabel;
+    @FXML
+    private GridPane factsGrid;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private FlowPane themeChips;
+    @FXML
+    private VBox factList;
+
+    public SiteDetailController(SiteDetailViewModel viewModel, UiLanguage language, Consumer<String> openLink) {
+        this.viewModel = viewModel;
+        this.language = language;
+        this.openLink = openLink;
+    }
+
+    @FXML
+    private void initialize() {
+        viewModel.detailBinding().addListener((obs, old, detail) -> show(detail));
+        show(viewModel.detail());
+    }
+
+    private void show(Detail detail) {
+        detailPane.setVisible(detail != null);
+        emptyLabel.setVisible(detail == null);
+        if (detail == null) {
+            return;
+        }
+        Messages messages = language.messages();
+        titleLabel.setText(detail.title());
+        subtitleLabel.setText(detail.subtitle());
+
+        factsGrid.getChildren().clear();
+        int line = 0;
+        for (Row row : detail.rows()) {
+            Label label = new Label(row.label());
+            label.getStyleClass().add("field-label");
+            factsGrid.add(label, 0, line);
+            factsGrid.add(value(row, messages), 1, line);
+            line++;
+        }
+
+        summaryLabel.setText(detail.summary());
+        themeChips.getChildren().setAll(Chips.of(detail.themes()));
+
+        factList.getChildren().clear();
+        for (Fact fact : detail.facts()) {
+            factList.getChildren().add(factNode(fact, messages));
+        }
+        detailPane.setVvalue(0);
+    }
+
+    private Node value(Row row, Messages messages) {
+        Node value;
+        if (row.link()) {
+            Hyperlink link = new Hyperlink(row.value());
+            link.setOnAction(event -> openLink.accept(row.value()));
+            value = link;
+        } else {
+            Label label = TextDirection.follow(new Label(row.value()), row.value());
+            label.setWrapText(true);
+            label.getStyleClass().add("field-value");
+            value = label;
+        }
+        if (!row.toConfirm()) {
+            return value;
+        }
+        HBox box = new HBox(8, value, Chips.toConfirm(messages.get("site.to-confirm"), messages.get("site.to-confirm.tooltip")));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Node factNode(Fact fact, Messages messages) {
+        Label text = new Label("• " + fact.text());
+        text.setWrapText(true);
+        text.getStyleClass().add("fact-text");
+        HBox line = new HBox(8, text);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        if (fact.toConfirm()) {
+            line.getChildren().add(Chips.toConfirm(messages.get("site.to-confirm"), messages.get("site.to-confirm.tooltip")));
+        }
+        Node source;
+        if (fact.source() != null) {
+            Hyperlink link = new Hyperlink(fact.source());
+            link.setOnAction(event -> openLink.accept(fact.source()));
+            link.getStyleClass().add("fact-source");
+            source = link;
+        } else {
+            Label none = new Label(messages.get("site.fact.no-source"));
+            none.getStyleClass().add("fact-source-missing");
+            source = none;
+        }
+        VBox box = new VBox(2, line, source);
+        box.getStyleClass().add("fact");
+        return box;
+    }
+}

@@ -1,0 +1,87 @@
+package ma.etamkeen.rihla.ui.site;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.model.SiteFact;
+import ma.etamkeen.rihla.model.Theme;
+import ma.etamkeen.rihla.ui.common.UiLanguage;
+
+/** What the detail pane shows of the selected site, in the UI language. */
+public final class SiteDetailViewModel {
+
+    /** One labelled value; {@code link} values are web addresses. */
+    public record Row(String label, String value, boolean toConfirm, boolean link) {
+    }
+
+    /** A fact and where it comes from. */
+    public record Fact(String text, String source, boolean toConfirm) {
+    }
+
+    /** The whole pane; {@code null} detail means nothing is selected. */
+    public record Detail(String title, String subtitle, List<Row> rows, String summary, List<String> themes,
+                         List<Fact> facts) {
+    }
+
+    private final UiLanguage language;
+    private final ObjectProperty<Site> site = new SimpleObjectProperty<>(this, "site");
+    private final ObjectBinding<Detail> detail;
+
+    public SiteDetailViewModel(UiLanguage language) {
+        this.language = language;
+        this.detail = Bindings.createObjectBinding(() -> describe(site.get()), site, language.languageProperty());
+    }
+
+    public ObjectProperty<Site> siteProperty() {
+        return site;
+    }
+
+    public ObjectBinding<Detail> detailBinding() {
+        return detail;
+    }
+
+    public Detail detail() {
+        return detail.get();
+    }
+
+    private Detail describe(Site s) {
+        if (s == null) {
+            return null;
+        }
+        Language lang = language.get();
+        Messages messages = language.messages();
+        String unknown = messages.get("site.unknown");
+        String level = messages.get(s.level().messageKey());
+        String levelDetail = s.levelDetail().in(lang);
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(messages.get("site.name.ar"), orElse(s.name().ar(), unknown), s.isToConfirm(Site.Field.NAME), false));
+        rows.add(new Row(messages.get("site.name.fr"), orElse(s.name().fr(), unknown), s.isToConfirm(Site.Field.NAME), false));
+        rows.add(new Row(messages.get("site.name.original"), orElse(s.originalName(), unknown), s.isToConfirm(Site.Field.NAME), false));
+        rows.add(new Row(messages.get("site.type"), orElse(s.type().in(lang), unknown), false, false));
+        rows.add(new Row(messages.get("site.level"), levelDetail.isEmpty() ? level : level + " — " + levelDetail,
+                s.isToConfirm(Site.Field.LEVEL), false));
+        rows.add(new Row(messages.get("site.city"), orElse(s.city().in(lang), unknown), s.isToConfirm(Site.Field.CITY), false));
+        rows.add(new Row(messages.get("site.address"), orElse(s.address(), unknown), s.isToConfirm(Site.Field.ADDRESS), false));
+        rows.add(new Row(messages.get("site.website"), orElse(s.website(), unknown), s.isToConfirm(Site.Field.WEBSITE),
+                s.website() != null));
+        List<String> themes = s.themes().stream().map(Theme::label).map(label -> label.in(lang)).toList();
+        List<Fact> facts = new ArrayList<>();
+        for (SiteFact fact : s.facts()) {
+            facts.add(new Fact(fact.text().in(lang), fact.source(), fact.toConfirm()));
+        }
+        return new Detail(s.name().in(lang), s.type().in(lang) + " · " + s.city().in(lang), rows, s.summary().in(lang),
+                themes, facts);
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,115 @@
+package ma.etamkeen.rihla.ui.sites;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.ui.common.Chips;
+import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.sites.SiteListViewModel.CityHeading;
+import ma.etamkeen.rihla.ui.sites.SiteListViewModel.Item;
+import ma.etamkeen.rihla.ui.sites.SiteListViewModel.SiteItem;
+
+/** Binds the site list: city headings, site cells with their theme chips, and the selection. */
+public final class SiteListController {
+    private final SiteListViewModel viewModel;
+    private final UiLanguage language;
+
+    @FXML
+    private ListView<Item> siteList;
+    @FXML
+    private Label countLabel;
+
+    public SiteListController(SiteListViewModel viewModel, UiLanguage language) {
+        this.viewModel = viewModel;
+        this.language = language;
+    }
+
+    @FXML
+    private void initialize() {
+        siteList.setItems(viewModel.items());
+        siteList.setCellFactory(list -> new ItemCell());
+        siteList.setPlaceholder(new Label(language.messages().get("sites.loading")));
+        viewModel.loadingProperty().addListener((obs, was, loading) -> {
+            if (!loading) {
+                siteList.setPlaceholder(new Label(language.messages().get("sites.empty")));
+            }
+        });
+        countLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> language.messages().format("sites.count", viewModel.siteCountProperty().get()),
+                viewModel.siteCountProperty(), language.messagesBinding()));
+
+        // Headings are not selectable: skip over them in the direction the user was moving.
+        siteList.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+            int i = index.intValue();
+            if (i >= 0 && siteList.getItems().get(i) instanceof CityHeading) {
+                int step = old.intValue() > i ? -1 : 1;
+                int next = i + step;
+                if (next < 0 || next >= siteList.getItems().size()) {
+                    next = i - step;
+                }
+                siteList.getSelectionModel().clearAndSelect(next);
+                return;
+            }
+            Item item = siteList.getSelectionModel().getSelectedItem();
+            viewModel.selectedSiteProperty().set(item instanceof SiteItem siteItem ? siteItem.site() : null);
+        });
+        viewModel.selectedSiteProperty().addListener((obs, old, site) -> {
+            if (site == null) {
+                return;
+            }
+            for (int i = 0; i < siteList.getItems().size(); i++) {
+                if (siteList.getItems().get(i) instanceof SiteItem item && item.site().id().equals(site.id())
+                        && siteList.getSelectionModel().getSelectedIndex() != i) {
+                    siteList.getSelectionModel().clearAndSelect(i);
+                    siteList.scrollTo(i);
+                }
+            }
+        });
+    }
+
+    /** Renders a city heading or a site with its type, level and theme chips. */
+    private final class ItemCell extends ListCell<Item> {
+        ItemCell() {
+            // A zero preferred width lets cells follow the list's width and wrap, instead of scrolling sideways.
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Item item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("city-heading-cell", "site-cell");
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            Messages messages = language.messages();
+            if (item instanceof CityHeading heading) {
+                getStyleClass().add("city-heading-cell");
+                Label label = new Label(heading.city() + "  ·  " + messages.format("sites.count", heading.siteCount()));
+                label.getStyleClass().add("city-heading");
+                setGraphic(label);
+            } else if (item instanceof SiteItem site) {
+                getStyleClass().add("site-cell");
+                Label name = new Label(site.name());
+                name.getStyleClass().add("site-name");
+                name.setWrapText(true);
+                Label meta = new Label(site.meta());
+                meta.getStyleClass().add("site-meta");
+                meta.setWrapText(true);
+                FlowPane chips = new FlowPane(4, 4);
+                chips.getStyleClass().add("chips");
+                chips.getChildren().setAll(Chips.of(site.themes()));
+                chips.prefWrapLengthProperty().bind(siteList.widthProperty().subtract(48));
+                VBox box = new VBox(3, name, meta, chips);
+                box.getStyleClass().add("site-cell-box");
+                setGraphic(box);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package ma.etamkeen.rihla.ui.sites;
+
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.model.Theme;
+import ma.etamkeen.rihla.ui.common.Background;
+import ma.etamkeen.rihla.ui.common.UiLanguage;
+
+/** The sites of the visit, grouped by city in the UI language, and the selected one. */
+public final class SiteListViewModel {
+
+    /** A row of the list: a city heading or a site. */
+    public sealed interface Item permits CityHeading, SiteItem {
+    }
+
+    public record CityHeading(String city, int siteCount) implements Item {
+    }
+
+    /** A site as the list shows it. */
+    public record SiteItem(Site site, String name, String meta, List<String> themes) implements Item {
+    }
+
+    private final Background background;
+    private final UiLanguage language;
+    private final ObservableList<Item> items = FXCollections.observableArrayList();
+    private final ObjectProperty<Site> selectedSite = new SimpleObjectProperty<>(this, "selectedSite");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading", true);
+    private final ReadOnlyIntegerWrapper siteCount = new ReadOnlyIntegerWrapper(this, "siteCount");
+    private final List<Runnable> onLoaded = new ArrayList<>();
+    private List<Site> sites = List.of();
+
+    public SiteListViewModel(Background background, UiLanguage language) {
+        this.background = background;
+        this.language = language;
+        language.languageProperty().addListener((obs, old, now) -> regroup());
+    }
+
+    /** Loads the sites off the JavaFX thread. */
+    public void load() {
+        loading.set(true);
+        background.read(workspace -> workspace.catalog().sites(), loaded -> {
+            sites = loaded;
+            regroup();
+            loading.set(false);
+            onLoaded.forEach(Runnable::run);
+        });
+    }
+
+    /** Runs {@code action} each time the sites have been (re)loaded. */
+    public void whenLoaded(Runnable action) {
+        onLoaded.add(action);
+    }
+
+    private void regroup() {
+        Language lang = language.get();
+        Collator collator = Collator.getInstance(lang.locale());
+        Map<String, List<Site>> byCity = new TreeMap<>(collator);
+        for (Site site : sites) {
+            byCity.computeIfAbsent(site.city().in(lang), city -> new ArrayList<>()).add(site);
+        }
+        List<Item> grouped = new ArrayList<>();
+        byCity.forEach((city, citySites) -> {
+            grouped.add(new CityHeading(city, citySites.size()));
+            citySites.stream()
+                    .sorted(Comparator.comparing(site -> site.name().in(lang), collator))
+                    .map(site -> toItem(site, lang))
+                    .forEach(grouped::add);
+        });
+        items.setAll(grouped);
+        siteCount.set(sites.size());
+    }
+
+    private SiteItem toItem(Site site, Language lang) {
+        String meta = site.type().in(lang) + " · " + language.messages().get(site.level().messageKey());
+        List<String> themes = site.themes().stream().map(Theme::label).map(label -> label.in(lang)).toList();
+        return new SiteItem(site, site.name().in(lang), meta, themes);
+    }
+
+    /** Selects the site with {@code slug}, if it is in the list. */
+    public void select(String slug) {
+        sites.stream().filter(site -> site.slug().equals(slug)).findFirst().ifPresent(selectedSite::set);
+    }
+
+    public ObservableList<Item> items() {
+        return items;
+    }
+
+    public ObjectProperty<Site> selectedSiteProperty() {
+        return selectedSite;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ReadOnlyIntegerProperty siteCountProperty() {
+        return siteCount.getReadOnlyProperty();
+    }
+}
