@@ -11,13 +11,13 @@ import ma.etamkeen.rihla.LaunchOptions;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.service.Failures;
-import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.service.RejectedInput;
 import ma.etamkeen.rihla.store.DataFolder;
 import ma.etamkeen.rihla.store.StoreException;
 
 /**
  * The command-line interface: plain text for people, {@code --json} for machines.
- * Exit codes: 0 done, 1 the store failed, 2 bad input (usage printed).
+ * Exit codes: 0 done, 1 the store failed, 2 bad input (usage printed for a bad command line).
  */
 public final class Cli {
     public static final int OK = 0;
@@ -46,6 +46,8 @@ public final class Cli {
         try {
             Command handler = switch (command) {
                 case "sites" -> new SitesCommand(options.arguments());
+                case "backup" -> new BackupCommand(options.arguments());
+                case "restore" -> new RestoreCommand(options.arguments());
                 case "help", "--help", "-h" -> null;
                 default -> throw new LaunchOptions.UsageException("cli.error.unknown-command", command);
             };
@@ -53,15 +55,15 @@ public final class Cli {
                 out.println(messages.get("cli.usage"));
                 return OK;
             }
-            Path folder = DataFolder.resolve(options.db());
-            try (Workspace workspace = Workspace.open(folder)) {
-                return handler.run(workspace, messages, out);
-            }
+            return handler.run(DataFolder.resolve(options.db()), messages, out);
         } catch (LaunchOptions.UsageException e) {
             return usageError(e);
+        } catch (RejectedInput e) {
+            err.println(messages.format(e.messageKey(), e.args()));
+            return BAD_INPUT;
         } catch (StoreException e) {
             err.println(Failures.describe(e, messages, UnaryOperator.identity()));
-            return FAILED;
+            return e.reason() == StoreException.Reason.INVALID_BACKUP ? BAD_INPUT : FAILED;
         }
     }
 
@@ -73,8 +75,8 @@ public final class Cli {
         return BAD_INPUT;
     }
 
-    /** One CLI command; its options were checked when it was built. */
+    /** One CLI command; its options were checked when it was built. It opens the data folder if it needs to. */
     interface Command {
-        int run(Workspace workspace, Messages messages, PrintStream out);
+        int run(Path dataFolder, Messages messages, PrintStream out);
     }
 }

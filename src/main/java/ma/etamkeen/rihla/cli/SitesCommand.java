@@ -1,6 +1,7 @@
 package ma.etamkeen.rihla.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,11 @@ final class SitesCommand implements Cli.Command {
     }
 
     @Override
-    public int run(Workspace workspace, Messages messages, PrintStream out) {
-        List<Site> sites = workspace.catalog().sites();
+    public int run(Path dataFolder, Messages messages, PrintStream out) {
+        List<Site> sites;
+        try (Workspace workspace = Workspace.open(dataFolder)) {
+            sites = workspace.catalog().sites();
+        }
         if (json) {
             out.println(toJson(sites));
         } else {
@@ -75,7 +79,7 @@ final class SitesCommand implements Cli.Command {
             row.put("address", site.address());
             row.put("website", site.website());
             row.put("themes", site.themes().stream().map(Theme::code).toList());
-            row.put("toConfirm", site.toConfirm().stream().map(field -> field.name().toLowerCase()).sorted().toList());
+            row.put("toConfirm", site.toConfirm().stream().map(field -> field.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
             rows.add(row);
         }
         try {

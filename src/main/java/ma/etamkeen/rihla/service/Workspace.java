@@ -9,10 +9,26 @@ import ma.etamkeen.rihla.store.Seeder;
 public final class Workspace implements AutoCloseable {
     private final Database database;
     private final Catalog catalog;
+    private final Identity identity;
+    private final NoteService notes;
+    private final LessonService lessons;
+    private final IdeaService ideas;
+    private final AttachmentService attachments;
+    private final PeopleService people;
+    private final TrashService trash;
+    private final BackupService backups;
 
     private Workspace(Database database) {
         this.database = database;
         this.catalog = new Catalog(database);
+        this.identity = new Identity(database);
+        this.notes = new NoteService(database, identity);
+        this.lessons = new LessonService(database, identity);
+        this.ideas = new IdeaService(database, identity);
+        this.attachments = new AttachmentService(database, identity);
+        this.people = new PeopleService(database, identity);
+        this.trash = new TrashService(database, identity);
+        this.backups = new BackupService(database);
     }
 
     /** Opens the data folder, migrating and seeding it as needed. */
@@ -37,6 +53,38 @@ public final class Workspace implements AutoCloseable {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public NoteService notes() {
+        return notes;
+    }
+
+    public LessonService lessons() {
+        return lessons;
+    }
+
+    public IdeaService ideas() {
+        return ideas;
+    }
+
+    public AttachmentService attachments() {
+        return attachments;
+    }
+
+    public PeopleService people() {
+        return people;
+    }
+
+    public TrashService trash() {
+        return trash;
+    }
+
+    public BackupService backups() {
+        return backups;
     }
 
     @Override

@@ -8,18 +8,20 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -27,7 +29,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * The embedded H2 database of one data folder.
  *
  * <p>Reads use pooled connections on the caller's thread. Every write runs on one writer thread with
- * its own connection, in a transaction: writes are ordered and never fight over locks. The file is
+ * its own connection, in a transaction, and is synced to the disk when it commits: writes are ordered,
+ * never fight over locks, and survive a crash or a power cut once {@code write} returns. The file is
  * locked by H2, so a second process on the same folder fails with {@link StoreException.Reason#IN_USE}.
  */
 public final class Database implements AutoCloseable {
@@ -40,7 +43,7 @@ public final class Database implements AutoCloseable {
 
     public static final String FILE_NAME = "rihla";
     /** The highest migration in db/migration (V<n>__*.sql); a test keeps the two in step. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final String MIGRATIONS = "classpath:ma/etamkeen/rihla/db/migration";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     // Held strongly: JUL forgets the level of a logger nobody references. Flyway's INFO lines and its
@@ -52,6 +55,10 @@ public final class Database implements AutoCloseable {
     private final ExecutorService writer;
     private volatile Thread writerThread;
     private Connection writerConnection;  // only touched on the writer thread
+    private final AtomicLong commits = new AtomicLong();
+    private boolean closed;
+    /** Folders open in this process: H2 would share one database between two opens instead of refusing. */
+    private static final Set<Path> OPEN_FOLDERS = ConcurrentHashMap.newKeySet();
 
     private Database(Path folder, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -66,7 +73,20 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database of {@code folder} and brings its schema up to date. */
     public static Database open(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
         prepareFolder(folder);
+        if (!OPEN_FOLDERS.add(key)) {
+            throw new StoreException(StoreException.Reason.IN_USE, folder.toString(), null);
+        }
+        try {
+            return openLocked(folder);
+        } catch (RuntimeException e) {
+            OPEN_FOLDERS.remove(key);
+            throw e;
+        }
+    }
+
+    private static Database openLocked(Path folder) {
         // WRITE_DELAY=0: each commit goes to the file at once. The default FILE_LOCK guards the file.
         String url = "jdbc:h2:file:" + folder.resolve(FILE_NAME).toAbsolutePath() + ";WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "rihla", "");
@@ -135,27 +155,10 @@ public final class Database implements AutoCloseable {
                 .dataSource(pool)
                 .locations(MIGRATIONS)
                 .load();
-        MigrationInfo[] applied = flyway.info().applied();
-        if (applied.length > 0) {
-            backupBeforeMigration(applied[applied.length - 1].getVersion().getVersion());
+        if (flyway.info().applied().length > 0) {
+            Backups.create(this, "before-migration");
         }
         flyway.migrate();
-    }
-
-    private void backupBeforeMigration(String fromVersion) {
-        Path backups = folder.resolve("backups");
-        String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
-        Path target = backups.resolve("before-migration-v" + fromVersion + "-" + stamp + ".zip");
-        try {
-            Files.createDirectories(backups);
-            write(tx -> {
-                tx.update("BACKUP TO ?", target.toString());
-                return null;
-            });
-            LOG.info(() -> "Backed up the database before migrating it: " + target);
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.NOT_WRITABLE, backups.toString(), e);
-        }
     }
 
     public Path folder() {
@@ -179,7 +182,8 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} on the writer thread, in one transaction, and waits for it. */
     public <T> T write(Work<T> work) {
         if (Thread.currentThread() == writerThread) {
-            return runInTransaction(work);
+            // A write inside a write would commit the outer transaction half-done.
+            throw new IllegalStateException("nested write: pass the Tx down instead");
         }
         try {
             return writer.submit(() -> runInTransaction(work)).get();
@@ -201,6 +205,11 @@ public final class Database implements AutoCloseable {
             try {
                 T result = work.run(new Tx(connection));
                 connection.commit();
+                // Every write the user makes is on the disk before we say it is saved.
+                try (var statement = connection.createStatement()) {
+                    statement.execute("CHECKPOINT SYNC");
+                }
+                commits.incrementAndGet();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -219,12 +228,9 @@ public final class Database implements AutoCloseable {
         return writerConnection;
     }
 
-    /** Forces everything committed so far onto the disk (fsync), e.g. after an autosave. */
-    public void sync() {
-        write(tx -> {
-            tx.execute("CHECKPOINT SYNC");
-            return null;
-        });
+    /** How many write transactions were committed since the database was opened (to see if anything changed). */
+    public long commitCount() {
+        return commits.get();
     }
 
     /** The current time as stored in audit columns (microsecond precision, like the columns). */
@@ -233,7 +239,11 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             writer.submit(() -> {
                 if (writerConnection != null && !writerConnection.isClosed()) {
@@ -251,6 +261,7 @@ public final class Database implements AutoCloseable {
             LOG.log(Level.FINE, "Shutdown of an already closed database", e);
         } finally {
             pool.dispose();
+            OPEN_FOLDERS.remove(folder.toAbsolutePath().normalize());
         }
     }
 

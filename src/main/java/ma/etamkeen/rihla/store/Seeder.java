@@ -61,6 +61,7 @@ public final class Seeder {
     }
 
     private final byte[] seedBytes;
+    private final SettingsRepository settings = new SettingsRepository();
 
     public Seeder() {
         this(readResource());
@@ -88,8 +89,8 @@ public final class Seeder {
      */
     public Report ensureSeeded(Database database) {
         String fingerprint = fingerprint();
-        boolean applied = database.read(tx -> tx.exists(
-                "SELECT 1 FROM app_setting WHERE setting_key = ? AND setting_value = ?", FINGERPRINT_SETTING, fingerprint));
+        boolean applied = database.read(tx -> settings.get(tx, FINGERPRINT_SETTING))
+                .map(fingerprint::equals).orElse(false);
         return applied ? new Report(0, 0, 0, 0, 0, 0) : addMissing(database);
     }
 
@@ -121,7 +122,7 @@ public final class Seeder {
                     links += addSiteTheme(tx, site.slug(), theme, now);
                 }
             }
-            tx.update("MERGE INTO app_setting (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)", FINGERPRINT_SETTING, fingerprint);
+            settings.put(tx, FINGERPRINT_SETTING, fingerprint);
             return new Report(visits, themes, administrations, sites, facts, links);
         });
     }

@@ -11,6 +11,7 @@ public class StoreException extends RuntimeException {
         NOT_WRITABLE("error.not-writable"),
         NEWER_VERSION("error.newer-version"),
         CORRUPT("error.corrupt"),
+        INVALID_BACKUP("error.invalid-backup"),
         FAILED("error.store-failed");
 
         private final String messageKey;

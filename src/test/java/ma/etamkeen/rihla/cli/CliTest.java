@@ -93,6 +93,31 @@ class CliTest {
     }
 
     @Test
+    void backupWritesAFileThatRestoreTakesBack() throws Exception {
+        assertThat(run(Language.EN, "--db", folder.toString(), "backup")).isZero();
+        String written = out().strip();
+        assertThat(written).startsWith("Backup written: ");
+        Path backup = Path.of(written.substring("Backup written: ".length()));
+        assertThat(backup).exists().hasParent(folder.resolve("backups"));
+        out.reset();
+        assertThat(run(Language.EN, "--db", folder.toString(), "backup", "--list")).isZero();
+        assertThat(out()).contains("manual").contains(backup.toString()).contains("1 backup");
+        out.reset();
+        assertThat(run(Language.EN, "--db", folder.toString(), "restore", backup.toString())).isZero();
+        assertThat(out()).contains("Restored " + backup);
+    }
+
+    @Test
+    void restoreRefusesAMissingOrForeignFileAndAMissingArgument() throws Exception {
+        assertThat(run(Language.FR, "--db", folder.toString(), "restore", folder.resolve("nope.zip").toString()))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("n'est pas une sauvegarde de Rihla").contains("Rien n'a été modifié");
+        err.reset();
+        assertThat(run(Language.EN, "--db", folder.toString(), "restore")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("The command restore needs a file.").contains("Usage: rihla");
+    }
+
+    @Test
     void helpPrintsTheUsage() {
         assertThat(run(Language.EN, "help")).isZero();
         assertThat(out()).contains("sites [--json]");

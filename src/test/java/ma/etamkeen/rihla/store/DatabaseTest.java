@@ -158,6 +158,29 @@ class DatabaseTest {
     }
 
     @Test
+    void anOlderDatabaseIsBackedUpThenMigratedKeepingItsData() throws Exception {
+        String url = "jdbc:h2:file:" + folder.resolve("rihla");
+        org.flywaydb.core.Flyway.configure().dataSource(url, "rihla", "")
+                .locations("classpath:ma/etamkeen/rihla/db/migration").target("1").load().migrate();
+        String asa = Seeder.siteId("asa").toString();
+        try (var connection = java.sql.DriverManager.getConnection(url, "rihla", "");
+             var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO visit (id, code, created_at, updated_at, updated_by)"
+                    + " VALUES (RANDOM_UUID(), 'old', NOW(), NOW(), 'v1')");
+            statement.execute("INSERT INTO site (id, visit_id, slug, level, created_at, updated_at, updated_by)"
+                    + " SELECT '" + asa + "', id, 'asa', 'federal', NOW(), NOW(), 'v1' FROM visit");
+            statement.execute("INSERT INTO note (id, site_id, body, created_at, updated_at, updated_by)"
+                    + " VALUES (RANDOM_UUID(), '" + asa + "', 'written with version 1', NOW(), NOW(), 'v1')");
+        }
+        try (Workspace workspace = Workspace.open(folder)) {
+            assertThat(workspace.notes().forSite(Seeder.siteId("asa")))
+                    .extracting(ma.etamkeen.rihla.model.Note::body).containsExactly("written with version 1");
+            assertThat(workspace.backups().list()).extracting(Backups.Backup::reason).contains("before-migration");
+            assertThat(workspace.catalog().sites()).hasSize(15);
+        }
+    }
+
+    @Test
     void aFolderThatCannotBeCreatedGivesANotWritableError() throws Exception {
         Path file = folder.resolve("a-file");
         java.nio.file.Files.writeString(file, "not a folder");

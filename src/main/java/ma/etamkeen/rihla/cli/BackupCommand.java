@@ -1,0 +1,49 @@
+package ma.etamkeen.rihla.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+import ma.etamkeen.rihla.LaunchOptions;
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.store.Backups;
+
+/** {@code backup [--list]}: backs up the database now, or lists the backups of the data folder. */
+final class BackupCommand implements Cli.Command {
+    private final boolean list;
+
+    BackupCommand(List<String> arguments) throws LaunchOptions.UsageException {
+        boolean listing = false;
+        for (String argument : arguments) {
+            if (argument.equals("--list")) {
+                listing = true;
+            } else {
+                throw new LaunchOptions.UsageException("cli.error.unknown-option", argument);
+            }
+        }
+        this.list = listing;
+    }
+
+    @Override
+    public int run(Path dataFolder, Messages messages, PrintStream out) {
+        try (Workspace workspace = Workspace.open(dataFolder)) {
+            if (!list) {
+                out.println(messages.format("cli.backup.written", workspace.backups().backUpNow().file()));
+                return Cli.OK;
+            }
+            DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                    .withLocale(messages.language().locale()).withZone(ZoneId.systemDefault());
+            List<Backups.Backup> backups = workspace.backups().list();
+            for (Backups.Backup backup : backups) {
+                out.printf("%s  %-16s %8.1f MB  %s%n", when.format(backup.createdAt()), backup.reason(),
+                        backup.sizeBytes() / (1024.0 * 1024.0), backup.file());
+            }
+            out.println(messages.format("cli.backup.count", backups.size()));
+            return Cli.OK;
+        }
+    }
+}

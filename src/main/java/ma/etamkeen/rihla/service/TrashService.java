@@ -1,0 +1,44 @@
+package ma.etamkeen.rihla.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import ma.etamkeen.rihla.model.EntryKind;
+import ma.etamkeen.rihla.model.TrashItem;
+import ma.etamkeen.rihla.store.Database;
+import ma.etamkeen.rihla.store.Stamp;
+import ma.etamkeen.rihla.store.TrashRepository;
+
+/** Deleting moves to the trash; restoring brings back; emptying purges content but keeps tombstones. */
+public final class TrashService {
+    private final Database database;
+    private final Identity identity;
+    private final TrashRepository trash = new TrashRepository();
+
+    TrashService(Database database, Identity identity) {
+        this.database = database;
+        this.identity = identity;
+    }
+
+    public boolean delete(EntryKind kind, UUID id) {
+        Stamp stamp = identity.stamp();
+        return database.write(tx -> trash.delete(tx, kind, id, stamp));
+    }
+
+    public boolean restore(EntryKind kind, UUID id) {
+        Stamp stamp = identity.stamp();
+        return database.write(tx -> trash.restore(tx, kind, id, stamp));
+    }
+
+    /** The trash of one site, or of every site. */
+    public List<TrashItem> list(Optional<UUID> siteId) {
+        return database.read(tx -> trash.list(tx, siteId));
+    }
+
+    /** Empties the trash of one site, or of every site; returns how many entries were purged. */
+    public int empty(Optional<UUID> siteId) {
+        Stamp stamp = identity.stamp();
+        return database.write(tx -> trash.purge(tx, siteId, stamp));
+    }
+}

@@ -1,0 +1,103 @@
+package ma.etamkeen.rihla.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import ma.etamkeen.rihla.model.Idea;
+
+/** Ideas for transfer of a site, with their themes and target administrations. */
+public final class IdeaRepository {
+    private static final String COLUMNS = "id, site_id, lesson_id, author_id, title, description, effort, impact, status,"
+            + " owner, prerequisites, updated_at";
+    private final Links themes = new Links("idea_theme", "idea_id", "theme_id");
+    private final Links targets = new Links("idea_administration", "idea_id", "administration_id");
+    private final ThemeRepository themeRepository = new ThemeRepository();
+    private final LessonRepository lessons = new LessonRepository();
+
+    public List<Idea> findBySite(Tx tx, UUID siteId) throws SQLException {
+        return withLinks(tx, tx.list("SELECT " + COLUMNS + " FROM idea WHERE site_id = ? AND deleted_at IS NULL"
+                + " ORDER BY created_at", IdeaRepository::map, siteId));
+    }
+
+    public Optional<Idea> find(Tx tx, UUID id) throws SQLException {
+        return withLinks(tx, tx.list("SELECT " + COLUMNS + " FROM idea WHERE id = ? AND deleted_at IS NULL",
+                IdeaRepository::map, id)).stream().findFirst();
+    }
+
+    /** Inserts or updates the idea and its links; an idea deleted meanwhile is left alone. */
+    public Idea save(Tx tx, Idea idea, Stamp stamp) throws SQLException {
+        String effort = idea.effort() == null ? null : idea.effort().name();
+        String impact = idea.impact() == null ? null : idea.impact().code();
+        int updated = tx.update("""
+                UPDATE idea SET lesson_id = ?, author_id = ?, title = ?, description = ?, effort = ?, impact = ?,
+                    status = ?, owner = ?, prerequisites = ?, updated_at = ?, updated_by = ?
+                WHERE id = ? AND deleted_at IS NULL""",
+                idea.lessonId(), idea.authorId(), idea.title(), idea.description(), effort, impact,
+                idea.status().code(), idea.owner(), idea.prerequisites(), stamp.at(), stamp.by(), idea.id());
+        if (updated == 0) {
+            if (tx.exists("SELECT 1 FROM idea WHERE id = ?", idea.id())) {
+                return idea;
+            }
+            tx.update("""
+                    INSERT INTO idea (id, site_id, lesson_id, author_id, title, description, effort, impact, status,
+                        owner, prerequisites, created_at, updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    idea.id(), idea.siteId(), idea.lessonId(), idea.authorId(), idea.title(), idea.description(),
+                    effort, impact, idea.status().code(), idea.owner(), idea.prerequisites(),
+                    stamp.at(), stamp.at(), stamp.by());
+        }
+        themes.set(tx, idea.id(), lessons.themeIds(tx, idea.themes()), stamp);
+        targets.set(tx, idea.id(), idea.targets(), stamp);
+        return new Idea(idea.id(), idea.siteId(), idea.lessonId(), idea.authorId(), idea.title(), idea.description(),
+                idea.effort(), idea.impact(), idea.status(), idea.owner(), idea.prerequisites(), idea.themes(),
+                idea.targets(), stamp.at());
+    }
+
+    private List<Idea> withLinks(Tx tx, List<Idea> ideas) throws SQLException {
+        if (ideas.isEmpty()) {
+            return ideas;
+        }
+        Map<UUID, String> codes = themeRepository.idsByCode(tx).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+        UUID[] ids = ideas.stream().map(Idea::id).toArray(UUID[]::new);
+        Map<UUID, Set<String>> themesByIdea = new HashMap<>();
+        tx.list("SELECT idea_id, theme_id FROM idea_theme WHERE deleted_at IS NULL AND idea_id = ANY(?)", row -> {
+            themesByIdea.computeIfAbsent(Tx.uuid(row, "idea_id"), k -> new HashSet<>()).add(codes.get(Tx.uuid(row, "theme_id")));
+            return null;
+        }, (Object) ids);
+        Map<UUID, Set<UUID>> targetsByIdea = new HashMap<>();
+        tx.list("SELECT idea_id, administration_id FROM idea_administration WHERE deleted_at IS NULL AND idea_id = ANY(?)",
+                row -> {
+                    targetsByIdea.computeIfAbsent(Tx.uuid(row, "idea_id"), k -> new HashSet<>())
+                            .add(Tx.uuid(row, "administration_id"));
+                    return null;
+                }, (Object) ids);
+        List<Idea> result = new ArrayList<>(ideas.size());
+        for (Idea i : ideas) {
+            result.add(new Idea(i.id(), i.siteId(), i.lessonId(), i.authorId(), i.title(), i.description(), i.effort(),
+                    i.impact(), i.status(), i.owner(), i.prerequisites(), themesByIdea.getOrDefault(i.id(), Set.of()),
+                    targetsByIdea.getOrDefault(i.id(), Set.of()), i.updatedAt()));
+        }
+        return result;
+    }
+
+    private static Idea map(ResultSet row) throws SQLException {
+        String effort = row.getString("effort");
+        String impact = row.getString("impact");
+        return new Idea(Tx.uuid(row, "id"), Tx.uuid(row, "site_id"), Tx.uuid(row, "lesson_id"), Tx.uuid(row, "author_id"),
+                row.getString("title"), row.getString("description"),
+                effort == null ? null : Idea.Effort.valueOf(effort),
+                impact == null ? null : Idea.Impact.valueOf(impact.toUpperCase(java.util.Locale.ROOT)),
+                Idea.Status.fromCode(row.getString("status")), row.getString("owner"), row.getString("prerequisites"),
+                Set.of(), Set.of(), Tx.instant(row, "updated_at"));
+    }
+}

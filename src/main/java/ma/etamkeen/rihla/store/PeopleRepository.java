@@ -1,0 +1,62 @@
+package ma.etamkeen.rihla.store;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import ma.etamkeen.rihla.model.Administration;
+import ma.etamkeen.rihla.model.Delegate;
+
+/** The lists behind the entries: Moroccan administrations and the delegates. */
+public final class PeopleRepository {
+
+    public List<Administration> administrations(Tx tx) throws SQLException {
+        return tx.list("""
+                SELECT id, name_ar, name_fr, acronym FROM administration WHERE deleted_at IS NULL
+                ORDER BY COALESCE(acronym, name_fr, name_ar)""",
+                row -> new Administration(Tx.uuid(row, "id"), row.getString("name_ar"), row.getString("name_fr"),
+                        row.getString("acronym")));
+    }
+
+    public void save(Tx tx, Administration administration, Stamp stamp) throws SQLException {
+        int updated = tx.update("""
+                UPDATE administration SET name_ar = ?, name_fr = ?, acronym = ?, updated_at = ?, updated_by = ?
+                WHERE id = ?""", administration.nameAr(), administration.nameFr(), administration.acronym(),
+                stamp.at(), stamp.by(), administration.id());
+        if (updated == 0) {
+            tx.update("""
+                    INSERT INTO administration (id, name_ar, name_fr, acronym, created_at, updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", administration.id(), administration.nameAr(), administration.nameFr(),
+                    administration.acronym(), stamp.at(), stamp.at(), stamp.by());
+        }
+    }
+
+    public List<Delegate> delegates(Tx tx) throws SQLException {
+        return tx.list("SELECT id, name, administration_id FROM delegate WHERE deleted_at IS NULL ORDER BY name",
+                row -> new Delegate(Tx.uuid(row, "id"), row.getString("name"), Tx.uuid(row, "administration_id")));
+    }
+
+    public void save(Tx tx, Delegate delegate, Stamp stamp) throws SQLException {
+        int updated = tx.update("""
+                UPDATE delegate SET name = ?, administration_id = ?, updated_at = ?, updated_by = ? WHERE id = ?""",
+                delegate.name(), delegate.administrationId(), stamp.at(), stamp.by(), delegate.id());
+        if (updated == 0) {
+            tx.update("""
+                    INSERT INTO delegate (id, name, administration_id, created_at, updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?)""", delegate.id(), delegate.name(), delegate.administrationId(),
+                    stamp.at(), stamp.at(), stamp.by());
+        }
+    }
+
+    /** Takes a delegate off the list; the entries they wrote keep their author. */
+    public void deleteDelegate(Tx tx, UUID id, Stamp stamp) throws SQLException {
+        tx.update("UPDATE delegate SET deleted_at = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                stamp.at(), stamp.at(), stamp.by(), id);
+    }
+
+    /** Takes an administration off the list; ideas that target it keep the link. */
+    public void deleteAdministration(Tx tx, UUID id, Stamp stamp) throws SQLException {
+        tx.update("UPDATE administration SET deleted_at = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                stamp.at(), stamp.at(), stamp.by(), id);
+    }
+}
