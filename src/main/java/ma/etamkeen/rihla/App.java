@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -17,6 +20,11 @@ import atlantafx.base.theme.PrimerLight;
 
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.store.DataFolder;
+import ma.etamkeen.rihla.ui.attachments.Attacher;
+import ma.etamkeen.rihla.ui.attachments.AttachmentsController;
+import ma.etamkeen.rihla.ui.backups.BackupsController;
+import ma.etamkeen.rihla.ui.backups.BackupsViewModel;
+import ma.etamkeen.rihla.ui.common.Autosave;
 import ma.etamkeen.rihla.ui.common.Background;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.Fonts;
@@ -24,10 +32,19 @@ import ma.etamkeen.rihla.ui.common.PangoWrapFix;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.common.View;
 import ma.etamkeen.rihla.ui.common.ViewLoader;
+import ma.etamkeen.rihla.ui.common.WindowContext;
+import ma.etamkeen.rihla.ui.ideas.IdeasController;
+import ma.etamkeen.rihla.ui.lessons.LessonsController;
 import ma.etamkeen.rihla.ui.main.MainController;
 import ma.etamkeen.rihla.ui.main.MainViewModel;
+import ma.etamkeen.rihla.ui.main.WindowViews;
+import ma.etamkeen.rihla.ui.notes.NotesController;
+import ma.etamkeen.rihla.ui.people.PeopleController;
+import ma.etamkeen.rihla.ui.people.PeopleViewModel;
 import ma.etamkeen.rihla.ui.site.SiteDetailController;
 import ma.etamkeen.rihla.ui.sites.SiteListController;
+import ma.etamkeen.rihla.ui.trash.TrashController;
+import ma.etamkeen.rihla.ui.trash.TrashViewModel;
 
 /**
  * The one wiring root of the desktop app. The data folder is opened (migrated, seeded) off the JavaFX
@@ -38,9 +55,16 @@ public final class App extends Application {
     public static final String EXIT_WHEN_READY = "rihla.exitWhenReady";
     public static final String READY_LINE = "rihla: window populated";
     private static final String STYLESHEET = "/ma/etamkeen/rihla/css/rihla.css";
+    /** A rolling backup this often while there are changes (and once shortly after start). */
+    private static final long BACKUP_MINUTES = 5;
 
-    private CompletableFuture<Workspace> opening;
     private Background background;
+    private MainViewModel main;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "rihla-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public static void run(String[] args) {
         Application.launch(App.class, args);
@@ -51,25 +75,56 @@ public final class App extends Application {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         Path folder = DataFolder.resolve(options.db());
         // The slowest part of start-up, so it goes first and runs while the window is built.
-        opening = CompletableFuture.supplyAsync(() -> Workspace.open(folder));
+        CompletableFuture<Workspace> opening = CompletableFuture.supplyAsync(() -> Workspace.open(folder));
         UiLanguage language = new UiLanguage(options.languageOr(Locale.getDefault()));
         Dialogs dialogs = new Dialogs(language);
         dialogs.setOwner(stage);
         background = Background.forJavaFx(opening);
         background.setErrorHandler(dialogs::showError);
+        WindowContext context = new WindowContext(language, background, Autosave.javaFxTimer());
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Fonts.load();
         PangoWrapFix.install();
 
-        MainViewModel main = new MainViewModel(background, language, folder);
+        main = new MainViewModel(context, folder);
+        var detail = main.detail();
+        Attacher attacher = new Attacher(detail.attachments(), context, dialogs);
+        WindowViews windowViews = new WindowViews() {
+            @Override
+            public Parent trash() {
+                TrashViewModel all = new TrashViewModel(context, true);
+                return new ViewLoader().controller(TrashController.class, () -> new TrashController(all, context, dialogs))
+                        .load(View.TRASH, language.messages());
+            }
+
+            @Override
+            public Parent people() {
+                return new ViewLoader().controller(PeopleController.class,
+                        () -> new PeopleController(new PeopleViewModel(context))).load(View.PEOPLE, language.messages());
+            }
+
+            @Override
+            public Parent backups(Runnable onRestored) {
+                return new ViewLoader().controller(BackupsController.class,
+                        () -> new BackupsController(new BackupsViewModel(context), context, dialogs, onRestored))
+                        .load(View.BACKUPS, language.messages());
+            }
+        };
         ViewLoader views = new ViewLoader()
-                .controller(MainController.class, () -> new MainController(main, language, dialogs))
+                .controller(MainController.class, () -> new MainController(main, dialogs, windowViews))
                 .controller(SiteListController.class, () -> new SiteListController(main.sites(), language))
                 .controller(SiteDetailController.class,
-                        () -> new SiteDetailController(main.detail(), language, getHostServices()::showDocument));
+                        () -> new SiteDetailController(detail, language, getHostServices()::showDocument))
+                .controller(NotesController.class, () -> new NotesController(detail.notes(), context, attacher))
+                .controller(LessonsController.class,
+                        () -> new LessonsController(detail.lessons(), context, attacher, dialogs))
+                .controller(IdeasController.class, () -> new IdeasController(detail.ideas(), context, attacher, dialogs))
+                .controller(AttachmentsController.class, () -> new AttachmentsController(detail.attachments(), context,
+                        attacher, dialogs, file -> getHostServices().showDocument(file.toUri().toString())))
+                .controller(TrashController.class, () -> new TrashController(detail.trash(), context, dialogs));
         Parent root = views.load(View.MAIN, language.messages());
-        Scene scene = new Scene(root, 1200, 780);
+        Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource(STYLESHEET)).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(language.messages().get("app.title"));
@@ -95,19 +150,18 @@ public final class App extends Application {
                 });
             }
         });
+        timers.scheduleWithFixedDelay(() -> Platform.runLater(main::backUpIfChanged), 20, BACKUP_MINUTES * 60,
+                TimeUnit.SECONDS);
     }
 
     @Override
     public void stop() {
+        timers.shutdownNow();
+        if (main != null) {
+            main.flush();  // what was typed in the last moment is saved before the store closes
+        }
         if (background != null) {
             background.close();
-        }
-        if (opening != null) {
-            // Waits for an opening still under way, so the database is always shut down cleanly.
-            Workspace open = opening.exceptionally(failure -> null).join();
-            if (open != null) {
-                open.close();
-            }
         }
     }
 }

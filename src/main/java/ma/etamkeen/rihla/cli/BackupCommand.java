@@ -9,8 +9,8 @@ import java.util.List;
 
 import ma.etamkeen.rihla.LaunchOptions;
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.service.BackupService;
 import ma.etamkeen.rihla.service.Workspace;
-import ma.etamkeen.rihla.store.Backups;
 
 /** {@code backup [--list]}: backs up the database now, or lists the backups of the data folder. */
 final class BackupCommand implements Cli.Command {
@@ -37,8 +37,8 @@ final class BackupCommand implements Cli.Command {
             }
             DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                     .withLocale(messages.language().locale()).withZone(ZoneId.systemDefault());
-            List<Backups.Backup> backups = workspace.backups().list();
-            for (Backups.Backup backup : backups) {
+            List<BackupService.Backup> backups = workspace.backups().list();
+            for (BackupService.Backup backup : backups) {
                 out.printf("%s  %-16s %8.1f MB  %s%n", when.format(backup.createdAt()), backup.reason(),
                         backup.sizeBytes() / (1024.0 * 1024.0), backup.file());
             }

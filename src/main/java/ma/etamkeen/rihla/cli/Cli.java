@@ -59,7 +59,7 @@ public final class Cli {
         } catch (LaunchOptions.UsageException e) {
             return usageError(e);
         } catch (RejectedInput e) {
-            err.println(messages.format(e.messageKey(), e.args()));
+            err.println(Failures.describe(e, messages, UnaryOperator.identity()));
             return BAD_INPUT;
         } catch (StoreException e) {
             err.println(Failures.describe(e, messages, UnaryOperator.identity()));

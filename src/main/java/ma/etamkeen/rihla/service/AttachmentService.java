@@ -170,7 +170,7 @@ public final class AttachmentService {
         return cleaned.isBlank() ? "attachment" : cleaned;
     }
 
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    private static double megabytes(long bytes) {
+        return bytes / (1024.0 * 1024.0);
     }
 }

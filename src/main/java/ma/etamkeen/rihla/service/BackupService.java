@@ -1,6 +1,7 @@
 package ma.etamkeen.rihla.service;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import ma.etamkeen.rihla.store.Backups;
@@ -12,6 +13,13 @@ import ma.etamkeen.rihla.store.Database;
  */
 public final class BackupService {
     public static final int KEEP = 20;
+
+    /** One backup file; {@code reason}: auto, manual, before-restore or before-migration. */
+    public record Backup(Path file, Instant createdAt, long sizeBytes, String reason) {
+        static Backup of(Backups.Backup backup) {
+            return new Backup(backup.file(), backup.createdAt(), backup.sizeBytes(), backup.reason());
+        }
+    }
 
     private final Database database;
     private volatile long commitsAtLastBackup = -1;
@@ -33,12 +41,13 @@ public final class BackupService {
     }
 
     /** A backup asked for by the user (kept until they delete it). */
-    public Backups.Backup backUpNow() {
-        return Backups.create(database, "manual");
+    public Backup backUpNow() {
+        return Backup.of(Backups.create(database, "manual"));
     }
 
-    public List<Backups.Backup> list() {
-        return Backups.list(database.folder());
+    /** The backups of the data folder, newest first. */
+    public List<Backup> list() {
+        return Backups.list(database.folder()).stream().map(Backup::of).toList();
     }
 
     /**

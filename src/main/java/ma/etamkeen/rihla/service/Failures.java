@@ -21,6 +21,9 @@ public final class Failures {
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        if (cause instanceof RejectedInput rejected) {
+            return messages.format(rejected.messageKey(), rejected.args());
+        }
         if (cause instanceof StoreException store) {
             return messages.format(store.reason().messageKey(), value.apply(store.detail()));
         }

@@ -6,12 +6,21 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import ma.etamkeen.rihla.App;
+import ma.etamkeen.rihla.model.Note;
+import ma.etamkeen.rihla.service.BackupService;
+import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.store.Seeder;
+import ma.etamkeen.rihla.testing.SampleText;
+import ma.etamkeen.rihla.ui.common.Autosave;
 
 /**
  * Prints Rihla's benchmark figures. Run from the project folder after {@code mvn -DskipTests package}:
@@ -28,6 +37,9 @@ public final class Benchmarks {
         String which = args.length == 0 ? "all" : args[0];
         if (which.equals("all") || which.equals("startup")) {
             startup();
+        }
+        if (which.equals("all") || which.equals("capture")) {
+            capture();
         }
     }
 
@@ -57,6 +69,51 @@ public final class Benchmarks {
         System.out.printf(Locale.ROOT, "  Rihla, java -jar            %7.0f   runs %s%n", appMedian, Arrays.toString(rounded(app)));
         System.out.printf(Locale.ROOT, "  Rihla, first start (seeding) %6.0f%n", firstStart);
         System.out.printf(Locale.ROOT, "  ratio Rihla / bare          %7.2f%n", appMedian / bareMedian);
+    }
+
+    /**
+     * Autosave: from the last keystroke to the note committed and synced on disk is the debounce delay plus
+     * one save (a write transaction, then CHECKPOINT SYNC). Also backup and restore of a store with notes.
+     */
+    static void capture() throws Exception {
+        Path data = Files.createTempDirectory("rihla-bench-capture");
+        UUID site = Seeder.siteId("easy-brussels");
+        Random random = new Random(7);
+        int saves = 300;
+        double[] saveMillis = new double[saves];
+        Path backup;
+        double backupMillis;
+        try (Workspace workspace = Workspace.open(data)) {
+            for (int i = 0; i < 700; i++) {  // a store with 700 notes already
+                workspace.notes().save(new Note(UUID.randomUUID(), site, null,
+                        LocalDate.now(), SampleText.mixed(random, 20 + random.nextInt(300)), null));
+            }
+            Note note = new Note(UUID.randomUUID(), site,
+                    null, LocalDate.now(), "", null);
+            StringBuilder typed = new StringBuilder();
+            for (int i = 0; i < saves; i++) {
+                typed.append(" كلمة mot");
+                long start = System.nanoTime();
+                note = workspace.notes().save(note.withBody(typed.toString()));
+                saveMillis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            long start = System.nanoTime();
+            backup = workspace.backups().backUpNow().file();
+            backupMillis = (System.nanoTime() - start) / 1e6;
+        }
+        long start = System.nanoTime();
+        BackupService.restore(data, backup);
+        double restoreMillis = (System.nanoTime() - start) / 1e6;
+        double[] warm = Arrays.copyOfRange(saveMillis, 20, saves);
+        Arrays.sort(warm);
+        double p95 = warm[(int) Math.ceil(warm.length * 0.95) - 1];
+        System.out.println("Autosave, on a store of 1,000 notes (ms)");
+        System.out.printf(Locale.ROOT, "  one save (commit + CHECKPOINT SYNC)  median %6.1f   p95 %6.1f%n", median(warm), p95);
+        System.out.printf(Locale.ROOT, "  last keystroke to on disk            %6.0f  (debounce %d + p95 save)%n",
+                Autosave.DELAY.toMillis() + p95,
+                Autosave.DELAY.toMillis());
+        System.out.printf(Locale.ROOT, "  backup %6.0f ms (%d kB), restore (check, safety backup, swap) %6.0f ms%n",
+                backupMillis, Files.size(backup) / 1024, restoreMillis);
     }
 
     /** Milliseconds from starting {@code command} until it prints {@code line}. */

@@ -18,15 +18,20 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.GovernmentLevel;
+import ma.etamkeen.rihla.model.Idea;
 
 /** Every user-visible string exists, translated, in English, French and Arabic. */
 class BundleConsistencyTest {
     private static final Path BUNDLES = Path.of("src/main/resources/ma/etamkeen/rihla/i18n");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
     /** Texts that are rightly the same as in English: product names, words that are spelt alike. */
+    private static final Set<String> FORMATS = Set.of("attachments.detail", "entry.new.tooltip");
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
-            "fr", Set.of("app.title", "site.type", "level.local", "sites.count", "cli.sites.count"),
+            "fr", Set.of("app.title", "site.type", "level.local", "sites.count", "cli.sites.count", "dialog.ok",
+                    "kind.note", "entry.date", "ideas.description", "ideas.effort", "people.administration",
+                    "people.administrations", "site.tab.notes", "ideas.title", "lessons.title"),
             "ar", Set.of());
 
     private static Properties load(String suffix) throws IOException {
@@ -52,7 +57,7 @@ class BundleConsistencyTest {
             Properties translated = load("_" + language);
             Set<String> untranslated = new TreeSet<>();
             for (String key : english.stringPropertyNames()) {
-                if (english.getProperty(key).equals(translated.getProperty(key))
+                if (english.getProperty(key).equals(translated.getProperty(key)) && !FORMATS.contains(key)
                         && !SAME_AS_ENGLISH.get(language).contains(key)) {
                     untranslated.add(key);
                 }
@@ -94,10 +99,30 @@ class BundleConsistencyTest {
                 }
             }
         }
+        // Keys the code builds from a prefix and a code.
         for (GovernmentLevel level : GovernmentLevel.values()) {
             used.add(level.messageKey());
         }
-        used.removeIf(key -> key.startsWith("ma.etamkeen") || key.startsWith("org."));
+        for (EntryKind kind : EntryKind.values()) {
+            used.add("kind." + kind.code());
+            if (kind != EntryKind.ATTACHMENT) {
+                used.add("attachments.on-" + kind.code());
+            }
+        }
+        for (Idea.Status status : Idea.Status.values()) {
+            used.add("idea-status." + status.code());
+        }
+        for (Idea.Effort effort : Idea.Effort.values()) {
+            used.add("effort." + effort.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (Idea.Impact impact : Idea.Impact.values()) {
+            used.add("impact." + impact.code());
+        }
+        for (String reason : new String[] {"auto", "manual", "before-restore", "before-migration"}) {
+            used.add("backups.reason." + reason);
+        }
+        used.removeIf(key -> key.startsWith("ma.etamkeen") || key.startsWith("org.") || key.endsWith("-")
+                || key.endsWith("."));
         assertThat(used).isNotEmpty();
         assertThat(keys).containsAll(used);
     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Note;
-import ma.etamkeen.rihla.store.Backups;
 import ma.etamkeen.rihla.store.Seeder;
 import ma.etamkeen.rihla.store.StoreException;
 import ma.etamkeen.rihla.store.TableDump;
@@ -39,7 +38,7 @@ class BackupTest {
     @Test
     void restoringABackupBringsBackExactlyItsContentAfterBackingUpTheCurrentState() {
         Map<String, List<String>> atBackup;
-        Backups.Backup backup;
+        BackupService.Backup backup;
         Map<String, List<String>> beforeRestore;
         try (Workspace workspace = Workspace.open(folder)) {
             Note kept = workspace.notes().save(note("MyGov.be: un seul portail"));
@@ -56,7 +55,7 @@ class BackupTest {
         try (Workspace workspace = Workspace.open(folder)) {
             assertThat(TableDump.of(workspace.database())).isEqualTo(atBackup);
             assertThat(workspace.notes().forSite(BOSA)).extracting(Note::body).containsExactly("MyGov.be: un seul portail");
-            Backups.Backup safety = workspace.backups().list().stream()
+            BackupService.Backup safety = workspace.backups().list().stream()
                     .filter(b -> b.reason().equals("before-restore")).findFirst().orElseThrow();
             assertThat(safety.file()).exists();
             // The safety copy holds the state the restore replaced.
@@ -101,7 +100,7 @@ class BackupTest {
     @Test
     void restoringIntoAFolderInUseIsRefused() throws Exception {
         try (Workspace workspace = Workspace.open(folder)) {
-            Backups.Backup backup = workspace.backups().backUpNow();
+            BackupService.Backup backup = workspace.backups().backUpNow();
             assertThatThrownBy(() -> BackupService.restore(folder, backup.file()))
                     .isInstanceOfSatisfying(StoreException.class,
                             e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.IN_USE));
@@ -119,7 +118,7 @@ class BackupTest {
                 assertThat(workspace.backups().backUpIfChanged()).isTrue();
             }
             workspace.backups().backUpNow();
-            List<Backups.Backup> backups = workspace.backups().list();
+            List<BackupService.Backup> backups = workspace.backups().list();
             assertThat(backups).filteredOn(b -> b.reason().equals("auto")).hasSize(BackupService.KEEP);
             assertThat(backups).filteredOn(b -> b.reason().equals("manual")).hasSize(1);
             assertThat(backups.get(0).createdAt()).isAfterOrEqualTo(backups.get(1).createdAt());
@@ -128,7 +127,7 @@ class BackupTest {
 
     @Test
     void zipWithTwoDatabasesIsRefused() throws Exception {
-        Backups.Backup backup;
+        BackupService.Backup backup;
         try (Workspace workspace = Workspace.open(folder)) {
             backup = workspace.backups().backUpNow();
         }

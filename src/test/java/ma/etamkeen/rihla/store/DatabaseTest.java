@@ -175,7 +175,7 @@ class DatabaseTest {
         try (Workspace workspace = Workspace.open(folder)) {
             assertThat(workspace.notes().forSite(Seeder.siteId("asa")))
                     .extracting(ma.etamkeen.rihla.model.Note::body).containsExactly("written with version 1");
-            assertThat(workspace.backups().list()).extracting(Backups.Backup::reason).contains("before-migration");
+            assertThat(workspace.backups().list()).extracting(ma.etamkeen.rihla.service.BackupService.Backup::reason).contains("before-migration");
             assertThat(workspace.catalog().sites()).hasSize(15);
         }
     }

@@ -74,6 +74,49 @@ public final class AppRunner implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Selects a tab of the site pane: 0 overview, 1 notes, 2 lessons, 3 ideas, 4 attachments, 5 trash. */
+    public void openTab(int index) {
+        javafx.scene.control.TabPane tabs = robot.lookup(".site-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.clickOn(robot.from(tabs).lookup(".tab").nth(index).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until {@code condition} holds (background work finishing), up to 10 seconds. */
+    public void await(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until a dialog (any window besides the main one) is on screen and laid out. */
+    public void awaitDialog() throws TimeoutException {
+        await(() -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing).count() > 1);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether a label anywhere (window or dialog) shows exactly {@code text}; no CSS parsing of the text. */
+    public boolean showsText(String text) {
+        return robot.lookup((javafx.scene.Node node) -> node instanceof javafx.scene.control.Labeled labeled
+                && text.equals(labeled.getText()) && node.getScene() != null && node.getScene().getWindow().isShowing())
+                .tryQuery().isPresent();
+    }
+
+    /** The visible node matching a CSS query (several tabs share views of the same kind). */
+    public <T extends javafx.scene.Node> T visible(String query, Class<T> type) {
+        return robot.lookup(query).queryAllAs(type).stream().filter(AppRunner::reallyVisible).findFirst()
+                .orElseThrow(() -> new AssertionError("No visible " + query));
+    }
+
+    private static boolean reallyVisible(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null && node.getLayoutBounds().getWidth() > 0
+                && node.localToScene(node.getLayoutBounds()).getMinX() >= 0;
+    }
+
     @Override
     public void close() throws TimeoutException {
         FxToolkit.cleanupApplication(app);

@@ -36,15 +36,8 @@ public final class CrashWriter {
         }
     }
 
-    /** Mixed Arabic and French text of a realistic, varying length. */
+    /** A note of a realistic, varying length, that names its round and its number. */
     static String text(Random random, long seed, int i) {
-        String[] words = {"الابتكار", "العمومي", "مختبر", "NIDO", "playbook", "réseau", "innovation", "fédéral",
-                "المساطر", "tableau", "الرقمنة", "données", "«once only»", "BOSA", "atelier", "الوفد"};
-        StringBuilder text = new StringBuilder("round-" + seed + " entry-" + i + ":");
-        int count = 20 + random.nextInt(300);
-        for (int w = 0; w < count; w++) {
-            text.append(' ').append(words[random.nextInt(words.length)]);
-        }
-        return text.toString();
+        return "round-" + seed + " entry-" + i + ": " + SampleText.mixed(random, 20 + random.nextInt(300));
     }
 }

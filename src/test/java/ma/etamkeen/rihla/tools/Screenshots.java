@@ -4,16 +4,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Window;
 
 import org.testfx.util.WaitForAsyncUtils;
 
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.testing.AppRunner;
+import ma.etamkeen.rihla.testing.DemoData;
 import ma.etamkeen.rihla.testing.Png;
 
 /**
  * Saves PNG screenshots of the real window, for looking at. Run under a display (e.g. xvfb-run):
- * {@code Screenshots OUT_DIR LANG [SITE_NAME]}. Not part of the test suite.
+ * {@code Screenshots OUT_DIR LANG [SITE_NAME [TAB_INDEX | MENU_KEY ...]]}: one picture per tab index given
+ * (0 overview, 1 notes, 2 lessons, 3 ideas, 4 attachments, 5 trash) or per menu item that opens a dialog
+ * (e.g. menu.edit.people), on a data folder with demo entries.
+ * Not part of the test suite.
  */
 public final class Screenshots {
     private Screenshots() {
@@ -24,6 +34,7 @@ public final class Screenshots {
         String language = args[1];
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("rihla-shot");
+        DemoData.fill(data);
         try (AppRunner app = AppRunner.start(data, language)) {
             app.robot().interact(() -> {
                 app.stage().setWidth(1280);
@@ -33,13 +44,65 @@ public final class Screenshots {
             if (args.length > 2) {
                 app.clickSite(args[2]);
             }
-            Thread.sleep(300);
-            AtomicReference<WritableImage> image = new AtomicReference<>();
-            app.robot().interact(() -> image.set(app.stage().getScene().snapshot(null)));
-            Path file = out.resolve("main-" + language + ".png");
-            Png.write(image.get(), file);
-            System.out.println("wrote " + file);
+            if (args.length <= 3) {
+                shoot(app, out.resolve("main-" + language + ".png"));
+            }
+            for (int i = 3; i < args.length; i++) {
+                if (!args[i].matches("\\d+")) {
+                    openMenuItem(app, language, args[i]);
+                    shoot(app, out.resolve(args[i].replace('.', '-') + "-" + language + ".png"));
+                    continue;
+                }
+                int tab = Integer.parseInt(args[i]);
+                app.robot().interact(() -> app.robot().lookup(".site-tabs").queryAs(TabPane.class)
+                        .getSelectionModel().select(tab));
+                WaitForAsyncUtils.waitForFxEvents();
+                Thread.sleep(300);
+                // Open the first entry of the tab, so the editor shows.
+                app.robot().interact(() -> app.robot().lookup(".entries-list").queryAllAs(ListView.class).stream()
+                        .filter(javafx.scene.Node::isVisible).filter(list -> list.getScene() != null
+                                && list.localToScene(list.getBoundsInLocal()).getWidth() > 0
+                                && list.getParent().getParent().getParent().isVisible())
+                        .forEach(list -> list.getSelectionModel().selectFirst()));
+                WaitForAsyncUtils.waitForFxEvents();
+                Thread.sleep(400);
+                WaitForAsyncUtils.waitForFxEvents();
+                shoot(app, out.resolve("tab" + tab + "-" + language + ".png"));
+            }
         }
         System.exit(0);
+    }
+
+    /** Fires the menu item with message key {@code key} (e.g. menu.edit.people) and waits for its dialog. */
+    private static void openMenuItem(AppRunner app, String language, String key) throws Exception {
+        String text = Messages.of(Language.fromCode(language).orElseThrow()).get(key);
+        app.robot().interact(() -> app.robot().lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(menu -> menu.getItems().stream()).filter(item -> text.equals(item.getText()))
+                .findFirst().orElseThrow().fire());
+        app.awaitDialog();
+    }
+
+    /** The main window and, over it, any dialog that is open (each window is snapshotted where it stands). */
+    private static void shoot(AppRunner app, Path file) throws Exception {
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        app.robot().interact(() -> {
+            Window main = app.stage();
+            WritableImage base = main.getScene().snapshot(null);
+            for (Window window : Window.getWindows()) {
+                if (window != main && window.isShowing() && window.getScene() != null) {
+                    WritableImage top = window.getScene().snapshot(null);
+                    int x = (int) Math.max(0, window.getX() - main.getX());
+                    int y = (int) Math.max(0, window.getY() - main.getY());
+                    for (int row = 0; row < top.getHeight() && y + row < base.getHeight(); row++) {
+                        for (int col = 0; col < top.getWidth() && x + col < base.getWidth(); col++) {
+                            base.getPixelWriter().setArgb(x + col, y + row, top.getPixelReader().getArgb(col, row));
+                        }
+                    }
+                }
+            }
+            image.set(base);
+        });
+        Png.write(image.get(), file);
+        System.out.println("wrote " + file);
     }
 }

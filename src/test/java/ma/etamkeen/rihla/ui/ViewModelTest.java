@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.ui.common.Background;
+import ma.etamkeen.rihla.testing.ManualTimer;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.ui.main.MainViewModel;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel;
 import ma.etamkeen.rihla.ui.sites.SiteListViewModel;
@@ -30,7 +32,7 @@ class ViewModelTest {
     @BeforeEach
     void open() {
         workspace = Workspace.open(folder);
-        main = new MainViewModel(Background.sameThread(workspace), language, folder);
+        main = new MainViewModel(new WindowContext(language, Background.sameThread(workspace), new ManualTimer()), folder);
         main.load();
     }
 

@@ -18,6 +18,7 @@ public final class Chips {
     public static Label chip(String text) {
         Label chip = new Label(text);
         chip.getStyleClass().add("chip");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
         return chip;
     }
 

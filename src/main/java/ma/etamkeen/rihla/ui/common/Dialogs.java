@@ -1,20 +1,41 @@
 package ma.etamkeen.rihla.ui.common;
 
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.service.Failures;
+import ma.etamkeen.rihla.service.Limits;
 
-/** Builds dialogs that follow the UI language: right-to-left in Arabic, owned by the main window. */
+/**
+ * Builds the app's dialogs: right-to-left in Arabic, owned by the main window, with buttons in the UI
+ * language (JavaFX has no Arabic for its own OK and Cancel). Esc closes them.
+ */
 public final class Dialogs {
     private static final Logger LOG = Logger.getLogger(Dialogs.class.getName());
     private final UiLanguage language;
     private Window owner;
+
+    /** Creates something from a title; {@code refused} shows why not, {@code done} closes the dialog. */
+    @FunctionalInterface
+    public interface TitleAction {
+        void apply(String title, Consumer<String> refused, Runnable done);
+    }
 
     public Dialogs(UiLanguage language) {
         this.language = language;
@@ -24,16 +45,42 @@ public final class Dialogs {
         this.owner = owner;
     }
 
-    public Alert alert(Alert.AlertType type, String title, String text, ButtonType... buttons) {
-        Alert alert = new Alert(type, text, buttons);
-        if (owner != null && owner.isShowing()) {
-            alert.initOwner(owner);
+    public ButtonType ok() {
+        return new ButtonType(language.messages().get("dialog.ok"), ButtonBar.ButtonData.OK_DONE);
+    }
+
+    public ButtonType cancel() {
+        return new ButtonType(language.messages().get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
+    /** Prepares any dialog the app shows: owner, direction, stylesheet. */
+    public <D extends Dialog<?>> D prepare(D dialog, String title) {
+        if (owner != null && owner.isShowing() && dialog.getOwner() == null) {
+            dialog.initOwner(owner);
+            if (owner.getScene() != null) {
+                dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+            }
         }
-        alert.setTitle(title);
+        dialog.setTitle(title);
+        language.orient(dialog.getDialogPane());
+        return dialog;
+    }
+
+    public Alert alert(Alert.AlertType type, String title, String text, ButtonType... buttons) {
+        Alert alert = prepare(new Alert(type, text, buttons.length == 0 ? new ButtonType[] {ok()} : buttons), title);
         alert.setHeaderText(title);
-        language.orient(alert.getDialogPane());
-        alert.getDialogPane().setMinWidth(420);
+        alert.getDialogPane().setMinWidth(440);
         return alert;
+    }
+
+    /** Asks before doing something that cannot be undone; true when the user confirms. */
+    public boolean confirm(String title, String text, String confirmLabel) {
+        ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = cancel();
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, text, yes, no);
+        ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
     /** Tells the user what went wrong, in their language, and waits for them to read it. */
@@ -41,7 +88,57 @@ public final class Dialogs {
         LOG.log(Level.WARNING, "Shown to the user", failure);
         Messages messages = language.messages();
         alert(Alert.AlertType.ERROR, messages.get("error.title"),
-                Failures.describe(failure, messages, TextDirection::leftToRight), ButtonType.OK)
-                .showAndWait();
+                Failures.describe(failure, messages, TextDirection::leftToRight)).showAndWait();
+    }
+
+    /**
+     * Asks for a title and creates something with it; the dialog stays open, with the reason, while the
+     * title is refused. {@code created} runs once it is created and the dialog closed.
+     */
+    public void askTitle(String heading, String fieldLabel, TitleAction create, Runnable created) {
+        Messages messages = language.messages();
+        Dialog<ButtonType> dialog = prepare(new Dialog<>(), heading);
+        ButtonType createButton = new ButtonType(messages.get("dialog.create"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(createButton, cancel());
+        TextField field = new TextField();
+        field.setPrefColumnCount(36);
+        Label problem = new Label();
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        TextInputs.userText(field, Limits.TITLE_CHARS, messages, problem::setText);
+        Label label = new Label(fieldLabel);
+        label.setLabelFor(field);
+        dialog.getDialogPane().setContent(new VBox(6, label, field, problem));
+        dialog.setHeaderText(heading);
+        Node ok = dialog.getDialogPane().lookupButton(createButton);
+        ok.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            problem.setText("");
+            create.apply(field.getText(), reason -> {
+                problem.setText(reason);
+                field.requestFocus();  // ready to type the title the message asks for
+            }, () -> {
+                dialog.setResult(createButton);
+                dialog.close();
+                created.run();
+            });
+        });
+        Platform.runLater(field::requestFocus);
+        dialog.show();
+    }
+
+    /** Shows a dialog around {@code content} with one close button; returns it for tests and callers. */
+    public Dialog<ButtonType> showContent(String title, Node content) {
+        Dialog<ButtonType> dialog = prepare(new Dialog<>(), title);
+        ButtonType close = new ButtonType(language.messages().get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(close);
+        dialog.getDialogPane().setContent(content);
+        dialog.setResizable(true);
+        dialog.show();
+        return dialog;
+    }
+
+    public Optional<Window> owner() {
+        return Optional.ofNullable(owner);
     }
 }

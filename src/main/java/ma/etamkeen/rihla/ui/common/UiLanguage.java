@@ -1,5 +1,7 @@
 package ma.etamkeen.rihla.ui.common;
 
+import java.util.Locale;
+
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +26,9 @@ public final class UiLanguage {
         messages = Bindings.createObjectBinding(() -> Messages.of(language.get()), language);
         orientation = Bindings.createObjectBinding(() -> language.get().isRightToLeft()
                 ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT, language);
+        // JavaFX's own controls (the date picker's calendar, its text) format with the default locale.
+        Locale.setDefault(Locale.Category.FORMAT, initial.locale());
+        language.addListener((obs, old, now) -> Locale.setDefault(Locale.Category.FORMAT, now.locale()));
     }
 
     public ObjectProperty<Language> languageProperty() {

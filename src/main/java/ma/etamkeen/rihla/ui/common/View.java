@@ -7,7 +7,14 @@ import java.util.Objects;
 public enum View {
     MAIN("main/MainView.fxml"),
     SITE_LIST("sites/SiteListView.fxml"),
-    SITE_DETAIL("site/SiteDetailView.fxml");
+    SITE_DETAIL("site/SiteDetailView.fxml"),
+    NOTES("notes/NotesView.fxml"),
+    LESSONS("lessons/LessonsView.fxml"),
+    IDEAS("ideas/IdeasView.fxml"),
+    ATTACHMENTS("attachments/AttachmentsView.fxml"),
+    TRASH("trash/TrashView.fxml"),
+    PEOPLE("people/PeopleView.fxml"),
+    BACKUPS("backups/BackupsView.fxml");
 
     private static final String ROOT = "/ma/etamkeen/rihla/ui/";
     private final String path;

@@ -1,20 +1,28 @@
 package ma.etamkeen.rihla.ui.main;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 
+import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.ui.common.Dialogs;
-import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.common.WindowContext;
+import ma.etamkeen.rihla.ui.site.SiteDetailController;
+import ma.etamkeen.rihla.ui.sites.SiteListController;
 
-/** The window's frame: menu, visit heading, status bar; the list and the detail are included views. */
+/** The window's frame: menus and shortcuts, visit heading, status bar; the list and the site are included views. */
 public final class MainController {
     private final MainViewModel viewModel;
-    private final UiLanguage language;
+    private final WindowContext context;
     private final Dialogs dialogs;
+    private final WindowViews views;
 
     @FXML
     private BorderPane root;
@@ -24,19 +32,88 @@ public final class MainController {
     private Label visitSummary;
     @FXML
     private Label statusLabel;
+    @FXML
+    private Label saveLabel;
+    @FXML
+    private MenuItem undoItem;
+    @FXML
+    private MenuItem newEntryItem;
+    @FXML
+    private MenuItem attachItem;
+    @FXML
+    private SiteListController sitesViewController;
+    @FXML
+    private SiteDetailController siteViewController;
 
-    public MainController(MainViewModel viewModel, UiLanguage language, Dialogs dialogs) {
+    public MainController(MainViewModel viewModel, Dialogs dialogs, WindowViews views) {
         this.viewModel = viewModel;
-        this.language = language;
+        this.context = viewModel.context();
         this.dialogs = dialogs;
+        this.views = views;
     }
 
     @FXML
     private void initialize() {
-        language.orient(root);
+        context.language().orient(root);
         visitTitle.textProperty().bind(viewModel.visitTitleBinding());
         visitSummary.textProperty().bind(viewModel.visitSummaryBinding());
         statusLabel.textProperty().bind(viewModel.statusBinding());
+        saveLabel.textProperty().bind(context.saveStatus().textProperty());
+        context.saveStatus().styleProperty().addListener((obs, old, style) -> {
+            saveLabel.getStyleClass().removeAll("saving", "saved", "failed", "info");
+            saveLabel.getStyleClass().add(style);
+        });
+        undoItem.disableProperty().bind(context.canUndoProperty().not());
+        newEntryItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
+        attachItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
+    }
+
+    @FXML
+    private void newEntry() {
+        siteViewController.newEntry();
+    }
+
+    @FXML
+    private void attach() {
+        siteViewController.attach();
+    }
+
+    @FXML
+    private void undoDelete() {
+        context.undoDelete();
+    }
+
+    @FXML
+    private void find() {
+        sitesViewController.focusFilter();
+    }
+
+    @FXML
+    private void showTrash() {
+        viewModel.flush();
+        dialogs.showContent(context.language().messages().get("trash.all.title"), views.trash());
+    }
+
+    @FXML
+    private void showPeople() {
+        dialogs.showContent(context.language().messages().get("people.title"), views.people());
+    }
+
+    @FXML
+    private void showBackups() {
+        viewModel.flush();
+        AtomicReference<Dialog<ButtonType>> shown = new AtomicReference<>();
+        shown.set(dialogs.showContent(context.language().messages().get("backups.title"), views.backups(() -> {
+            shown.get().close();
+            viewModel.load();
+        })));
+    }
+
+    @FXML
+    private void backUpNow() {
+        viewModel.flush();
+        context.background().read(workspace -> workspace.backups().backUpNow(), made -> context.saveStatus()
+                .info(context.language().messages().format("backups.made", made.file().getFileName())));
     }
 
     @FXML
@@ -46,8 +123,8 @@ public final class MainController {
 
     @FXML
     private void about() {
-        Alert alert = dialogs.alert(Alert.AlertType.INFORMATION, language.messages().get("about.title"),
-                language.messages().get("about.text"), ButtonType.OK);
+        Messages messages = context.language().messages();
+        Alert alert = dialogs.alert(Alert.AlertType.INFORMATION, messages.get("about.title"), messages.get("about.text"));
         alert.showAndWait();
     }
 }

@@ -13,9 +13,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Visit;
-import ma.etamkeen.rihla.ui.common.Background;
 import ma.etamkeen.rihla.ui.common.TextDirection;
-import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel;
 import ma.etamkeen.rihla.ui.sites.SiteListViewModel;
 
@@ -25,9 +24,7 @@ import ma.etamkeen.rihla.ui.sites.SiteListViewModel;
  * selection to the detail pane.
  */
 public final class MainViewModel {
-    private final Background background;
-    private final UiLanguage language;
-    private final Path dataFolder;
+    private final WindowContext context;
     private final ObjectProperty<Visit> visit = new SimpleObjectProperty<>(this, "visit");
     private final StringBinding visitTitle;
     private final StringBinding visitSummary;
@@ -35,12 +32,11 @@ public final class MainViewModel {
     private final SiteListViewModel sites;
     private final SiteDetailViewModel detail;
 
-    public MainViewModel(Background background, UiLanguage language, Path dataFolder) {
-        this.background = background;
-        this.language = language;
-        this.dataFolder = dataFolder;
-        this.sites = new SiteListViewModel(background, language);
-        this.detail = new SiteDetailViewModel(language);
+    public MainViewModel(WindowContext context, Path dataFolder) {
+        this.context = context;
+        var language = context.language();
+        this.sites = new SiteListViewModel(context.background(), language);
+        this.detail = new SiteDetailViewModel(context);
         detail.siteProperty().bind(sites.selectedSiteProperty());
         visitTitle = Bindings.createStringBinding(() -> visit.get() == null ? "" : visit.get().title().in(language.get()),
                 visit, language.languageProperty());
@@ -50,10 +46,26 @@ public final class MainViewModel {
                 language.languageProperty());
     }
 
-    /** Loads the visit and the sites off the JavaFX thread. */
+    /** Loads the visit, the sites and the lists off the JavaFX thread. */
     public void load() {
-        background.read(workspace -> workspace.catalog().visit(), (Optional<Visit> loaded) -> visit.set(loaded.orElse(null)));
+        context.background().read(workspace -> workspace.catalog().visit(),
+                (Optional<Visit> loaded) -> visit.set(loaded.orElse(null)));
         sites.load();
+        context.loadLists();
+    }
+
+    /** Saves every edit still waiting. */
+    public void flush() {
+        detail.flush();
+    }
+
+    /** A rolling backup if anything changed since the last one (the app calls this every few minutes). */
+    public void backUpIfChanged() {
+        context.background().read(workspace -> workspace.backups().backUpIfChanged(), made -> { });
+    }
+
+    public WindowContext context() {
+        return context;
     }
 
     public SiteListViewModel sites() {
@@ -69,8 +81,8 @@ public final class MainViewModel {
         if (v == null) {
             return "";
         }
-        Language lang = language.get();
-        Messages messages = language.messages();
+        Language lang = context.language().get();
+        Messages messages = context.language().messages();
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale());
         String period = messages.format("visit.dates", dates.format(v.startsOn()), dates.format(v.endsOn()));
         return messages.format("visit.summary", v.programme() + " · " + period, v.delegationSize(), v.administrationCount());
@@ -86,9 +98,5 @@ public final class MainViewModel {
 
     public StringBinding statusBinding() {
         return status;
-    }
-
-    public Path dataFolder() {
-        return dataFolder;
     }
 }

@@ -2,27 +2,39 @@ package ma.etamkeen.rihla.ui.site;
 
 import java.util.function.Consumer;
 
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.ui.attachments.AttachmentsController;
 import ma.etamkeen.rihla.ui.common.Chips;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.ideas.IdeasController;
+import ma.etamkeen.rihla.ui.lessons.LessonsController;
+import ma.etamkeen.rihla.ui.notes.NotesController;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel.Detail;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel.Fact;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel.Row;
 
 /**
- * Renders the selected site's detail from its view model. Texts in the UI language follow the window's
- * direction; the names in other languages take the direction of their own text.
+ * Renders the selected site: the overview from its view model, and the tabs of entries, whose titles
+ * count them. Texts in the UI language follow the window's direction; names in other languages take
+ * the direction of their own text.
  */
 public final class SiteDetailController {
     private final SiteDetailViewModel viewModel;
@@ -30,13 +42,29 @@ public final class SiteDetailController {
     private final Consumer<String> openLink;
 
     @FXML
-    private ScrollPane detailPane;
-    @FXML
     private Label emptyLabel;
+    @FXML
+    private BorderPane sitePane;
     @FXML
     private Label titleLabel;
     @FXML
     private Label subtitleLabel;
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab overviewTab;
+    @FXML
+    private Tab notesTab;
+    @FXML
+    private Tab lessonsTab;
+    @FXML
+    private Tab ideasTab;
+    @FXML
+    private Tab attachmentsTab;
+    @FXML
+    private Tab trashTab;
+    @FXML
+    private ScrollPane detailPane;
     @FXML
     private GridPane factsGrid;
     @FXML
@@ -45,6 +73,14 @@ public final class SiteDetailController {
     private FlowPane themeChips;
     @FXML
     private VBox factList;
+    @FXML
+    private NotesController notesViewController;
+    @FXML
+    private LessonsController lessonsViewController;
+    @FXML
+    private IdeasController ideasViewController;
+    @FXML
+    private AttachmentsController attachmentsViewController;
 
     public SiteDetailController(SiteDetailViewModel viewModel, UiLanguage language, Consumer<String> openLink) {
         this.viewModel = viewModel;
@@ -56,10 +92,40 @@ public final class SiteDetailController {
     private void initialize() {
         viewModel.detailBinding().addListener((obs, old, detail) -> show(detail));
         show(viewModel.detail());
+        count(notesTab, "site.tab.notes", viewModel.notes().entries());
+        count(lessonsTab, "site.tab.lessons", viewModel.lessons().entries());
+        count(ideasTab, "site.tab.ideas", viewModel.ideas().entries());
+        count(attachmentsTab, "site.tab.attachments", viewModel.attachments().attachments());
+    }
+
+    private void count(Tab tab, String key, ObservableList<?> entries) {
+        tab.textProperty().bind(Bindings.createStringBinding(() -> language.messages().format(key, entries.size()),
+                entries, language.languageProperty()));
+    }
+
+    /** Ctrl+N: a new entry in the current tab (a note from the overview or the trash). */
+    public void newEntry() {
+        Tab current = tabs.getSelectionModel().getSelectedItem();
+        if (current == lessonsTab) {
+            lessonsViewController.create();
+        } else if (current == ideasTab) {
+            ideasViewController.create();
+        } else if (current == attachmentsTab) {
+            attachmentsViewController.attach();
+        } else {
+            tabs.getSelectionModel().select(notesTab);
+            notesViewController.create();
+        }
+    }
+
+    /** Ctrl+Shift+A: files for the site, from the attachments tab. */
+    public void attach() {
+        tabs.getSelectionModel().select(attachmentsTab);
+        attachmentsViewController.attach();
     }
 
     private void show(Detail detail) {
-        detailPane.setVisible(detail != null);
+        sitePane.setVisible(detail != null);
         emptyLabel.setVisible(detail == null);
         if (detail == null) {
             return;
@@ -104,7 +170,7 @@ public final class SiteDetailController {
             return value;
         }
         HBox box = new HBox(8, value, Chips.toConfirm(messages.get("site.to-confirm"), messages.get("site.to-confirm.tooltip")));
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
@@ -113,7 +179,7 @@ public final class SiteDetailController {
         text.setWrapText(true);
         text.getStyleClass().add("fact-text");
         HBox line = new HBox(8, text);
-        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(text, Priority.ALWAYS);
         if (fact.toConfirm()) {
             line.getChildren().add(Chips.toConfirm(messages.get("site.to-confirm"), messages.get("site.to-confirm.tooltip")));
         }

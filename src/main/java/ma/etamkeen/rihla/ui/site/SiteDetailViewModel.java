@@ -13,9 +13,18 @@ import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.model.SiteFact;
 import ma.etamkeen.rihla.model.Theme;
+import ma.etamkeen.rihla.ui.attachments.AttachmentsViewModel;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.common.WindowContext;
+import ma.etamkeen.rihla.ui.ideas.IdeasViewModel;
+import ma.etamkeen.rihla.ui.lessons.LessonsViewModel;
+import ma.etamkeen.rihla.ui.notes.NotesViewModel;
+import ma.etamkeen.rihla.ui.trash.TrashViewModel;
 
-/** What the detail pane shows of the selected site, in the UI language. */
+/**
+ * The selected site: its overview in the UI language, and the view models of its tabs (notes, lessons,
+ * ideas, attachments, trash), which follow the site.
+ */
 public final class SiteDetailViewModel {
 
     /** One labelled value; {@code link} values are web addresses. */
@@ -34,10 +43,52 @@ public final class SiteDetailViewModel {
     private final UiLanguage language;
     private final ObjectProperty<Site> site = new SimpleObjectProperty<>(this, "site");
     private final ObjectBinding<Detail> detail;
+    private final NotesViewModel notes;
+    private final LessonsViewModel lessons;
+    private final IdeasViewModel ideas;
+    private final AttachmentsViewModel attachments;
+    private final TrashViewModel trash;
 
-    public SiteDetailViewModel(UiLanguage language) {
-        this.language = language;
+    public SiteDetailViewModel(WindowContext context) {
+        this.language = context.language();
         this.detail = Bindings.createObjectBinding(() -> describe(site.get()), site, language.languageProperty());
+        this.notes = new NotesViewModel(context);
+        this.lessons = new LessonsViewModel(context);
+        this.ideas = new IdeasViewModel(context);
+        this.attachments = new AttachmentsViewModel(context);
+        this.trash = new TrashViewModel(context, false);
+        notes.siteProperty().bind(site);
+        lessons.siteProperty().bind(site);
+        ideas.siteProperty().bind(site);
+        attachments.siteProperty().bind(site);
+        trash.siteProperty().bind(site);
+    }
+
+    public NotesViewModel notes() {
+        return notes;
+    }
+
+    public LessonsViewModel lessons() {
+        return lessons;
+    }
+
+    public IdeasViewModel ideas() {
+        return ideas;
+    }
+
+    public AttachmentsViewModel attachments() {
+        return attachments;
+    }
+
+    public TrashViewModel trash() {
+        return trash;
+    }
+
+    /** Saves every edit still waiting (before leaving the site, closing the window, restoring a backup). */
+    public void flush() {
+        notes.flush();
+        lessons.flush();
+        ideas.flush();
     }
 
     public ObjectProperty<Site> siteProperty() {

@@ -4,11 +4,16 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.VBox;
 
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.ui.common.Chips;
+import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.sites.SiteListViewModel.CityHeading;
 import ma.etamkeen.rihla.ui.sites.SiteListViewModel.Item;
@@ -23,6 +28,8 @@ public final class SiteListController {
     private ListView<Item> siteList;
     @FXML
     private Label countLabel;
+    @FXML
+    private TextField filterField;
 
     public SiteListController(SiteListViewModel viewModel, UiLanguage language) {
         this.viewModel = viewModel;
@@ -32,6 +39,18 @@ public final class SiteListController {
     @FXML
     private void initialize() {
         siteList.setItems(viewModel.items());
+        TextInputs.followTextDirection(filterField);
+        filterField.textProperty().bindBidirectional(viewModel.filterProperty());
+        filterField.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                filterField.clear();
+            } else if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
+                siteList.requestFocus();
+                if (siteList.getSelectionModel().isEmpty()) {
+                    siteList.getSelectionModel().select(1);
+                }
+            }
+        });
         siteList.setCellFactory(list -> new ItemCell());
         siteList.setPlaceholder(new Label(language.messages().get("sites.loading")));
         viewModel.loadingProperty().addListener((obs, was, loading) -> {
@@ -72,6 +91,12 @@ public final class SiteListController {
         });
     }
 
+    /** Ctrl+F: puts the cursor in the filter. */
+    public void focusFilter() {
+        filterField.requestFocus();
+        filterField.selectAll();
+    }
+
     /** Renders a city heading or a site with its type, level and theme chips. */
     private final class ItemCell extends ListCell<Item> {
         ItemCell() {
@@ -96,18 +121,23 @@ public final class SiteListController {
                 setGraphic(label);
             } else if (item instanceof SiteItem site) {
                 getStyleClass().add("site-cell");
+                // One line each, so every cell has the same height; the full name is in the tooltip and the detail.
                 Label name = new Label(site.name());
                 name.getStyleClass().add("site-name");
-                name.setWrapText(true);
                 Label meta = new Label(site.meta());
                 meta.getStyleClass().add("site-meta");
-                meta.setWrapText(true);
-                FlowPane chips = new FlowPane(4, 4);
+                HBox chips = new HBox(4);
                 chips.getStyleClass().add("chips");
                 chips.getChildren().setAll(Chips.of(site.themes()));
-                chips.prefWrapLengthProperty().bind(siteList.widthProperty().subtract(48));
+                chips.setMinWidth(0);
+                Rectangle clip = new Rectangle();
+                clip.widthProperty().bind(chips.widthProperty());
+                clip.heightProperty().bind(chips.heightProperty());
+                chips.setClip(clip);
                 VBox box = new VBox(3, name, meta, chips);
                 box.getStyleClass().add("site-cell-box");
+                box.setMinWidth(0);
+                setTooltip(new Tooltip(site.name()));
                 setGraphic(box);
             }
         }

@@ -1,0 +1,92 @@
+package ma.etamkeen.rihla.ui.backups;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.FileChooser;
+
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.service.BackupService;
+import ma.etamkeen.rihla.ui.common.Dialogs;
+import ma.etamkeen.rihla.ui.common.EntryViews;
+import ma.etamkeen.rihla.ui.common.WindowContext;
+
+/** Binds the backups dialog: the list, back up now, restore one (after a confirmation). */
+public final class BackupsController {
+    private final BackupsViewModel viewModel;
+    private final WindowContext context;
+    private final Dialogs dialogs;
+    private final Runnable onRestored;
+
+    @FXML
+    private ListView<BackupService.Backup> list;
+    @FXML
+    private Label problemLabel;
+    @FXML
+    private Button restoreButton;
+
+    public BackupsController(BackupsViewModel viewModel, WindowContext context, Dialogs dialogs, Runnable onRestored) {
+        this.viewModel = viewModel;
+        this.context = context;
+        this.dialogs = dialogs;
+        this.onRestored = onRestored;
+    }
+
+    @FXML
+    private void initialize() {
+        Messages messages = context.language().messages();
+        list.setItems(viewModel.backups());
+        list.setPlaceholder(new Label(messages.get("backups.none")));
+        EntryViews.twoLineCells(list, this::when, backup -> messages.format("backups.detail",
+                messages.get("backups.reason." + backup.reason()), backup.sizeBytes() / (1024.0 * 1024.0)));
+        restoreButton.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        problemLabel.managedProperty().bind(problemLabel.textProperty().isNotEmpty());
+        viewModel.reload();
+    }
+
+    private String when(BackupService.Backup backup) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(context.language().get().locale())
+                .withZone(ZoneId.systemDefault()).format(backup.createdAt());
+    }
+
+    @FXML
+    private void backUpNow() {
+        viewModel.backUpNow();
+    }
+
+    @FXML
+    private void restoreSelected() {
+        BackupService.Backup backup = list.getSelectionModel().getSelectedItem();
+        if (backup != null) {
+            restore(backup.file(), when(backup));
+        }
+    }
+
+    @FXML
+    private void restoreFromFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(context.language().messages().get("backups.from-file"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                context.language().messages().get("backups.file-type"), "*.zip"));
+        File file = chooser.showOpenDialog(list.getScene().getWindow());
+        if (file != null) {
+            restore(file.toPath(), file.getName());
+        }
+    }
+
+    private void restore(Path backup, String label) {
+        Messages messages = context.language().messages();
+        if (dialogs.confirm(messages.get("backups.restore"), messages.format("backups.restore.confirm", label),
+                messages.get("backups.restore.yes"))) {
+            problemLabel.setText("");
+            viewModel.restore(backup, onRestored, problemLabel::setText);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package ma.etamkeen.rihla.ui.common;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.UUID;
+
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import ma.etamkeen.rihla.model.Administration;
+import ma.etamkeen.rihla.model.Delegate;
+import ma.etamkeen.rihla.model.EntryKind;
+import ma.etamkeen.rihla.model.Theme;
+import ma.etamkeen.rihla.service.Failures;
+
+/**
+ * What the parts of the window share: the language, background work, the save indicator, the lists the
+ * editors offer (themes, delegates, administrations), the undo of deletions, and a revision number that
+ * goes up whenever entries are added, deleted or restored, so every view showing them reloads.
+ */
+public final class WindowContext {
+
+    /** A deletion that Ctrl+Z can take back. */
+    public record Deletion(EntryKind kind, UUID id, String label) {
+    }
+
+    private final UiLanguage language;
+    private final Background background;
+    private final Autosave.Timer timer;
+    private final SaveStatus saveStatus;
+    private final LongProperty revision = new SimpleLongProperty(this, "revision");
+    private final Deque<Deletion> deletions = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ObservableList<Theme> themes = FXCollections.observableArrayList();
+    private final ObservableList<Delegate> delegates = FXCollections.observableArrayList();
+    private final ObservableList<Administration> administrations = FXCollections.observableArrayList();
+    private final ObjectProperty<Delegate> me = new SimpleObjectProperty<>(this, "me");
+
+    public WindowContext(UiLanguage language, Background background, Autosave.Timer timer) {
+        this.language = language;
+        this.background = background;
+        this.timer = timer;
+        this.saveStatus = new SaveStatus(language);
+    }
+
+    public UiLanguage language() {
+        return language;
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public Autosave newAutosave(Runnable save) {
+        return new Autosave(timer, save);
+    }
+
+    public SaveStatus saveStatus() {
+        return saveStatus;
+    }
+
+    /** The sentence telling the user what went wrong, in the UI language. */
+    public String describe(Throwable failure) {
+        return Failures.describe(failure, language.messages(), TextDirection::leftToRight);
+    }
+
+    /** Entries were added, deleted or restored: views reload. */
+    public void changed() {
+        revision.set(revision.get() + 1);
+    }
+
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision;
+    }
+
+    /** Loads the lists the editors offer; again after they change. */
+    public void loadLists() {
+        background.read(workspace -> new Lists(workspace.catalog().themes(), workspace.people().delegates(),
+                workspace.people().administrations(), workspace.identity().me()), lists -> {
+                    themes.setAll(lists.themes());
+                    delegates.setAll(lists.delegates());
+                    administrations.setAll(lists.administrations());
+                    me.set(lists.me().orElse(null));
+                });
+    }
+
+    private record Lists(java.util.List<Theme> themes, java.util.List<Delegate> delegates,
+                         java.util.List<Administration> administrations, Optional<Delegate> me) {
+    }
+
+    public ObservableList<Theme> themes() {
+        return themes;
+    }
+
+    public ObservableList<Delegate> delegates() {
+        return delegates;
+    }
+
+    public ObservableList<Administration> administrations() {
+        return administrations;
+    }
+
+    /** The delegate using this laptop: the default author of new entries. */
+    public ObjectProperty<Delegate> meProperty() {
+        return me;
+    }
+
+    /** Moves an entry to the trash; Ctrl+Z brings it back. */
+    public void delete(EntryKind kind, UUID id, String label, Runnable done) {
+        background.write(workspace -> workspace.trash().delete(kind, id), deleted -> {
+            if (deleted) {
+                deletions.push(new Deletion(kind, id, label));
+                canUndo.set(true);
+                saveStatus.info(language.messages().format("status.deleted", label));
+            }
+            changed();
+            done.run();
+        });
+    }
+
+    /** Restores the last deletion. */
+    public void undoDelete() {
+        Deletion last = deletions.poll();
+        canUndo.set(!deletions.isEmpty());
+        if (last != null) {
+            background.write(workspace -> workspace.trash().restore(last.kind(), last.id()), restored -> {
+                saveStatus.info(language.messages().format("status.restored", last.label()));
+                changed();
+            });
+        }
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+}

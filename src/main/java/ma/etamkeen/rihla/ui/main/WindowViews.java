@@ -1,0 +1,13 @@
+package ma.etamkeen.rihla.ui.main;
+
+import javafx.scene.Parent;
+
+/** The views the main window opens in dialogs, built by the wiring root with their own view models. */
+public interface WindowViews {
+    Parent trash();
+
+    Parent people();
+
+    /** {@code onRestored} runs after a backup was restored. */
+    Parent backups(Runnable onRestored);
+}
