@@ -1,8 +1,11 @@
 package ma.etamkeen.rihla.ui.common;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -52,9 +55,9 @@ public abstract class EntriesViewModel<T> {
 
     // What each kind of entry defines.
 
-    protected abstract EntryKind kind();
+    public abstract EntryKind kind();
 
-    protected abstract UUID idOf(T entry);
+    public abstract UUID idOf(T entry);
 
     protected abstract List<T> load(Workspace workspace, UUID siteId);
 
@@ -161,11 +164,25 @@ public abstract class EntriesViewModel<T> {
         saved = null;
     }
 
-    /** Adds an entry just stored and selects it. */
-    protected void addStored(T entry) {
-        flush();
-        entries.add(0, entry);
-        selected.set(entry);
+    /**
+     * Stores a new entry at once (lessons and ideas, created from their title), then selects it;
+     * {@code refused} gets the message when the store will not take it, and nothing is created.
+     */
+    protected void createStored(T entry, Consumer<String> refused, Runnable created) {
+        context.background().write(workspace -> store(workspace, entry), stored -> {
+            flush();
+            entries.add(0, stored);
+            selected.set(stored);
+            context.changed();
+            created.run();
+        }, failure -> refused.accept(context.describe(failure)));
+    }
+
+    /** The theme codes of the selected site: a new lesson or idea starts with them, easy to untick. */
+    protected Set<String> siteThemeCodes() {
+        Set<String> codes = new HashSet<>();
+        site.get().themes().forEach(theme -> codes.add(theme.code()));
+        return codes;
     }
 
     /** Moves the selected entry to the trash (Ctrl+Z brings it back). */

@@ -3,6 +3,7 @@ package ma.etamkeen.rihla.ui.common;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import javafx.collections.ListChangeListener;
@@ -14,11 +15,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
 import org.controlsfx.control.CheckComboBox;
 
 import ma.etamkeen.rihla.model.Delegate;
+import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Theme;
 
 /** The parts every entry editor shares: the list beside it, the author picker, the theme picker. */
@@ -56,6 +59,34 @@ public final class EntryViews {
             if (event.getCode() == KeyCode.DELETE) {
                 viewModel.deleteSelected();
                 event.consume();
+            }
+        });
+    }
+
+    /**
+     * Attaches files to the selected entry. An entry not stored yet (a note still empty) gets a word in
+     * the status bar instead: it is stored with its first words.
+     */
+    public static <T> void attachToSelected(EntriesViewModel<T> viewModel, BiConsumer<EntryKind, UUID> chooseFiles,
+                                            WindowContext context) {
+        viewModel.flush();
+        T entry = viewModel.selectedProperty().get();
+        if (entry == null) {
+            return;
+        }
+        if (!viewModel.isSelectedStored()) {
+            context.saveStatus().info(context.language().messages().get("notes.write-first"));
+            return;
+        }
+        chooseFiles.accept(viewModel.kind(), viewModel.idOf(entry));
+    }
+
+    /** A required title field: left blank, it gets the saved title back when the user moves on. */
+    public static <T> void titleField(TextField field, EntriesViewModel<T> viewModel, Function<T, String> title) {
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            T entry = viewModel.selectedProperty().get();
+            if (!focused && field.getText().isBlank() && entry != null) {
+                field.setText(title.apply(entry));
             }
         });
     }

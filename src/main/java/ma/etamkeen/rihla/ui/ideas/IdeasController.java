@@ -19,7 +19,6 @@ import org.controlsfx.control.CheckComboBox;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Administration;
 import ma.etamkeen.rihla.model.Delegate;
-import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Idea;
 import ma.etamkeen.rihla.model.Lesson;
 import ma.etamkeen.rihla.model.Theme;
@@ -95,11 +94,7 @@ public final class IdeasController {
         descriptionArea.textProperty().bindBidirectional(viewModel.descriptionProperty());
         ownerField.textProperty().bindBidirectional(viewModel.ownerProperty());
         prerequisitesArea.textProperty().bindBidirectional(viewModel.prerequisitesProperty());
-        titleField.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused && titleField.getText().isBlank() && viewModel.selectedProperty().get() != null) {
-                titleField.setText(viewModel.selectedProperty().get().title());
-            }
-        });
+        EntryViews.titleField(titleField, viewModel, Idea::title);
 
         statusBox.getItems().setAll(Idea.Status.values());
         statusBox.setConverter(Texts.converter(status -> messages.get("idea-status." + status.code())));
@@ -164,10 +159,7 @@ public final class IdeasController {
 
     @FXML
     private void attach() {
-        Idea idea = viewModel.selectedProperty().get();
-        if (idea != null) {
-            viewModel.flush();
-            attacher.chooseAndAttach(list.getScene().getWindow(), EntryKind.IDEA, idea.id());
-        }
+        EntryViews.attachToSelected(viewModel,
+                (kind, id) -> attacher.chooseAndAttach(list.getScene().getWindow(), kind, id), context);
     }
 }

@@ -1,6 +1,5 @@
 package ma.etamkeen.rihla.ui.ideas;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -56,15 +55,8 @@ public final class IdeasViewModel extends EntriesViewModel<Idea> {
             return;
         }
         Delegate me = context.meProperty().get();
-        Set<String> codes = new HashSet<>();
-        siteProperty().get().themes().forEach(theme -> codes.add(theme.code()));
-        Idea idea = new Idea(UUID.randomUUID(), siteProperty().get().id(), null, me == null ? null : me.id(), newTitle,
-                null, null, null, Idea.Status.PROPOSED, null, null, codes, Set.of(), null);
-        context.background().write(workspace -> workspace.ideas().save(idea), stored -> {
-            addStored(stored);
-            context.changed();
-            created.run();
-        }, failure -> refused.accept(context.describe(failure)));
+        createStored(new Idea(UUID.randomUUID(), siteProperty().get().id(), null, me == null ? null : me.id(), newTitle,
+                null, null, null, Idea.Status.PROPOSED, null, null, siteThemeCodes(), Set.of(), null), refused, created);
     }
 
     /** Loads the ideas, and the site's lessons an idea may come from. */
@@ -129,12 +121,12 @@ public final class IdeasViewModel extends EntriesViewModel<Idea> {
     }
 
     @Override
-    protected EntryKind kind() {
+    public EntryKind kind() {
         return EntryKind.IDEA;
     }
 
     @Override
-    protected UUID idOf(Idea idea) {
+    public UUID idOf(Idea idea) {
         return idea.id();
     }
 

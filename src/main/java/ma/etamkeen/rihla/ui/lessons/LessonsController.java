@@ -13,7 +13,6 @@ import javafx.scene.control.TextField;
 import org.controlsfx.control.CheckComboBox;
 
 import ma.etamkeen.rihla.model.Delegate;
-import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Lesson;
 import ma.etamkeen.rihla.model.Theme;
 import ma.etamkeen.rihla.service.Limits;
@@ -72,12 +71,7 @@ public final class LessonsController {
         titleField.textProperty().bindBidirectional(viewModel.titleProperty());
         observedArea.textProperty().bindBidirectional(viewModel.observedProperty());
         whyArea.textProperty().bindBidirectional(viewModel.whyItWorksProperty());
-        // Leaving the title field blank puts the saved title back.
-        titleField.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused && titleField.getText().isBlank() && viewModel.selectedProperty().get() != null) {
-                titleField.setText(viewModel.selectedProperty().get().title());
-            }
-        });
+        EntryViews.titleField(titleField, viewModel, Lesson::title);
     }
 
     /** Ctrl+N: asks for the title of a new lesson (a lesson needs one), then opens it. */
@@ -96,10 +90,7 @@ public final class LessonsController {
 
     @FXML
     private void attach() {
-        Lesson lesson = viewModel.selectedProperty().get();
-        if (lesson != null) {
-            viewModel.flush();
-            attacher.chooseAndAttach(list.getScene().getWindow(), EntryKind.LESSON, lesson.id());
-        }
+        EntryViews.attachToSelected(viewModel,
+                (kind, id) -> attacher.chooseAndAttach(list.getScene().getWindow(), kind, id), context);
     }
 }

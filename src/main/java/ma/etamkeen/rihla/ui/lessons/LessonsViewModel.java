@@ -1,6 +1,5 @@
 package ma.etamkeen.rihla.ui.lessons;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,20 +46,8 @@ public final class LessonsViewModel extends EntriesViewModel<Lesson> {
             return;
         }
         Delegate me = context.meProperty().get();
-        Lesson lesson = new Lesson(UUID.randomUUID(), siteProperty().get().id(), me == null ? null : me.id(), newTitle,
-                null, null, siteThemes(), null);
-        context.background().write(workspace -> workspace.lessons().save(lesson), stored -> {
-            addStored(stored);
-            context.changed();
-            created.run();
-        }, failure -> refused.accept(context.describe(failure)));
-    }
-
-    /** A new lesson starts with the site's themes: usually right, easy to untick. */
-    private Set<String> siteThemes() {
-        Set<String> codes = new HashSet<>();
-        siteProperty().get().themes().forEach(theme -> codes.add(theme.code()));
-        return codes;
+        createStored(new Lesson(UUID.randomUUID(), siteProperty().get().id(), me == null ? null : me.id(), newTitle,
+                null, null, siteThemeCodes(), null), refused, created);
     }
 
     public StringProperty titleProperty() {
@@ -84,12 +71,12 @@ public final class LessonsViewModel extends EntriesViewModel<Lesson> {
     }
 
     @Override
-    protected EntryKind kind() {
+    public EntryKind kind() {
         return EntryKind.LESSON;
     }
 
     @Override
-    protected UUID idOf(Lesson lesson) {
+    public UUID idOf(Lesson lesson) {
         return lesson.id();
     }
 

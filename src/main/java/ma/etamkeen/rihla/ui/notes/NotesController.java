@@ -12,7 +12,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 
 import ma.etamkeen.rihla.model.Delegate;
-import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.Limits;
 import ma.etamkeen.rihla.ui.attachments.Attacher;
@@ -79,16 +78,7 @@ public final class NotesController {
 
     @FXML
     private void attach() {
-        viewModel.flush();
-        Note note = viewModel.selectedProperty().get();
-        if (note == null) {
-            return;
-        }
-        if (!viewModel.isSelectedStored()) {
-            context.saveStatus().info(context.language().messages().get("notes.write-first"));
-            bodyArea.requestFocus();
-            return;
-        }
-        attacher.chooseAndAttach(list.getScene().getWindow(), EntryKind.NOTE, note.id());
+        EntryViews.attachToSelected(viewModel,
+                (kind, id) -> attacher.chooseAndAttach(list.getScene().getWindow(), kind, id), context);
     }
 }

@@ -53,12 +53,12 @@ public final class NotesViewModel extends EntriesViewModel<Note> {
     }
 
     @Override
-    protected EntryKind kind() {
+    public EntryKind kind() {
         return EntryKind.NOTE;
     }
 
     @Override
-    protected UUID idOf(Note note) {
+    public UUID idOf(Note note) {
         return note.id();
     }
 
