@@ -15,9 +15,12 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import atlantafx.base.theme.PrimerLight;
 
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.service.Preferences;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.store.DataFolder;
 import ma.etamkeen.rihla.ui.attachments.Attacher;
@@ -42,6 +45,8 @@ import ma.etamkeen.rihla.ui.notes.NotesController;
 import ma.etamkeen.rihla.ui.people.PeopleController;
 import ma.etamkeen.rihla.ui.people.PeopleViewModel;
 import ma.etamkeen.rihla.ui.site.SiteDetailController;
+import ma.etamkeen.rihla.ui.settings.SettingsController;
+import ma.etamkeen.rihla.ui.settings.SettingsViewModel;
 import ma.etamkeen.rihla.ui.sites.SiteListController;
 import ma.etamkeen.rihla.ui.trash.TrashController;
 import ma.etamkeen.rihla.ui.trash.TrashViewModel;
@@ -59,6 +64,7 @@ public final class App extends Application {
     private static final long BACKUP_MINUTES = 5;
 
     private Background background;
+    private WindowContext context;
     private MainViewModel main;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "rihla-timers");
@@ -76,18 +82,70 @@ public final class App extends Application {
         Path folder = DataFolder.resolve(options.db());
         // The slowest part of start-up, so it goes first and runs while the window is built.
         CompletableFuture<Workspace> opening = CompletableFuture.supplyAsync(() -> Workspace.open(folder));
-        UiLanguage language = new UiLanguage(options.languageOr(Locale.getDefault()));
+        Preferences preferences = Preferences.load(folder);
+        Language startLanguage = options.lang().or(preferences::language)
+                .orElseGet(() -> Language.of(Locale.getDefault()));
+        UiLanguage language = new UiLanguage(startLanguage, preferences.digits());
         Dialogs dialogs = new Dialogs(language);
         dialogs.setOwner(stage);
         background = Background.forJavaFx(opening);
         background.setErrorHandler(dialogs::showError);
-        WindowContext context = new WindowContext(language, background, Autosave.javaFxTimer());
+        context = new WindowContext(language, background, Autosave.javaFxTimer());
+        context.preferencesProperty().set(preferences);
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Fonts.load();
         PangoWrapFix.install();
 
         main = new MainViewModel(context, folder);
+        Scene scene = new Scene(buildWindow(stage, dialogs), 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource(STYLESHEET)).toExternalForm());
+        stage.setScene(scene);
+        for (int size : List.of(16, 32, 48, 64, 128, 256)) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(
+                    App.class.getResource("/ma/etamkeen/rihla/icon/rihla-" + size + ".png")).toExternalForm()));
+        }
+        applyTextSize(scene, preferences.textSize());
+        context.preferencesProperty().addListener((obs, old, chosen) -> {
+            chosen.save(folder);
+            applyTextSize(scene, chosen.textSize());
+            Language newLanguage = chosen.language().orElse(language.get());
+            if (newLanguage != language.get() || chosen.digits() != language.digitsProperty().get()) {
+                // Everything visible is redrawn in the new language; the view models, and what is being
+                // edited, carry on (pending edits are saved first).
+                main.flush();
+                closeDialogs(stage);
+                language.digitsProperty().set(chosen.digits());
+                language.languageProperty().set(newLanguage);
+                scene.setRoot(buildWindow(stage, dialogs));
+                applyTextSize(scene, chosen.textSize());
+            }
+        });
+        if (Boolean.getBoolean(EXIT_WHEN_READY)) {
+            // The populated list is on screen after the next pulse.
+            main.sites().whenLoaded(() -> Platform.runLater(() -> {
+                System.out.println(READY_LINE);
+                Platform.exit();
+            }));
+        }
+        main.load();
+        stage.show();
+
+        opening.whenComplete((open, failure) -> {
+            if (failure != null) {
+                Platform.runLater(() -> {
+                    dialogs.showError(failure);
+                    Platform.exit();
+                });
+            }
+        });
+        timers.scheduleWithFixedDelay(() -> Platform.runLater(main::backUpIfChanged), 20, BACKUP_MINUTES * 60,
+                TimeUnit.SECONDS);
+    }
+
+    /** Loads the window's views in the current language, on the long-lived view models. */
+    private Parent buildWindow(Stage stage, Dialogs dialogs) {
+        UiLanguage language = context.language();
         var detail = main.detail();
         Attacher attacher = new Attacher(detail.attachments(), context, dialogs);
         WindowViews windowViews = new WindowViews() {
@@ -110,6 +168,12 @@ public final class App extends Application {
                         () -> new BackupsController(new BackupsViewModel(context), context, dialogs, onRestored))
                         .load(View.BACKUPS, language.messages());
             }
+
+            @Override
+            public Parent settings() {
+                return new ViewLoader().controller(SettingsController.class,
+                        () -> new SettingsController(new SettingsViewModel(context))).load(View.SETTINGS, language.messages());
+            }
         };
         ViewLoader views = new ViewLoader()
                 .controller(MainController.class, () -> new MainController(main, dialogs, windowViews))
@@ -124,34 +188,21 @@ public final class App extends Application {
                         attacher, dialogs, file -> getHostServices().showDocument(file.toUri().toString())))
                 .controller(TrashController.class, () -> new TrashController(detail.trash(), context, dialogs));
         Parent root = views.load(View.MAIN, language.messages());
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource(STYLESHEET)).toExternalForm());
-        stage.setScene(scene);
         stage.setTitle(language.messages().get("app.title"));
-        for (int size : List.of(16, 32, 48, 64, 128, 256)) {
-            stage.getIcons().add(new Image(Objects.requireNonNull(
-                    App.class.getResource("/ma/etamkeen/rihla/icon/rihla-" + size + ".png")).toExternalForm()));
-        }
-        if (Boolean.getBoolean(EXIT_WHEN_READY)) {
-            // The populated list is on screen after the next pulse.
-            main.sites().whenLoaded(() -> Platform.runLater(() -> {
-                System.out.println(READY_LINE);
-                Platform.exit();
-            }));
-        }
-        main.load();
-        stage.show();
+        return root;
+    }
 
-        opening.whenComplete((open, failure) -> {
-            if (failure != null) {
-                Platform.runLater(() -> {
-                    dialogs.showError(failure);
-                    Platform.exit();
-                });
+    private static void applyTextSize(Scene scene, int pixels) {
+        scene.getRoot().setStyle("-fx-font-size: " + pixels + "px;");
+    }
+
+    /** Dialogs built in the old language go; the user opens them again in the new one. */
+    private static void closeDialogs(Stage stage) {
+        for (Window window : List.copyOf(Window.getWindows())) {
+            if (window != stage && window instanceof Stage dialog) {
+                dialog.close();
             }
-        });
-        timers.scheduleWithFixedDelay(() -> Platform.runLater(main::backUpIfChanged), 20, BACKUP_MINUTES * 60,
-                TimeUnit.SECONDS);
+        }
     }
 
     @Override

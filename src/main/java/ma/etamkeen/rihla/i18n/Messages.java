@@ -1,6 +1,7 @@
 package ma.etamkeen.rihla.i18n;
 
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -9,21 +10,33 @@ public final class Messages {
     public static final String BUNDLE = "ma.etamkeen.rihla.i18n.messages";
 
     private final Language language;
+    private final Locale formatLocale;
     private final ResourceBundle bundle;
 
-    private Messages(Language language) {
+    private Messages(Language language, Locale formatLocale) {
         this.language = language;
+        this.formatLocale = formatLocale;
         // The root bundle is English; no fallback to the JVM's default locale.
         this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public static Messages of(Language language) {
-        return new Messages(language);
+        return new Messages(language, language.locale());
+    }
+
+    /** Messages whose numbers and dates use {@code digits} (Arabic-Indic only matters in Arabic). */
+    public static Messages of(Language language, Digits digits) {
+        return new Messages(language, digits.formatLocale(language));
     }
 
     public Language language() {
         return language;
+    }
+
+    /** The locale numbers and dates are formatted with. */
+    public Locale formatLocale() {
+        return formatLocale;
     }
 
     public ResourceBundle bundle() {
@@ -44,6 +57,6 @@ public final class Messages {
      * write l'option, not l''option), so the same text works in FXML and here.
      */
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key).replace("'", "''"), language.locale()).format(args);
+        return new MessageFormat(get(key).replace("'", "''"), formatLocale).format(args);
     }
 }

@@ -27,7 +27,9 @@ class BundleConsistencyTest {
     private static final Path BUNDLES = Path.of("src/main/resources/ma/etamkeen/rihla/i18n");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
     /** Texts that are rightly the same as in English: product names, words that are spelt alike. */
-    private static final Set<String> FORMATS = Set.of("attachments.detail", "entry.new.tooltip");
+    /** The same in every language: formats, shortcuts, and language names written in their own language. */
+    private static final Set<String> FORMATS = Set.of("attachments.detail", "entry.new.tooltip", "language.ar",
+            "language.fr", "language.en");
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
             "fr", Set.of("app.title", "site.type", "level.local", "sites.count", "cli.sites.count", "dialog.ok",
                     "kind.note", "entry.date", "ideas.description", "ideas.effort", "people.administration",

@@ -27,9 +27,12 @@ public final class AppRunner implements AutoCloseable {
         this.app = app;
     }
 
+    /** Starts the app in {@code language}, or with the saved preference (or the OS language) when null. */
     public static AppRunner start(Path folder, String language) throws TimeoutException {
         Stage stage = FxToolkit.registerPrimaryStage();
-        Application app = FxToolkit.setupApplication(App.class, "--db", folder.toString(), "--lang", language);
+        Application app = language == null
+                ? FxToolkit.setupApplication(App.class, "--db", folder.toString())
+                : FxToolkit.setupApplication(App.class, "--db", folder.toString(), "--lang", language);
         AppRunner runner = new AppRunner(stage, app);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runner.robot.lookup("#siteList").tryQuery().isPresent()
                 && !runner.siteList().getItems().isEmpty());
@@ -85,6 +88,28 @@ public final class AppRunner implements AutoCloseable {
     public void await(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Fires the menu item showing {@code text} (menus are popups the robot cannot always reach headless). */
+    public void menu(String text) {
+        javafx.scene.control.MenuItem item = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().stream().flatMap(AppRunner::items).filter(i -> text.equals(i.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("No menu item " + text));
+        // Later, not inside interact(): an item may open a modal dialog that waits for the user.
+        javafx.application.Platform.runLater(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static java.util.stream.Stream<javafx.scene.control.MenuItem> items(javafx.scene.control.MenuItem item) {
+        return item instanceof javafx.scene.control.Menu menu
+                ? java.util.stream.Stream.concat(java.util.stream.Stream.of(item), menu.getItems().stream().flatMap(AppRunner::items))
+                : java.util.stream.Stream.of(item);
+    }
+
+    /** The windows on screen besides the main one: dialogs and popups. */
+    public java.util.List<javafx.stage.Window> otherWindows() {
+        return javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
+                .filter(window -> window != stage).toList();
     }
 
     /** Waits until a dialog (any window besides the main one) is on screen and laid out. */

@@ -3,8 +3,6 @@ package ma.etamkeen.rihla.ui.attachments;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +27,9 @@ import javafx.scene.layout.VBox;
 
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Attachment;
+import ma.etamkeen.rihla.service.Limits;
 import ma.etamkeen.rihla.ui.common.Dialogs;
+import ma.etamkeen.rihla.ui.common.EntryViews;
 import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 
@@ -49,6 +49,8 @@ public final class AttachmentsController {
     private Button captionButton;
     @FXML
     private Button deleteButton;
+    @FXML
+    private Label hintLabel;
 
     public AttachmentsController(AttachmentsViewModel viewModel, WindowContext context, Attacher attacher,
                                  Dialogs dialogs, Consumer<Path> openWithSystem) {
@@ -62,9 +64,10 @@ public final class AttachmentsController {
     @FXML
     private void initialize() {
         Messages messages = context.language().messages();
-        list.setItems(viewModel.attachments());
+        EntryViews.showItems(list, viewModel.attachments());
         list.setCellFactory(view -> new AttachmentCell());
         list.setPlaceholder(new Label(messages.get("attachments.none")));
+        hintLabel.setText(messages.format("attachments.hint", Limits.ATTACHMENT_BYTES / (1024 * 1024)));
         for (Button button : List.of(openButton, captionButton, deleteButton)) {
             button.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         }
@@ -178,9 +181,8 @@ public final class AttachmentsController {
             }
             Label name = new Label(attachment.fileName());
             name.getStyleClass().add("entry-title");
-            String when = attachment.createdAt() == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                    .withLocale(context.language().get().locale()).withZone(ZoneId.systemDefault())
-                    .format(attachment.createdAt());
+            String when = attachment.createdAt() == null ? ""
+                    : context.language().dateTime(FormatStyle.SHORT).format(attachment.createdAt());
             String owner = attachment.ownerKind() == null ? messages.get("attachments.on-site")
                     : messages.get("attachments.on-" + attachment.ownerKind().code());
             Label detail = new Label(messages.format("attachments.detail", size(messages, attachment.sizeBytes()), when, owner));

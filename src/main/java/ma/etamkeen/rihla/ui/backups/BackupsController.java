@@ -2,8 +2,6 @@ package ma.etamkeen.rihla.ui.backups;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 import javafx.fxml.FXML;
@@ -42,7 +40,7 @@ public final class BackupsController {
     @FXML
     private void initialize() {
         Messages messages = context.language().messages();
-        list.setItems(viewModel.backups());
+        EntryViews.showItems(list, viewModel.backups());
         list.setPlaceholder(new Label(messages.get("backups.none")));
         EntryViews.twoLineCells(list, this::when, backup -> messages.format("backups.detail",
                 messages.get("backups.reason." + backup.reason()), backup.sizeBytes() / (1024.0 * 1024.0)));
@@ -52,8 +50,7 @@ public final class BackupsController {
     }
 
     private String when(BackupService.Backup backup) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(context.language().get().locale())
-                .withZone(ZoneId.systemDefault()).format(backup.createdAt());
+        return context.language().dateTime(FormatStyle.MEDIUM).format(backup.createdAt());
     }
 
     @FXML

@@ -35,7 +35,7 @@ public final class EntryViews {
      */
     public static <T> void bindList(ListView<T> list, EntriesViewModel<T> viewModel, Node editor, Node whenEmpty,
                                     Label problem) {
-        list.setItems(viewModel.entries());
+        showItems(list, viewModel.entries());
         // Only a user's choice reaches the view model: a list refilled under the user clears its selection.
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
@@ -87,6 +87,29 @@ public final class EntryViews {
             T entry = viewModel.selectedProperty().get();
             if (!focused && field.getText().isBlank() && entry != null) {
                 field.setText(title.apply(entry));
+            }
+        });
+    }
+
+    /**
+     * Shows a list the view models keep, until the view leaves the window (a redraw in another language):
+     * then the old list lets go, so it no longer reacts to the view model's changes.
+     */
+    public static <T> void showItems(ListView<T> list, ObservableList<T> items) {
+        list.setItems(items);
+        list.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null && scene == null) {
+                list.setItems(null);
+            }
+        });
+    }
+
+    /** The same for a table. */
+    public static <T> void showItems(javafx.scene.control.TableView<T> table, ObservableList<T> items) {
+        table.setItems(items);
+        table.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null && scene == null) {
+                table.setItems(null);
             }
         });
     }

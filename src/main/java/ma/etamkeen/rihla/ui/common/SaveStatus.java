@@ -1,7 +1,6 @@
 package ma.etamkeen.rihla.ui.common;
 
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,8 +21,7 @@ public final class SaveStatus {
     }
 
     public void saved() {
-        String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(language.get().locale())
-                .format(LocalTime.now());
+        String time = language.time(FormatStyle.SHORT).format(LocalTime.now());
         set(language.messages().format("status.saved", time), "saved");
     }
 

@@ -1,5 +1,8 @@
 package ma.etamkeen.rihla.ui.common;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
@@ -9,30 +12,42 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 
+import ma.etamkeen.rihla.i18n.Digits;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 
 /**
- * The language of the user interface and the one place that turns it into a node orientation:
- * Arabic makes the window and every dialog right-to-left.
+ * The language of the user interface and the one place that turns it into messages, formats and a node
+ * orientation: Arabic makes the window and every dialog right-to-left.
  */
 public final class UiLanguage {
     private final ObjectProperty<Language> language;
+    private final ObjectProperty<Digits> digits;
     private final ObjectBinding<Messages> messages;
     private final ObjectBinding<NodeOrientation> orientation;
 
     public UiLanguage(Language initial) {
+        this(initial, Digits.LATIN);
+    }
+
+    public UiLanguage(Language initial, Digits initialDigits) {
         language = new SimpleObjectProperty<>(this, "language", initial);
-        messages = Bindings.createObjectBinding(() -> Messages.of(language.get()), language);
+        digits = new SimpleObjectProperty<>(this, "digits", initialDigits);
+        messages = Bindings.createObjectBinding(() -> Messages.of(language.get(), digits.get()), language, digits);
         orientation = Bindings.createObjectBinding(() -> language.get().isRightToLeft()
                 ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT, language);
-        // JavaFX's own controls (the date picker's calendar, its text) format with the default locale.
-        Locale.setDefault(Locale.Category.FORMAT, initial.locale());
-        language.addListener((obs, old, now) -> Locale.setDefault(Locale.Category.FORMAT, now.locale()));
+        // JavaFX's own controls (text field menus, the date picker) take their texts and formats from the
+        // default locale. Its digits stay Latin: third-party code formats with it too.
+        Locale.setDefault(initial.locale());
+        language.addListener((obs, old, now) -> Locale.setDefault(now.locale()));
     }
 
     public ObjectProperty<Language> languageProperty() {
         return language;
+    }
+
+    public ObjectProperty<Digits> digitsProperty() {
+        return digits;
     }
 
     public Language get() {
@@ -45,6 +60,29 @@ public final class UiLanguage {
 
     public ObjectBinding<Messages> messagesBinding() {
         return messages;
+    }
+
+    /** The locale dates and numbers are written with (with the chosen digits). */
+    public Locale formatLocale() {
+        return messages.get().formatLocale();
+    }
+
+    public DateTimeFormatter date(FormatStyle style) {
+        return withDigits(DateTimeFormatter.ofLocalizedDate(style));
+    }
+
+    public DateTimeFormatter dateTime(FormatStyle style) {
+        return withDigits(DateTimeFormatter.ofLocalizedDateTime(style));
+    }
+
+    public DateTimeFormatter time(FormatStyle style) {
+        return withDigits(DateTimeFormatter.ofLocalizedTime(style));
+    }
+
+    private DateTimeFormatter withDigits(DateTimeFormatter formatter) {
+        Locale locale = formatLocale();
+        return formatter.withLocale(locale).withDecimalStyle(DecimalStyle.of(locale))
+                .withZone(java.time.ZoneId.systemDefault());
     }
 
     /** Binds the orientation of a window's or dialog's root to the language. */

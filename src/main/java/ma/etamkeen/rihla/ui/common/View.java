@@ -14,7 +14,8 @@ public enum View {
     ATTACHMENTS("attachments/AttachmentsView.fxml"),
     TRASH("trash/TrashView.fxml"),
     PEOPLE("people/PeopleView.fxml"),
-    BACKUPS("backups/BackupsView.fxml");
+    BACKUPS("backups/BackupsView.fxml"),
+    SETTINGS("settings/SettingsView.fxml");
 
     private static final String ROOT = "/ma/etamkeen/rihla/ui/";
     private final String path;

@@ -15,11 +15,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import ma.etamkeen.rihla.i18n.Digits;
+import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.model.Administration;
 import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Theme;
 import ma.etamkeen.rihla.service.Failures;
+import ma.etamkeen.rihla.service.Preferences;
 
 /**
  * What the parts of the window share: the language, background work, the save indicator, the lists the
@@ -43,6 +46,8 @@ public final class WindowContext {
     private final ObservableList<Delegate> delegates = FXCollections.observableArrayList();
     private final ObservableList<Administration> administrations = FXCollections.observableArrayList();
     private final ObjectProperty<Delegate> me = new SimpleObjectProperty<>(this, "me");
+    private final ObjectProperty<Preferences> preferences = new SimpleObjectProperty<>(this, "preferences",
+            Preferences.defaults());
 
     public WindowContext(UiLanguage language, Background background, Autosave.Timer timer) {
         this.language = language;
@@ -53,6 +58,25 @@ public final class WindowContext {
 
     public UiLanguage language() {
         return language;
+    }
+
+    /** Language, digits and text size as the user chose them; the app applies and saves every change. */
+    public ObjectProperty<Preferences> preferencesProperty() {
+        return preferences;
+    }
+
+    public void choose(Language chosen) {
+        preferences.set(preferences.get().withLanguage(chosen));
+    }
+
+    public void choose(Digits chosen) {
+        preferences.set(preferences.get().withDigits(chosen));
+    }
+
+    /** Makes the text bigger ({@code +1}), smaller ({@code -1}), or back to normal ({@code 0}). */
+    public void resizeText(int step) {
+        Preferences now = preferences.get();
+        preferences.set(now.withTextSize(step == 0 ? Preferences.DEFAULT_TEXT_SIZE : now.textSize() + step));
     }
 
     public Background background() {

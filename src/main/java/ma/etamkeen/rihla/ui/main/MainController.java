@@ -8,9 +8,14 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 
+import ma.etamkeen.rihla.i18n.Digits;
+import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.WindowContext;
@@ -41,6 +46,18 @@ public final class MainController {
     @FXML
     private MenuItem attachItem;
     @FXML
+    private RadioMenuItem arabicItem;
+    @FXML
+    private RadioMenuItem frenchItem;
+    @FXML
+    private RadioMenuItem englishItem;
+    @FXML
+    private Menu digitsMenu;
+    @FXML
+    private RadioMenuItem latinDigitsItem;
+    @FXML
+    private RadioMenuItem arabicDigitsItem;
+    @FXML
     private SiteListController sitesViewController;
     @FXML
     private SiteDetailController siteViewController;
@@ -66,6 +83,63 @@ public final class MainController {
         undoItem.disableProperty().bind(context.canUndoProperty().not());
         newEntryItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
         attachItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
+        ToggleGroup languages = new ToggleGroup();
+        for (RadioMenuItem item : new RadioMenuItem[] {arabicItem, frenchItem, englishItem}) {
+            item.setToggleGroup(languages);
+        }
+        Language language = context.language().get();
+        (language == Language.AR ? arabicItem : language == Language.FR ? frenchItem : englishItem).setSelected(true);
+        ToggleGroup digits = new ToggleGroup();
+        latinDigitsItem.setToggleGroup(digits);
+        arabicDigitsItem.setToggleGroup(digits);
+        (context.language().digitsProperty().get() == Digits.ARABIC_INDIC ? arabicDigitsItem : latinDigitsItem)
+                .setSelected(true);
+        digitsMenu.setVisible(language == Language.AR);  // French and English always write 0123
+    }
+
+    @FXML
+    private void chooseArabic() {
+        context.choose(Language.AR);
+    }
+
+    @FXML
+    private void chooseFrench() {
+        context.choose(Language.FR);
+    }
+
+    @FXML
+    private void chooseEnglish() {
+        context.choose(Language.EN);
+    }
+
+    @FXML
+    private void chooseLatinDigits() {
+        context.choose(Digits.LATIN);
+    }
+
+    @FXML
+    private void chooseArabicDigits() {
+        context.choose(Digits.ARABIC_INDIC);
+    }
+
+    @FXML
+    private void largerText() {
+        context.resizeText(+1);
+    }
+
+    @FXML
+    private void smallerText() {
+        context.resizeText(-1);
+    }
+
+    @FXML
+    private void normalText() {
+        context.resizeText(0);
+    }
+
+    @FXML
+    private void showSettings() {
+        dialogs.showContent(context.language().messages().get("settings.title"), views.settings());
     }
 
     @FXML

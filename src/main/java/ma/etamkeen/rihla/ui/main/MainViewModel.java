@@ -10,7 +10,6 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.ui.common.TextDirection;
@@ -81,9 +80,8 @@ public final class MainViewModel {
         if (v == null) {
             return "";
         }
-        Language lang = context.language().get();
         Messages messages = context.language().messages();
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale());
+        DateTimeFormatter dates = context.language().date(FormatStyle.LONG);
         String period = messages.format("visit.dates", dates.format(v.startsOn()), dates.format(v.endsOn()));
         return messages.format("visit.summary", v.programme() + " · " + period, v.delegationSize(), v.administrationCount());
     }

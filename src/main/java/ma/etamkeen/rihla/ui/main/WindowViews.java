@@ -10,4 +10,6 @@ public interface WindowViews {
 
     /** {@code onRestored} runs after a backup was restored. */
     Parent backups(Runnable onRestored);
+
+    Parent settings();
 }

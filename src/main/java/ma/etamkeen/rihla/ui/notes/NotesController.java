@@ -1,6 +1,5 @@
 package ma.etamkeen.rihla.ui.notes;
 
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 import javafx.fxml.FXML;
@@ -57,8 +56,7 @@ public final class NotesController {
     }
 
     private String describe(Note note) {
-        String date = note.notedOn() == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(context.language().get().locale()).format(note.notedOn());
+        String date = note.notedOn() == null ? "" : context.language().date(FormatStyle.LONG).format(note.notedOn());
         String author = context.delegates().stream().filter(d -> d.id().equals(note.authorId())).findFirst()
                 .map(Delegate::name).orElse("");
         return author.isEmpty() ? date : date + " · " + author;

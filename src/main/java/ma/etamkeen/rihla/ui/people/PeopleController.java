@@ -17,6 +17,7 @@ import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.model.Administration;
 import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.service.Limits;
+import ma.etamkeen.rihla.ui.common.EntryViews;
 import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.Texts;
 import ma.etamkeen.rihla.ui.common.WindowContext;
@@ -72,7 +73,7 @@ public final class PeopleController {
     private void initialize() {
         Language language = context.language().get();
         var messages = context.language().messages();
-        delegatesTable.setItems(context.delegates());
+        EntryViews.showItems(delegatesTable, context.delegates());
         delegatesTable.setPlaceholder(new Label(messages.get("people.delegates.none")));
         delegateNameColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
         delegateAdministrationColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
@@ -92,7 +93,7 @@ public final class PeopleController {
         removeDelegateButton.disableProperty().bind(delegatesTable.getSelectionModel().selectedItemProperty().isNull());
         meButton.disableProperty().bind(delegatesTable.getSelectionModel().selectedItemProperty().isNull());
 
-        administrationsTable.setItems(context.administrations());
+        EntryViews.showItems(administrationsTable, context.administrations());
         administrationsTable.setPlaceholder(new Label(messages.get("people.administrations.none")));
         acronymColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().acronym()));
         nameArColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().nameAr()));

@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla.ui.sites;
 
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -12,7 +13,9 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.VBox;
 
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.ui.common.Chips;
+import ma.etamkeen.rihla.ui.common.EntryViews;
 import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.sites.SiteListViewModel.CityHeading;
@@ -38,7 +41,7 @@ public final class SiteListController {
 
     @FXML
     private void initialize() {
-        siteList.setItems(viewModel.items());
+        EntryViews.showItems(siteList, viewModel.items());
         TextInputs.followTextDirection(filterField);
         filterField.textProperty().bindBidirectional(viewModel.filterProperty());
         filterField.setOnKeyPressed(event -> {
@@ -74,21 +77,31 @@ public final class SiteListController {
                 siteList.getSelectionModel().clearAndSelect(next);
                 return;
             }
-            Item item = siteList.getSelectionModel().getSelectedItem();
-            viewModel.selectedSiteProperty().set(item instanceof SiteItem siteItem ? siteItem.site() : null);
-        });
-        viewModel.selectedSiteProperty().addListener((obs, old, site) -> {
-            if (site == null) {
-                return;
+            // Only a chosen site reaches the view model: a list regrouped (filter, language) clears its selection.
+            if (siteList.getSelectionModel().getSelectedItem() instanceof SiteItem siteItem) {
+                viewModel.selectedSiteProperty().set(siteItem.site());
             }
-            for (int i = 0; i < siteList.getItems().size(); i++) {
-                if (siteList.getItems().get(i) instanceof SiteItem item && item.site().id().equals(site.id())
-                        && siteList.getSelectionModel().getSelectedIndex() != i) {
+        });
+        viewModel.selectedSiteProperty().addListener((obs, old, site) -> showSelected());
+        viewModel.items().addListener((ListChangeListener<Item>) change -> showSelected());
+        showSelected();
+    }
+
+    /** Highlights the view model's site in the list (after a regrouping, or in a redrawn window). */
+    private void showSelected() {
+        Site site = viewModel.selectedSiteProperty().get();
+        if (site == null || siteList.getItems() == null) {
+            return;
+        }
+        for (int i = 0; i < siteList.getItems().size(); i++) {
+            if (siteList.getItems().get(i) instanceof SiteItem item && item.site().id().equals(site.id())) {
+                if (siteList.getSelectionModel().getSelectedIndex() != i) {
                     siteList.getSelectionModel().clearAndSelect(i);
                     siteList.scrollTo(i);
                 }
+                return;
             }
-        });
+        }
     }
 
     /** Ctrl+F: puts the cursor in the filter. */

@@ -1,7 +1,5 @@
 package ma.etamkeen.rihla.ui.trash;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 import javafx.beans.binding.Bindings;
@@ -40,7 +38,7 @@ public final class TrashController {
     @FXML
     private void initialize() {
         Messages messages = context.language().messages();
-        list.setItems(viewModel.items());
+        EntryViews.showItems(list, viewModel.items());
         list.setPlaceholder(new Label(messages.get("trash.nothing")));
         EntryViews.twoLineCells(list, item -> Texts.firstLine(item.label(), messages.get("notes.empty-note")),
                 this::describe);
@@ -56,8 +54,7 @@ public final class TrashController {
 
     private String describe(TrashItem item) {
         Messages messages = context.language().messages();
-        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(context.language().get().locale())
-                .withZone(ZoneId.systemDefault()).format(item.deletedAt());
+        String when = context.language().dateTime(FormatStyle.SHORT).format(item.deletedAt());
         String kind = messages.get("kind." + item.kind().code());
         return viewModel.allSites()
                 ? messages.format("trash.detail.site", kind, item.siteSlug(), when)
