@@ -22,6 +22,7 @@ import javax.imageio.ImageIO;
 
 import ma.etamkeen.rihla.model.Attachment;
 import ma.etamkeen.rihla.model.EntryKind;
+import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.store.AttachmentRepository;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.Stamp;
@@ -44,11 +45,13 @@ public final class AttachmentService {
 
     private final Database database;
     private final Identity identity;
+    private final SearchService search;
     private final AttachmentRepository attachments = new AttachmentRepository();
 
-    AttachmentService(Database database, Identity identity) {
+    AttachmentService(Database database, Identity identity, SearchService search) {
         this.database = database;
         this.identity = identity;
+        this.search = search;
     }
 
     public List<Attachment> forSite(UUID siteId) {
@@ -91,6 +94,7 @@ public final class AttachmentService {
             }
             return null;
         });
+        search.changed(SearchKind.ATTACHMENT, attachment.id());
         return new Attachment(attachment.id(), siteId, ownerKind, ownerId, name, mediaType, size, sha256,
                 attachment.caption(), thumbnail != null, stamp.at());
     }
@@ -102,6 +106,7 @@ public final class AttachmentService {
             attachments.updateCaption(tx, id, checked, stamp);
             return null;
         });
+        search.changed(SearchKind.ATTACHMENT, id);
     }
 
     public Optional<byte[]> thumbnail(UUID id) {

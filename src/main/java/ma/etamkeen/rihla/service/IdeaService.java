@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ma.etamkeen.rihla.model.Idea;
+import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.IdeaRepository;
 import ma.etamkeen.rihla.store.Stamp;
@@ -12,11 +13,13 @@ import ma.etamkeen.rihla.store.Stamp;
 public final class IdeaService {
     private final Database database;
     private final Identity identity;
+    private final SearchService search;
     private final IdeaRepository ideas = new IdeaRepository();
 
-    IdeaService(Database database, Identity identity) {
+    IdeaService(Database database, Identity identity, SearchService search) {
         this.database = database;
         this.identity = identity;
+        this.search = search;
     }
 
     public List<Idea> forSite(UUID siteId) {
@@ -30,6 +33,8 @@ public final class IdeaService {
                 Limits.shortText(idea.owner()), Limits.text(idea.prerequisites()), idea.themes(), idea.targets(),
                 idea.updatedAt());
         Stamp stamp = identity.stamp();
-        return database.write(tx -> ideas.save(tx, checked, stamp));
+        Idea saved = database.write(tx -> ideas.save(tx, checked, stamp));
+        search.changed(SearchKind.IDEA, saved.id());
+        return saved;
     }
 }

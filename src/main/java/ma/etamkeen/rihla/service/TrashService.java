@@ -14,21 +14,27 @@ import ma.etamkeen.rihla.store.TrashRepository;
 public final class TrashService {
     private final Database database;
     private final Identity identity;
+    private final SearchService search;
     private final TrashRepository trash = new TrashRepository();
 
-    TrashService(Database database, Identity identity) {
+    TrashService(Database database, Identity identity, SearchService search) {
         this.database = database;
         this.identity = identity;
+        this.search = search;
     }
 
     public boolean delete(EntryKind kind, UUID id) {
         Stamp stamp = identity.stamp();
-        return database.write(tx -> trash.delete(tx, kind, id, stamp));
+        boolean deleted = database.write(tx -> trash.delete(tx, kind, id, stamp));
+        search.changedWithAttachments(kind, id);
+        return deleted;
     }
 
     public boolean restore(EntryKind kind, UUID id) {
         Stamp stamp = identity.stamp();
-        return database.write(tx -> trash.restore(tx, kind, id, stamp));
+        boolean restored = database.write(tx -> trash.restore(tx, kind, id, stamp));
+        search.changedWithAttachments(kind, id);
+        return restored;
     }
 
     /** The trash of one site, or of every site. */

@@ -17,17 +17,21 @@ public final class Workspace implements AutoCloseable {
     private final PeopleService people;
     private final TrashService trash;
     private final BackupService backups;
+    private final SearchService search;
+    private final PracticeService practices;
 
     private Workspace(Database database) {
         this.database = database;
         this.catalog = new Catalog(database);
         this.identity = new Identity(database);
-        this.notes = new NoteService(database, identity);
-        this.lessons = new LessonService(database, identity);
-        this.ideas = new IdeaService(database, identity);
-        this.attachments = new AttachmentService(database, identity);
+        this.search = new SearchService(database, catalog);
+        this.practices = new PracticeService(database, catalog);
+        this.notes = new NoteService(database, identity, search);
+        this.lessons = new LessonService(database, identity, search);
+        this.ideas = new IdeaService(database, identity, search);
+        this.attachments = new AttachmentService(database, identity, search);
         this.people = new PeopleService(database, identity);
-        this.trash = new TrashService(database, identity);
+        this.trash = new TrashService(database, identity, search);
         this.backups = new BackupService(database);
     }
 
@@ -87,8 +91,17 @@ public final class Workspace implements AutoCloseable {
         return backups;
     }
 
+    public SearchService search() {
+        return search;
+    }
+
+    public PracticeService practices() {
+        return practices;
+    }
+
     @Override
     public void close() {
+        search.close();  // the index reads the store while it catches up: it goes first
         database.close();
     }
 }

@@ -52,11 +52,13 @@ public final class AttachmentRepository {
             statement.setString(14, stamp.by());
             statement.executeUpdate();
         }
+        ContentRevision.bump(tx);
     }
 
     public void updateCaption(Tx tx, UUID id, String caption, Stamp stamp) throws SQLException {
         tx.update("UPDATE attachment SET caption = ?, updated_at = ?, updated_by = ? WHERE id = ? AND deleted_at IS NULL",
                 caption, stamp.at(), stamp.by(), id);
+        ContentRevision.bump(tx);
     }
 
     public Optional<byte[]> content(Tx tx, UUID id) throws SQLException {

@@ -57,6 +57,7 @@ public final class IdeaRepository {
         }
         themes.set(tx, idea.id(), lessons.themeIds(tx, idea.themes()), stamp);
         targets.set(tx, idea.id(), idea.targets(), stamp);
+        ContentRevision.bump(tx);
         return new Idea(idea.id(), idea.siteId(), idea.lessonId(), idea.authorId(), idea.title(), idea.description(),
                 idea.effort(), idea.impact(), idea.status(), idea.owner(), idea.prerequisites(), idea.themes(),
                 idea.targets(), stamp.at());

@@ -49,6 +49,7 @@ public final class LessonRepository {
                     lesson.whyItWorks(), stamp.at(), stamp.at(), stamp.by());
         }
         themes.set(tx, lesson.id(), themeIds(tx, lesson.themes()), stamp);
+        ContentRevision.bump(tx);
         return new Lesson(lesson.id(), lesson.siteId(), lesson.authorId(), lesson.title(), lesson.observed(),
                 lesson.whyItWorks(), lesson.themes(), stamp.at());
     }

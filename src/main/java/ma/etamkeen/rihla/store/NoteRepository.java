@@ -38,6 +38,7 @@ public final class NoteRepository {
                     note.id(), note.siteId(), note.authorId(), note.notedOn(), note.body(),
                     stamp.at(), stamp.at(), stamp.by());
         }
+        ContentRevision.bump(tx);
         return new Note(note.id(), note.siteId(), note.authorId(), note.notedOn(), note.body(), stamp.at());
     }
 

@@ -123,6 +123,10 @@ public final class Seeder {
                 }
             }
             settings.put(tx, FINGERPRINT_SETTING, fingerprint);
+            ContentRevision.databaseId(tx);
+            if (visits + themes + sites + facts + links > 0) {
+                ContentRevision.bump(tx);
+            }
             return new Report(visits, themes, administrations, sites, facts, links);
         });
     }

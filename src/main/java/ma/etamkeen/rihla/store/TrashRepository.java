@@ -26,6 +26,9 @@ public final class TrashRepository {
     public boolean delete(Tx tx, EntryKind kind, UUID id, Stamp stamp) throws SQLException {
         int changed = tx.update("UPDATE " + table(kind) + " SET deleted_at = ?, updated_at = ?, updated_by = ?"
                 + " WHERE id = ? AND deleted_at IS NULL", stamp.at(), stamp.at(), stamp.by(), id);
+        if (changed > 0) {
+            ContentRevision.bump(tx);
+        }
         if (changed > 0 && kind != EntryKind.ATTACHMENT) {
             tx.update("UPDATE attachment SET deleted_at = ?, updated_at = ?, updated_by = ?"
                     + " WHERE owner_kind = ? AND owner_id = ? AND deleted_at IS NULL",
@@ -43,6 +46,7 @@ public final class TrashRepository {
         }
         tx.update("UPDATE " + table(kind) + " SET deleted_at = NULL, updated_at = ?, updated_by = ? WHERE id = ?",
                 stamp.at(), stamp.by(), id);
+        ContentRevision.bump(tx);
         if (kind != EntryKind.ATTACHMENT) {
             tx.update("UPDATE attachment SET deleted_at = NULL, updated_at = ?, updated_by = ?"
                     + " WHERE owner_kind = ? AND owner_id = ? AND deleted_at = ? AND purged_at IS NULL",
@@ -93,6 +97,9 @@ public final class TrashRepository {
                 + " purged_at = ?, updated_at = ?, updated_by = ?" + where, args);
         purged += tx.update("UPDATE attachment SET content = NULL, thumbnail = NULL, caption = NULL, file_name = '',"
                 + " purged_at = ?, updated_at = ?, updated_by = ?" + where, args);
+        if (purged > 0) {
+            ContentRevision.bump(tx);
+        }
         return purged;
     }
 }

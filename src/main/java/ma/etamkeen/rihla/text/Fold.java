@@ -7,7 +7,7 @@ import java.util.Locale;
  * Folds text the way people type it when they search, in Arabic, French or English: presentation forms
  * (text pasted from PDFs) back to letters, accents and Arabic short vowels (tashkeel, shadda) dropped,
  * tatweel removed, alef forms (أ إ آ ٱ) to ا, ta marbuta ة to ه, alef maqsura ى to ي, hamza carriers
- * ؤ ئ to و ي, and lower case. "Numérique" and "numerique" fold alike; so do "الإدارة" and "الاداره".
+ * ؤ ئ to و ي, œ to oe, and lower case. "Numérique" and "numerique" fold alike; so do "الإدارة" and "الاداره".
  */
 public final class Fold {
     private Fold() {
@@ -25,6 +25,10 @@ public final class Fold {
             char c = decomposed.charAt(i);
             if (Character.getType(c) == Character.NON_SPACING_MARK || c == '\u0640') {
                 continue;  // accents, tashkeel, shadda, superscript alef, tatweel
+            }
+            if (c == 'œ' || c == 'Œ' || c == 'æ' || c == 'Æ') {
+                folded.append(c == 'œ' || c == 'Œ' ? "oe" : "ae");  // no decomposition exists for these ligatures
+                continue;
             }
             folded.append(switch (c) {
                 case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' -> '\u0627';  // alef forms -> ا

@@ -1,0 +1,74 @@
+package ma.etamkeen.rihla.service;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ma.etamkeen.rihla.model.Practice;
+import ma.etamkeen.rihla.store.Database;
+import ma.etamkeen.rihla.store.PracticeRepository;
+import ma.etamkeen.rihla.store.SettingsRepository;
+
+/**
+ * Every lesson learned and idea for transfer across all sites, filtered by facets, and the last filter used
+ * (kept for the next start). Also the way for other features (the brief) to get a filtered list.
+ */
+public final class PracticeService {
+    private static final String LAST_FILTER = "ui.practices.filter";
+    private static final String LAST_SEARCH = "ui.search.query";
+    private final Database database;
+    private final Catalog catalog;
+    private final PracticeRepository practices = new PracticeRepository();
+    private final SettingsRepository settings = new SettingsRepository();
+    private final ObjectMapper json = new ObjectMapper();
+
+    PracticeService(Database database, Catalog catalog) {
+        this.database = database;
+        this.catalog = catalog;
+    }
+
+    public List<Practice> all() {
+        return database.read(practices::all);
+    }
+
+    /** The practices passing {@code filter}, and the facet counts around it. */
+    public Facets filter(PracticeFilter filter) {
+        return Facets.of(all(), catalog.sites(), filter);
+    }
+
+    public PracticeFilter lastFilter() {
+        return database.read(tx -> settings.get(tx, LAST_FILTER)).map(this::parse).orElse(PracticeFilter.none());
+    }
+
+    public void rememberFilter(PracticeFilter filter) {
+        try {
+            String text = json.writeValueAsString(filter);
+            database.write(tx -> {
+                settings.put(tx, LAST_FILTER, text);
+                return null;
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String lastSearch() {
+        return database.read(tx -> settings.get(tx, LAST_SEARCH)).orElse("");
+    }
+
+    public void rememberSearch(String query) {
+        database.write(tx -> {
+            settings.put(tx, LAST_SEARCH, query == null || query.isBlank() ? null : query);
+            return null;
+        });
+    }
+
+    private PracticeFilter parse(String text) {
+        try {
+            return json.readValue(text, PracticeFilter.class);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return PracticeFilter.none();  // an old or damaged setting: start afresh
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package ma.etamkeen.rihla.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.model.EntryKind;
+import ma.etamkeen.rihla.model.SearchDocument;
+import ma.etamkeen.rihla.model.SearchKind;
+import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.store.Database;
+import ma.etamkeen.rihla.store.SearchIndex;
+import ma.etamkeen.rihla.store.SearchIndex.SearchDocumentRef;
+import ma.etamkeen.rihla.text.Tokens;
+
+/**
+ * Search over everything the user can read, in Arabic, French and English as people type them. The index
+ * opens (and, when it does not match the store, rebuilds) on its own thread, and follows every change the
+ * services report; searches wait for it to be ready.
+ */
+public final class SearchService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SearchService.class.getName());
+    /** The order results are grouped in. */
+    public static final List<SearchKind> GROUP_ORDER = List.of(SearchKind.SITE, SearchKind.LESSON, SearchKind.IDEA,
+            SearchKind.NOTE, SearchKind.ATTACHMENT);
+
+    /** A part of a text, with the places of the matched words (start inclusive, end exclusive). */
+    public record Highlighted(String text, List<int[]> matches) {
+    }
+
+    /** One result: what and where it is, its title and an excerpt, matched words marked. */
+    public record Hit(SearchKind kind, UUID id, UUID siteId, String siteSlug, Highlighted title, Highlighted snippet,
+                      float score) {
+    }
+
+    /** The results of a search, best first within each kind, kinds in {@link #GROUP_ORDER}. */
+    public record Results(String query, Map<SearchKind, List<Hit>> groups) {
+        public int total() {
+            return groups.values().stream().mapToInt(List::size).sum();
+        }
+
+        public List<Hit> all() {
+            List<Hit> hits = new ArrayList<>();
+            GROUP_ORDER.forEach(kind -> hits.addAll(groups.getOrDefault(kind, List.of())));
+            return hits;
+        }
+    }
+
+    private final Catalog catalog;
+    private final ExecutorService indexThread = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "rihla-search-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CompletableFuture<SearchIndex> index;
+
+    SearchService(Database database, Catalog catalog) {
+        this.catalog = catalog;
+        this.index = CompletableFuture.supplyAsync(() -> {
+            SearchIndex opened = SearchIndex.open(database);
+            if (!opened.isCurrent()) {
+                long start = System.nanoTime();
+                int documents = opened.rebuild();
+                LOG.info(() -> "Search index rebuilt: " + documents + " documents in "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
+            return opened;
+        }, indexThread);
+    }
+
+    /** The sites or entries that changed; the index catches up on its own thread. */
+    public void changed(SearchKind kind, UUID... ids) {
+        List<SearchDocumentRef> refs = new ArrayList<>();
+        for (UUID id : ids) {
+            refs.add(new SearchDocumentRef(kind, id));
+        }
+        changed(refs);
+    }
+
+    /** An entry that went into or came out of the trash: its attachments went with it. */
+    public void changedWithAttachments(EntryKind kind, UUID id) {
+        onIndexThread(open -> {
+            List<SearchDocumentRef> refs = new ArrayList<>();
+            refs.add(new SearchDocumentRef(SearchKind.of(kind), id));
+            if (kind != EntryKind.ATTACHMENT) {
+                open.attachmentsOf(kind.code(), id).forEach(a -> refs.add(new SearchDocumentRef(SearchKind.ATTACHMENT, a)));
+            }
+            open.update(refs);
+        });
+    }
+
+    private void changed(Collection<SearchDocumentRef> refs) {
+        onIndexThread(open -> open.update(refs));
+    }
+
+    /**
+     * Queues index work behind everything reported before (one thread, in order). After close, changes
+     * are not followed: the next start sees the index behind the store and rebuilds it.
+     */
+    private void onIndexThread(java.util.function.Consumer<SearchIndex> work) {
+        try {
+            indexThread.execute(() -> {
+                try {
+                    work.accept(index.join());
+                } catch (RuntimeException e) {
+                    logged(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            LOG.fine("Change after close: the index is rebuilt at the next start");
+        }
+    }
+
+    /** Rebuilds the whole index from the store (after an import, or on request). */
+    public int rebuild() {
+        return CompletableFuture.supplyAsync(() -> index.join().rebuild(), indexThread).join();
+    }
+
+    /** Waits until the index is open and up to date with every change reported so far. */
+    public void awaitReady() {
+        CompletableFuture.runAsync(() -> { }, indexThread).join();
+        index.join();
+    }
+
+    /**
+     * Searches {@code text}: every word must match (any order), the last one as the beginning of a word, in
+     * any language, ignoring case, accents, Arabic vowels and letter variants.
+     *
+     * @param themes only what has one of these themes (empty: everything)
+     * @param kinds  only these kinds (empty: all)
+     */
+    public Results search(String text, Set<String> themes, Set<SearchKind> kinds, Language language, int limit) {
+        List<Tokens.Word> words = Tokens.words(text);
+        if (words.isEmpty()) {
+            return new Results(text, Map.of());
+        }
+        List<String> terms = words.stream().map(word -> Tokens.queryTerm(word.folded())).toList();
+        SearchIndex.Query query = new SearchIndex.Query(terms, true, kinds, themes);
+        List<SearchIndex.Match> matches = index.join().search(query, limit);
+        Map<UUID, Site> sites = new java.util.HashMap<>();
+        for (Site site : catalog.sites()) {
+            sites.put(site.id(), site);
+        }
+        Map<SearchKind, List<Hit>> groups = new EnumMap<>(SearchKind.class);
+        for (SearchIndex.Match match : matches) {
+            SearchDocument document = match.document();
+            groups.computeIfAbsent(document.kind(), kind -> new ArrayList<>())
+                    .add(hit(document, match.score(), terms, sites.get(document.siteId()), language));
+        }
+        return new Results(text, groups);
+    }
+
+    private static Hit hit(SearchDocument document, float score, List<String> terms, Site site, Language language) {
+        String title = switch (document.kind()) {
+            case SITE -> site == null ? document.title() : site.name().in(language);
+            case NOTE -> Snippets.firstLine(document.text());
+            default -> document.title();
+        };
+        String body = document.kind() == SearchKind.SITE ? document.title() + " · " + document.text() : document.text();
+        return new Hit(document.kind(), document.id(), document.siteId(), document.siteSlug(),
+                Snippets.highlight(title, terms), Snippets.excerpt(body, terms), score);
+    }
+
+    private void logged(Throwable failure) {
+        LOG.log(Level.WARNING, "The search index could not follow a change; it is rebuilt at the next start", failure);
+    }
+
+    @Override
+    public void close() {
+        indexThread.shutdown();
+        try {
+            if (!indexThread.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warning("The search index is still busy at exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (index.isDone() && !index.isCompletedExceptionally()) {
+            index.join().close();
+        }
+    }
+}

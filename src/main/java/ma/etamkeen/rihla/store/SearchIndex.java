@@ -1,0 +1,319 @@
+package ma.etamkeen.rihla.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import ma.etamkeen.rihla.model.SearchDocument;
+import ma.etamkeen.rihla.model.SearchKind;
+import ma.etamkeen.rihla.text.Tokens;
+
+/**
+ * The search index: a Lucene index in {@code <data folder>/index}, derived from the store and rebuilt
+ * from it whenever it is not known to match (see {@link ContentRevision}). Words go in already folded and
+ * stemmed by {@link Tokens}, so indexing, searching and highlighting split text the same way; Lucene only
+ * keeps the terms, ranks (BM25, titles weigh three times more) and finds prefixes fast.
+ */
+public final class SearchIndex implements AutoCloseable {
+    public static final String FOLDER = "index";
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
+    private static final String ID = "id";
+    private static final String KIND = "kind";
+    private static final String SITE = "site";
+    private static final String SLUG = "slug";
+    private static final String THEME = "theme";
+    private static final String TITLE_TERMS = "t";
+    private static final String TEXT_TERMS = "x";
+    private static final String TITLE = "title";
+    private static final String TEXT = "text";
+    private static final float TITLE_BOOST = 3f;
+
+    /** A hit: the stored document and its score. */
+    public record Match(SearchDocument document, float score) {
+    }
+
+    /**
+     * What to look for: every word must match (in a title or the text), the last one as a prefix when
+     * {@code lastIsPrefix}; optionally only some kinds, or only what has one of some themes.
+     */
+    public record Query(List<String> terms, boolean lastIsPrefix, Set<SearchKind> kinds, Set<String> themes) {
+    }
+
+    private final Database database;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final SearchSource source = new SearchSource();
+
+    private SearchIndex(Database database, Directory directory, IndexWriter writer) throws IOException {
+        this.database = database;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens (or creates) the index of the database's data folder. Call {@link #isCurrent()} before trusting it. */
+    public static SearchIndex open(Database database) {
+        Path folder = database.folder().resolve(FOLDER);
+        try {
+            Files.createDirectories(folder);
+            Directory directory = FSDirectory.open(folder);
+            IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            IndexWriter writer;
+            try {
+                writer = new IndexWriter(directory, config);
+            } catch (IOException | IllegalArgumentException damaged) {
+                // A damaged or foreign index is only a cache: start a new one.
+                LOG.log(Level.WARNING, "Recreating the search index in " + folder, damaged);
+                writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+            }
+            return new SearchIndex(database, directory, writer);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.NOT_WRITABLE, folder.toString(), e);
+        }
+    }
+
+    /** Whether the index was last brought up to date with this very database at its current revision. */
+    public boolean isCurrent() {
+        Map<String, String> recorded = committedData();
+        String[] expected = stamp();
+        return expected[0].equals(recorded.get("revision")) && expected[1].equals(recorded.get("database"));
+    }
+
+    private Map<String, String> committedData() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        Map<String, String> map = new java.util.HashMap<>();
+        if (data != null) {
+            data.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
+        }
+        return map;
+    }
+
+    /** Rebuilds the whole index from the store; returns how many documents it holds. */
+    public int rebuild() {
+        try {
+            String[] stamp = stamp();
+            writer.deleteAll();
+            int[] count = {0};
+            database.read(tx -> {
+                source.all(tx, document -> {
+                    add(document);
+                    count[0]++;
+                });
+                return null;
+            });
+            commit(stamp);
+            return count[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Brings the given sites and entries up to date with the store (added, changed or gone). */
+    public void update(Collection<SearchDocumentRef> changed) {
+        try {
+            String[] stamp = stamp();  // read before the documents: a later change can only make it look older
+            for (SearchDocumentRef ref : changed) {
+                writer.deleteDocuments(new Term(ID, ref.id().toString()));
+                Optional<SearchDocument> document = database.read(tx -> source.one(tx, ref.kind(), ref.id()));
+                if (document.isPresent()) {
+                    add(document.get());
+                }
+            }
+            commit(stamp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ids of the attachments of an entry, which follow it in and out of the trash. */
+    public List<UUID> attachmentsOf(String ownerKind, UUID ownerId) {
+        return database.read(tx -> source.attachmentsOf(tx, ownerKind, ownerId));
+    }
+
+    /** A site or an entry, named for an index update. */
+    public record SearchDocumentRef(SearchKind kind, UUID id) {
+    }
+
+    /** The store's revision and id now, as recorded with the next commit. */
+    private String[] stamp() {
+        return database.read(tx -> new String[] {String.valueOf(ContentRevision.current(tx)),
+                String.valueOf(SettingsRepository.value(tx, ContentRevision.DATABASE_ID))});
+    }
+
+    private void commit(String[] stamp) throws IOException {
+        writer.setLiveCommitData(Map.of("revision", stamp[0], "database", stamp[1]).entrySet());
+        writer.commit();
+        searchers.maybeRefresh();
+    }
+
+    private void add(SearchDocument document) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, document.id().toString(), Field.Store.YES));
+        doc.add(new StringField(KIND, document.kind().code(), Field.Store.YES));
+        doc.add(new StringField(SITE, document.siteId().toString(), Field.Store.YES));
+        doc.add(new StoredField(SLUG, document.siteSlug()));
+        for (String theme : document.themes()) {
+            doc.add(new StringField(THEME, theme, Field.Store.YES));
+        }
+        doc.add(new TextField(TITLE_TERMS, new Terms(Tokens.terms(document.title()))));
+        doc.add(new TextField(TEXT_TERMS, new Terms(Tokens.terms(document.text()))));
+        doc.add(new StoredField(TITLE, document.title()));
+        doc.add(new StoredField(TEXT, document.text()));
+        try {
+            writer.addDocument(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The best {@code limit} matches, best first. */
+    public List<Match> search(Query query, int limit) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                List<Match> matches = new ArrayList<>();
+                for (ScoreDoc hit : searcher.search(luceneQuery(query), limit).scoreDocs) {
+                    matches.add(new Match(toDocument(searcher.storedFields().document(hit.doc)), hit.score));
+                }
+                return matches;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many documents the index holds. */
+    public int size() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static org.apache.lucene.search.Query luceneQuery(Query query) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        List<String> terms = query.terms();
+        for (int i = 0; i < terms.size(); i++) {
+            boolean prefix = query.lastIsPrefix() && i == terms.size() - 1;
+            BooleanQuery.Builder word = new BooleanQuery.Builder();
+            word.add(new BoostQuery(term(TITLE_TERMS, terms.get(i), prefix), TITLE_BOOST), BooleanClause.Occur.SHOULD);
+            word.add(term(TEXT_TERMS, terms.get(i), prefix), BooleanClause.Occur.SHOULD);
+            all.add(word.build(), BooleanClause.Occur.MUST);
+        }
+        if (terms.isEmpty()) {
+            all.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        }
+        if (!query.kinds().isEmpty()) {
+            all.add(anyOf(KIND, query.kinds().stream().map(SearchKind::code).toList()), BooleanClause.Occur.FILTER);
+        }
+        if (!query.themes().isEmpty()) {
+            all.add(anyOf(THEME, List.copyOf(query.themes())), BooleanClause.Occur.FILTER);
+        }
+        return all.build();
+    }
+
+    private static org.apache.lucene.search.Query term(String field, String text, boolean prefix) {
+        Term term = new Term(field, text);
+        return prefix ? new PrefixQuery(term) : new TermQuery(term);
+    }
+
+    private static org.apache.lucene.search.Query anyOf(String field, List<String> values) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        values.forEach(value -> any.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.SHOULD));
+        return any.build();
+    }
+
+    private static SearchDocument toDocument(Document doc) {
+        return new SearchDocument(SearchKind.valueOf(doc.get(KIND).toUpperCase(java.util.Locale.ROOT)),
+                UUID.fromString(doc.get(ID)), UUID.fromString(doc.get(SITE)), doc.get(SLUG),
+                Set.of(doc.getValues(THEME)), doc.get(TITLE), doc.get(TEXT));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!writer.isOpen()) {
+            return;
+        }
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Closing the search index", e);
+        }
+    }
+
+    /** The terms of a field, handed to Lucene as they are (they are already folded and stemmed). */
+    private static final class Terms extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final Collection<String> terms;
+        private Iterator<String> next;
+
+        Terms(Collection<String> terms) {
+            this.terms = terms;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = terms.iterator();
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next == null || !next.hasNext()) {
+                return false;
+            }
+            clearAttributes();
+            term.setEmpty().append(next.next());
+            return true;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package ma.etamkeen.rihla.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Words typed one way find words written another, in Arabic and French. */
+class FoldTest {
+
+    @ParameterizedTest(name = "{0} ~ {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            numérique | numerique
+            Numérique | NUMERIQUE
+            Égalité | egalite
+            données | donnees
+            œuvre | oeuvre
+            façade | facade
+            Bruxelles-Capitale | bruxelles-capitale
+            Zeebrugge | ZEEBRUGGE
+            Liège | liege
+            Saint-Josse-ten-Noode | saint-josse-ten-noode
+            إدارة | ادارة
+            أنتويرب | انتويرب
+            آفاق | افاق
+            ٱلرحمن | الرحمن
+            الإدارة | الاداره
+            مدينة | مدينه
+            مبادرة | مبادره
+            مستوى | مستوي
+            على | علي
+            الابتكار | الإبتكار
+            مُحَمَّد | محمد
+            الرَّقْمَنَة | الرقمنه
+            تَبْسِيط | تبسيط
+            الـــرقمنة | الرقمنة
+            مسؤول | مسوول
+            هيئة | هييه
+            ﻣﻴﻨﺎء | ميناء
+            ﺍﻹﺩﺍﺭﺓ | الاداره
+            ﻻ | لا
+            ٢٠٢٢ | 2022
+            ۲۰۲۲ | 2022
+            E-TAMKEEN | e-tamkeen
+            """)
+    void foldsAlike(String written, String typed) {
+        assertThat(Fold.fold(written)).isEqualTo(Fold.fold(typed));
+    }
+
+    @ParameterizedTest(name = "{0} ≁ {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            سلطة | سلطان
+            numérique | numéro
+            مدينة | مدين
+            """)
+    void keepsDifferentWordsApart(String one, String other) {
+        assertThat(Fold.fold(one)).isNotEqualTo(Fold.fold(other));
+    }
+
+    @ParameterizedTest(name = "{0} has stem {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            الإدارة | اداره
+            والمعطيات | معطيات
+            بالرقمنة | رقمنه
+            للمواطنين | مواطنين
+            إدارة | اداره
+            ال | ال
+            numérique | numerique
+            """)
+    void stripsTheArabicArticle(String word, String stem) {
+        assertThat(Tokens.words(word)).singleElement().satisfies(w -> assertThat(w.stem()).isEqualTo(stem));
+    }
+
+    @org.junit.jupiter.api.Test
+    void wordsKeepTheirPlaceInTheOriginalText() {
+        String text = "L'ordonnance « Once Only » — مبدأ «مرة واحدة فقط» (2020).";
+        List<Tokens.Word> words = Tokens.words(text);
+        assertThat(words).extracting(Tokens.Word::folded)
+                .containsExactly("l", "ordonnance", "once", "only", "مبدا", "مره", "واحده", "فقط", "2020");
+        Tokens.Word arabic = words.get(4);
+        assertThat(text.substring(arabic.start(), arabic.end())).isEqualTo("مبدأ");
+        assertThat(Tokens.terms("الإدارة والإدارات")).contains("الاداره", "اداره", "والادارات", "ادارات");
+    }
+}
