@@ -44,6 +44,8 @@ import ma.etamkeen.rihla.ui.main.WindowViews;
 import ma.etamkeen.rihla.ui.notes.NotesController;
 import ma.etamkeen.rihla.ui.people.PeopleController;
 import ma.etamkeen.rihla.ui.people.PeopleViewModel;
+import ma.etamkeen.rihla.ui.practices.PracticesController;
+import ma.etamkeen.rihla.ui.search.SearchController;
 import ma.etamkeen.rihla.ui.site.SiteDetailController;
 import ma.etamkeen.rihla.ui.settings.SettingsController;
 import ma.etamkeen.rihla.ui.settings.SettingsViewModel;
@@ -178,6 +180,9 @@ public final class App extends Application {
         ViewLoader views = new ViewLoader()
                 .controller(MainController.class, () -> new MainController(main, dialogs, windowViews))
                 .controller(SiteListController.class, () -> new SiteListController(main.sites(), language))
+                .controller(PracticesController.class, () -> new PracticesController(main.practices(), language))
+                .controller(SearchController.class,
+                        () -> new SearchController(main.search(), language, context.themes()))
                 .controller(SiteDetailController.class,
                         () -> new SiteDetailController(detail, language, getHostServices()::showDocument))
                 .controller(NotesController.class, () -> new NotesController(detail.notes(), context, attacher))

@@ -46,6 +46,7 @@ public final class Cli {
         try {
             Command handler = switch (command) {
                 case "sites" -> new SitesCommand(options.arguments());
+                case "search" -> new SearchCommand(options.arguments());
                 case "backup" -> new BackupCommand(options.arguments());
                 case "restore" -> new RestoreCommand(options.arguments());
                 case "help", "--help", "-h" -> null;

@@ -57,23 +57,4 @@ public record PracticeFilter(Map<Facet, Set<String>> chosen, boolean allThemes) 
     public PracticeFilter withAllThemes(boolean all) {
         return new PracticeFilter(chosen, all);
     }
-
-    /** Whether a practice passes every facet but {@code ignored} (null: every facet). */
-    boolean accepts(Practice practice, Facets.Keys keys, Facet ignored) {
-        for (Map.Entry<Facet, Set<String>> entry : chosen.entrySet()) {
-            Facet facet = entry.getKey();
-            if (facet == ignored) {
-                continue;
-            }
-            Set<String> practiceKeys = keys.of(practice, facet);
-            Set<String> wanted = entry.getValue();
-            boolean pass = facet == Facet.THEME && allThemes
-                    ? practiceKeys.containsAll(wanted)
-                    : wanted.stream().anyMatch(practiceKeys::contains);
-            if (!pass) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ma.etamkeen.rihla.model.Practice;
+import ma.etamkeen.rihla.store.ContentRevision;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.PracticeRepository;
 import ma.etamkeen.rihla.store.SettingsRepository;
@@ -22,6 +23,11 @@ public final class PracticeService {
     private final PracticeRepository practices = new PracticeRepository();
     private final SettingsRepository settings = new SettingsRepository();
     private final ObjectMapper json = new ObjectMapper();
+    /** The practices as of a content revision: facets are counted again on every click, the rows rarely change. */
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(long revision, FacetIndex index) {
+    }
 
     PracticeService(Database database, Catalog catalog) {
         this.database = database;
@@ -29,12 +35,24 @@ public final class PracticeService {
     }
 
     public List<Practice> all() {
-        return database.read(practices::all);
+        return current().practices();
     }
 
     /** The practices passing {@code filter}, and the facet counts around it. */
     public Facets filter(PracticeFilter filter) {
-        return Facets.of(all(), catalog.sites(), filter);
+        return current().count(filter);
+    }
+
+    /** The practices as of now; read again only after the content changed. */
+    private FacetIndex current() {
+        long revision = database.read(ContentRevision::current);
+        Snapshot known = snapshot;
+        if (known == null || known.revision() != revision) {
+            // Read after the revision: at worst newer than it, and then read again next time.
+            known = new Snapshot(revision, FacetIndex.of(database.read(practices::all), catalog.sites()));
+            snapshot = known;
+        }
+        return known.index();
     }
 
     public PracticeFilter lastFilter() {

@@ -39,14 +39,21 @@ public final class SearchService implements AutoCloseable {
     public record Highlighted(String text, List<int[]> matches) {
     }
 
-    /** One result: what and where it is, its title and an excerpt, matched words marked. */
-    public record Hit(SearchKind kind, UUID id, UUID siteId, String siteSlug, Highlighted title, Highlighted snippet,
-                      float score) {
+    /** One result: what and where it is (its site's name in the language asked), its title and an excerpt, matched words marked. */
+    public record Hit(SearchKind kind, UUID id, UUID siteId, String siteSlug, String siteName, Highlighted title,
+                      Highlighted snippet, float score) {
     }
 
-    /** The results of a search, best first within each kind, kinds in {@link #GROUP_ORDER}. */
-    public record Results(String query, Map<SearchKind, List<Hit>> groups) {
-        public int total() {
+    /** How many results a search gives at most: more would not be read, and one more word narrows it. */
+    public static final int LIMIT = 100;
+
+    /**
+     * The results of a search, best first within each kind, kinds in {@link #GROUP_ORDER}; {@code total}
+     * counts every match, also those beyond the limit.
+     */
+    public record Results(String query, Map<SearchKind, List<Hit>> groups, int total) {
+        /** How many hits are here (at most the limit). */
+        public int shown() {
             return groups.values().stream().mapToInt(List::size).sum();
         }
 
@@ -72,7 +79,7 @@ public final class SearchService implements AutoCloseable {
             if (!opened.isCurrent()) {
                 long start = System.nanoTime();
                 int documents = opened.rebuild();
-                LOG.info(() -> "Search index rebuilt: " + documents + " documents in "
+                LOG.fine(() -> "Search index rebuilt: " + documents + " documents in "
                         + (System.nanoTime() - start) / 1_000_000 + " ms");
             }
             return opened;
@@ -143,33 +150,41 @@ public final class SearchService implements AutoCloseable {
     public Results search(String text, Set<String> themes, Set<SearchKind> kinds, Language language, int limit) {
         List<Tokens.Word> words = Tokens.words(text);
         if (words.isEmpty()) {
-            return new Results(text, Map.of());
+            return new Results(text, Map.of(), 0);
         }
-        List<String> terms = words.stream().map(word -> Tokens.queryTerm(word.folded())).toList();
+        List<Set<String>> terms = words.stream().map(Tokens.Word::forms).toList();
         SearchIndex.Query query = new SearchIndex.Query(terms, true, kinds, themes);
-        List<SearchIndex.Match> matches = index.join().search(query, limit);
+        SearchIndex.Found found = index.join().search(query, limit);
         Map<UUID, Site> sites = new java.util.HashMap<>();
         for (Site site : catalog.sites()) {
             sites.put(site.id(), site);
         }
         Map<SearchKind, List<Hit>> groups = new EnumMap<>(SearchKind.class);
-        for (SearchIndex.Match match : matches) {
+        for (SearchIndex.Match match : found.best()) {
             SearchDocument document = match.document();
             groups.computeIfAbsent(document.kind(), kind -> new ArrayList<>())
                     .add(hit(document, match.score(), terms, sites.get(document.siteId()), language));
         }
-        return new Results(text, groups);
+        return new Results(text, groups, found.total());
     }
 
-    private static Hit hit(SearchDocument document, float score, List<String> terms, Site site, Language language) {
+    private static Hit hit(SearchDocument document, float score, List<Set<String>> terms, Site site, Language language) {
         String title = switch (document.kind()) {
             case SITE -> site == null ? document.title() : site.name().in(language);
             case NOTE -> Snippets.firstLine(document.text());
             default -> document.title();
         };
-        String body = document.kind() == SearchKind.SITE ? document.title() + " · " + document.text() : document.text();
-        return new Hit(document.kind(), document.id(), document.siteId(), document.siteSlug(),
-                Snippets.highlight(title, terms), Snippets.excerpt(body, terms), score);
+        Highlighted snippet = Snippets.excerpt(document.text(), terms);
+        if (document.kind() == SearchKind.SITE && site != null) {
+            // The summary in the user's language, unless the words are only found in another one.
+            String summary = site.summary().in(language);
+            if (Snippets.matches(summary, terms) || !Snippets.matches(document.text(), terms)) {
+                snippet = Snippets.excerpt(summary, terms);
+            }
+        }
+        String siteName = site == null ? document.siteSlug() : site.name().in(language);
+        return new Hit(document.kind(), document.id(), document.siteId(), document.siteSlug(), siteName,
+                Snippets.highlight(title, terms), snippet, score);
     }
 
     private void logged(Throwable failure) {

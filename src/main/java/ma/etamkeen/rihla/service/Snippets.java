@@ -2,6 +2,7 @@ package ma.etamkeen.rihla.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import ma.etamkeen.rihla.service.SearchService.Highlighted;
 import ma.etamkeen.rihla.text.Tokens;
@@ -16,7 +17,7 @@ final class Snippets {
     }
 
     /** The text with its matching words marked (the last term may match a word's beginning). */
-    static Highlighted highlight(String text, List<String> terms) {
+    static Highlighted highlight(String text, List<Set<String>> terms) {
         List<int[]> spans = new ArrayList<>();
         for (Tokens.Word word : Tokens.words(text)) {
             if (matches(word, terms)) {
@@ -26,28 +27,33 @@ final class Snippets {
         return new Highlighted(text, spans);
     }
 
-    /** About {@link #LENGTH} characters around the first match, cut between words, with "…" where cut. */
-    static Highlighted excerpt(String text, List<String> terms) {
-        List<Tokens.Word> words = Tokens.words(text);
-        int first = 0;
-        for (Tokens.Word word : words) {
-            if (matches(word, terms)) {
-                first = word.start();
-                break;
-            }
-        }
-        int start = Math.max(0, first - BEFORE);
-        int end = Math.min(text.length(), start + LENGTH);
+    /** Whether a word of {@code text} matches. */
+    static boolean matches(String text, List<Set<String>> terms) {
+        return Tokens.first(text, word -> matches(word, terms)).isPresent();
+    }
+
+    /**
+     * About {@link #LENGTH} characters around the first match, within its line (texts put each part, each
+     * language, on its own line), cut between words, with "…" where cut. Without a match: the beginning.
+     */
+    static Highlighted excerpt(String text, List<Set<String>> terms) {
+        int first = Tokens.first(text, word -> matches(word, terms)).map(Tokens.Word::start).orElse(0);
+        int lineStart = text.lastIndexOf('\n', first - 1) + 1;
+        int lineEnd = text.indexOf('\n', first);
+        String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+        int at = first - lineStart;
+        int start = Math.max(0, at - BEFORE);
+        int end = Math.min(line.length(), start + LENGTH);
         // Move the cuts out of words.
-        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) && first - start < BEFORE + 20) {
+        while (start > 0 && !Character.isWhitespace(line.charAt(start - 1)) && at - start < BEFORE + 20) {
             start--;
         }
-        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && end - start < LENGTH + 20) {
+        while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && end - start < LENGTH + 20) {
             end++;
         }
         String prefix = start > 0 ? "… " : "";
-        String suffix = end < text.length() ? " …" : "";
-        String cut = text.substring(start, end).replaceAll("\\s+", " ");
+        String suffix = end < line.length() ? " …" : "";
+        String cut = line.substring(start, end).replaceAll("\\s+", " ");
         Highlighted inner = highlight(cut.strip(), terms);
         List<int[]> spans = new ArrayList<>();
         for (int[] span : inner.matches()) {
@@ -61,7 +67,7 @@ final class Snippets {
         return line.length() > 120 ? line.substring(0, 119) + "…" : line;
     }
 
-    private static boolean matches(Tokens.Word word, List<String> terms) {
+    private static boolean matches(Tokens.Word word, List<Set<String>> terms) {
         for (int i = 0; i < terms.size(); i++) {
             if (word.matches(terms.get(i), i == terms.size() - 1)) {
                 return true;

@@ -37,6 +37,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -63,16 +65,22 @@ public final class SearchIndex implements AutoCloseable {
     private static final String TITLE = "title";
     private static final String TEXT = "text";
     private static final float TITLE_BOOST = 3f;
+    /** The indexing rules (what is indexed, how words are split and folded): a change means a rebuild. */
+    private static final String FORMAT = "1";
 
     /** A hit: the stored document and its score. */
     public record Match(SearchDocument document, float score) {
     }
 
+    /** The best matches, and how many documents match in all. */
+    public record Found(List<Match> best, int total) {
+    }
+
     /**
-     * What to look for: every word must match (in a title or the text), the last one as a prefix when
-     * {@code lastIsPrefix}; optionally only some kinds, or only what has one of some themes.
+     * What to look for: every word must match (in a title or the text) under one of its forms, the last one
+     * as a prefix when {@code lastIsPrefix}; optionally only some kinds, or only what has one of some themes.
      */
-    public record Query(List<String> terms, boolean lastIsPrefix, Set<SearchKind> kinds, Set<String> themes) {
+    public record Query(List<Set<String>> words, boolean lastIsPrefix, Set<SearchKind> kinds, Set<String> themes) {
     }
 
     private final Database database;
@@ -111,11 +119,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Whether the index was last brought up to date with this very database at its current revision. */
+    /**
+     * Whether the index was last brought up to date with this very database at its current revision, by
+     * this version of the indexing rules.
+     */
     public boolean isCurrent() {
         Map<String, String> recorded = committedData();
         String[] expected = stamp();
-        return expected[0].equals(recorded.get("revision")) && expected[1].equals(recorded.get("database"));
+        return expected[0].equals(recorded.get("revision")) && expected[1].equals(recorded.get("database"))
+                && FORMAT.equals(recorded.get("format"));
     }
 
     private Map<String, String> committedData() {
@@ -180,7 +192,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private void commit(String[] stamp) throws IOException {
-        writer.setLiveCommitData(Map.of("revision", stamp[0], "database", stamp[1]).entrySet());
+        writer.setLiveCommitData(Map.of("revision", stamp[0], "database", stamp[1], "format", FORMAT).entrySet());
         writer.commit();
         searchers.maybeRefresh();
     }
@@ -205,16 +217,20 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The best {@code limit} matches, best first. */
-    public List<Match> search(Query query, int limit) {
+    /** The best {@code limit} matches, best first, and the number of all matches. */
+    public Found search(Query query, int limit) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
+                org.apache.lucene.search.Query lucene = luceneQuery(query);
+                TopDocs top = searcher.search(lucene, limit);
                 List<Match> matches = new ArrayList<>();
-                for (ScoreDoc hit : searcher.search(luceneQuery(query), limit).scoreDocs) {
+                for (ScoreDoc hit : top.scoreDocs) {
                     matches.add(new Match(toDocument(searcher.storedFields().document(hit.doc)), hit.score));
                 }
-                return matches;
+                int total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
+                        ? (int) top.totalHits.value : searcher.count(lucene);
+                return new Found(matches, total);
             } finally {
                 searchers.release(searcher);
             }
@@ -239,15 +255,17 @@ public final class SearchIndex implements AutoCloseable {
 
     private static org.apache.lucene.search.Query luceneQuery(Query query) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        List<String> terms = query.terms();
-        for (int i = 0; i < terms.size(); i++) {
-            boolean prefix = query.lastIsPrefix() && i == terms.size() - 1;
+        List<Set<String>> words = query.words();
+        for (int i = 0; i < words.size(); i++) {
+            boolean prefix = query.lastIsPrefix() && i == words.size() - 1;
             BooleanQuery.Builder word = new BooleanQuery.Builder();
-            word.add(new BoostQuery(term(TITLE_TERMS, terms.get(i), prefix), TITLE_BOOST), BooleanClause.Occur.SHOULD);
-            word.add(term(TEXT_TERMS, terms.get(i), prefix), BooleanClause.Occur.SHOULD);
+            for (String form : words.get(i)) {
+                word.add(new BoostQuery(term(TITLE_TERMS, form, prefix), TITLE_BOOST), BooleanClause.Occur.SHOULD);
+                word.add(term(TEXT_TERMS, form, prefix), BooleanClause.Occur.SHOULD);
+            }
             all.add(word.build(), BooleanClause.Occur.MUST);
         }
-        if (terms.isEmpty()) {
+        if (words.isEmpty()) {
             all.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         }
         if (!query.kinds().isEmpty()) {

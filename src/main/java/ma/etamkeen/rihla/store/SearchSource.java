@@ -16,24 +16,25 @@ import ma.etamkeen.rihla.model.SearchKind;
 /**
  * Reads what the search index holds: every live site and entry as a {@link SearchDocument}. Sites are found
  * by their names in every language, their summaries and facts; notes by their text; lessons and ideas by
- * their titles and fields; attachments by caption and file name.
+ * their titles and fields; attachments by caption and file name. Parts of a text go on lines of their own,
+ * so an excerpt stays within one of them (one language, one field).
  */
 public final class SearchSource {
     private static final String SITE_SQL = """
-            SELECT s.id, s.slug, CONCAT_WS(' ', s.name_ar, s.name_fr, s.name_en, s.name_original) AS title,
-                CONCAT_WS(' ', s.summary_ar, s.summary_fr, s.summary_en, s.type_ar, s.type_fr, s.type_en,
-                    s.city_ar, s.city_fr, s.city_en, s.address, s.website,
-                    (SELECT LISTAGG(CONCAT_WS(' ', f.text_ar, f.text_fr, f.text_en), ' ') FROM site_fact f
+            SELECT s.id, s.slug, CONCAT_WS(CHAR(10), s.name_ar, s.name_fr, s.name_en, s.name_original) AS title,
+                CONCAT_WS(CHAR(10), s.summary_ar, s.summary_fr, s.summary_en, s.type_ar, s.type_fr, s.type_en,
+                    CONCAT_WS(' · ', s.city_ar, s.city_fr, s.city_en), s.address, s.website,
+                    (SELECT LISTAGG(CONCAT_WS(CHAR(10), f.text_ar, f.text_fr, f.text_en), CHAR(10)) FROM site_fact f
                      WHERE f.site_id = s.id AND f.deleted_at IS NULL)) AS text
             FROM site s WHERE s.deleted_at IS NULL""";
     private static final String NOTE_SQL = """
             SELECT e.id, e.site_id, s.slug, '' AS title, e.body AS text
             FROM note e JOIN site s ON s.id = e.site_id WHERE e.deleted_at IS NULL AND s.deleted_at IS NULL""";
     private static final String LESSON_SQL = """
-            SELECT e.id, e.site_id, s.slug, e.title, CONCAT_WS(' ', e.observed, e.why_it_works) AS text
+            SELECT e.id, e.site_id, s.slug, e.title, CONCAT_WS(CHAR(10), e.observed, e.why_it_works) AS text
             FROM lesson e JOIN site s ON s.id = e.site_id WHERE e.deleted_at IS NULL AND s.deleted_at IS NULL""";
     private static final String IDEA_SQL = """
-            SELECT e.id, e.site_id, s.slug, e.title, CONCAT_WS(' ', e.description, e.prerequisites, e.owner) AS text
+            SELECT e.id, e.site_id, s.slug, e.title, CONCAT_WS(CHAR(10), e.description, e.prerequisites, e.owner) AS text
             FROM idea e JOIN site s ON s.id = e.site_id WHERE e.deleted_at IS NULL AND s.deleted_at IS NULL""";
     private static final String ATTACHMENT_SQL = """
             SELECT e.id, e.site_id, s.slug, COALESCE(e.caption, e.file_name) AS title, e.file_name AS text

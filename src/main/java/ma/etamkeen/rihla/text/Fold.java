@@ -17,9 +17,35 @@ public final class Fold {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        // NFKC turns Arabic presentation forms (FB50–FEFF) and ligatures into plain letters; NFD then splits
-        // off every accent and vowel mark so they can be dropped.
-        String decomposed = Normalizer.normalize(Normalizer.normalize(text, Normalizer.Form.NFKC), Normalizer.Form.NFD);
+        // Plain ASCII and basic Arabic letters and marks need no normalizing (most words): the loop below
+        // maps and drops them alike.
+        return map(isPlain(text) ? text : normalized(text));
+    }
+
+    /** The same without the shortcut: every text normalized first. */
+    static String foldFully(String text) {
+        return text == null || text.isEmpty() ? "" : map(normalized(text));
+    }
+
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && (c < 0x0620 || c > 0x0669)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * NFKC turns Arabic presentation forms (FB50–FEFF) and ligatures into plain letters; NFD then splits off
+     * every accent and vowel mark so they can be dropped.
+     */
+    private static String normalized(String text) {
+        return Normalizer.normalize(Normalizer.normalize(text, Normalizer.Form.NFKC), Normalizer.Form.NFD);
+    }
+
+    private static String map(String decomposed) {
         StringBuilder folded = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);

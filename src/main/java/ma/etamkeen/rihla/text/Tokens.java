@@ -3,33 +3,63 @@ package ma.etamkeen.rihla.text;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Splits text into words the way search sees them: each word folded ({@link Fold}) and, for Arabic, also
- * without its article or a leading conjunction (الإدارة and إدارة are the same word to a reader). The same
- * code tokenizes what is indexed, what is typed in the search field and what is highlighted, so the three
- * always agree.
+ * without its article or a one-letter prefix (الإدارة, إدارة and لإدارة are the same word to a reader). The
+ * same code tokenizes what is indexed, what is typed in the search field and what is highlighted, so the
+ * three always agree: a typed word matches a written one when one of their forms meets.
  */
 public final class Tokens {
-    private static final String[] ARABIC_PREFIXES = {"وال", "بال", "كال", "فال", "لل", "ال"};
+    private static final String[] ARABIC_ARTICLES = {"وال", "بال", "كال", "فال", "لل", "ال"};
+    /** Conjunctions and prepositions written as one letter before a word: و ف ب ل ك. */
+    private static final String ARABIC_PROCLITICS = "\u0648\u0641\u0628\u0644\u0643";
 
     private Tokens() {
     }
 
-    /** A word of the original text: where it is, and the terms it stands for. */
-    public record Word(int start, int end, String folded, String stem) {
-        /** Whether this word matches a query term (exactly, or as a prefix when {@code prefix}). */
-        public boolean matches(String term, boolean prefix) {
-            return prefix ? folded.startsWith(term) || stem.startsWith(term) : folded.equals(term) || stem.equals(term);
+    /** A word of the original text: where it is, folded, and every form it may be found under. */
+    public record Word(int start, int end, String folded, Set<String> forms) {
+        /** Whether a form of this word is one of {@code typed} (or begins with one, when {@code prefix}). */
+        public boolean matches(Set<String> typed, boolean prefix) {
+            for (String form : forms) {
+                for (String wanted : typed) {
+                    if (prefix ? form.startsWith(wanted) : form.equals(wanted)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 
     /** The words of {@code text}, with their positions in it. */
     public static List<Word> words(String text) {
         List<Word> words = new ArrayList<>();
+        scan(text, words::add);
+        return words;
+    }
+
+    /** The first word of {@code text} that passes {@code test}; the rest of the text is not read. */
+    public static Optional<Word> first(String text, Predicate<Word> test) {
+        Word[] found = new Word[1];
+        scan(text, word -> {
+            if (test.test(word)) {
+                found[0] = word;
+                return false;
+            }
+            return true;
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    /** Hands each word to {@code visitor} in order, until it answers false. */
+    private static void scan(String text, Predicate<Word> visitor) {
         if (text == null) {
-            return words;
+            return;
         }
         int i = 0;
         int length = text.length();
@@ -43,40 +73,48 @@ public final class Tokens {
             }
             if (i > start) {
                 String folded = Fold.fold(text.substring(start, i));
-                if (!folded.isEmpty()) {
-                    words.add(new Word(start, i, folded, stem(folded)));
+                if (!folded.isEmpty() && !visitor.test(new Word(start, i, folded, forms(folded)))) {
+                    return;
                 }
             }
         }
-        return words;
     }
 
-    /** Every term under which {@code text} is found: folded words and their stems, once each. */
+    /** Every term under which {@code text} is found: the forms of its words, once each. */
     public static Set<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
         for (Word word : words(text)) {
-            terms.add(word.folded());
-            terms.add(word.stem());
+            terms.addAll(word.forms());
         }
         return terms;
     }
 
-    /** The term a typed word searches for: its stem (which every indexed form of the word also has). */
-    public static String queryTerm(String folded) {
-        return stem(folded);
+    /**
+     * The forms of a folded word: itself and, for Arabic, without its article (with or without a conjunction
+     * before it) and without a one-letter prefix, when enough of the word is left to mean something.
+     */
+    static Set<String> forms(String folded) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(folded);
+        if (folded.isEmpty() || Character.UnicodeScript.of(folded.codePointAt(0)) != Character.UnicodeScript.ARABIC) {
+            return forms;
+        }
+        withoutArticle(folded, forms);
+        if (ARABIC_PROCLITICS.indexOf(folded.charAt(0)) >= 0 && folded.length() - 1 >= 3) {
+            String rest = folded.substring(1);  // وللإدارة: و + للإدارة
+            forms.add(rest);
+            withoutArticle(rest, forms);
+        }
+        return forms;
     }
 
-    /** Removes an Arabic article or conjunction-with-article from a folded word when enough is left. */
-    static String stem(String folded) {
-        if (folded.isEmpty() || Character.UnicodeScript.of(folded.codePointAt(0)) != Character.UnicodeScript.ARABIC) {
-            return folded;
-        }
-        for (String prefix : ARABIC_PREFIXES) {
-            if (folded.startsWith(prefix) && folded.length() - prefix.length() >= 2) {
-                return folded.substring(prefix.length());
+    private static void withoutArticle(String word, Set<String> forms) {
+        for (String article : ARABIC_ARTICLES) {
+            if (word.startsWith(article) && word.length() - article.length() >= 2) {
+                forms.add(word.substring(article.length()));
+                return;
             }
         }
-        return folded;
     }
 
     /** Letters, digits and the marks inside words (Arabic vowels, tatweel, accents) belong to a word. */

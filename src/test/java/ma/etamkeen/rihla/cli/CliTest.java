@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ma.etamkeen.rihla.LaunchOptions;
 import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.store.Seeder;
+import ma.etamkeen.rihla.testing.DemoData;
 
 class CliTest {
     @TempDir
@@ -71,6 +73,39 @@ class CliTest {
         out.reset();
         assertThat(run(Language.AR, "--db", folder.toString(), "sites")).isZero();
         assertThat(out()).contains("ميناء أنتويرب").contains("15 موقعا");
+    }
+
+    @Test
+    void searchPrintsTheSameHitsAsTheWindowAndJsonForMachines() throws Exception {
+        DemoData.fill(folder);
+        assertThat(run(Language.EN, "--db", folder.toString(), "search", "انتويرب", "--json")).isZero();
+        JsonNode hits = new ObjectMapper().readTree(out());
+        assertThat(hits.get(0).path("kind").asText()).isEqualTo("site");
+        assertThat(hits.get(0).path("site").asText()).isEqualTo("port-of-antwerp-bruges");
+        assertThat(hits.get(0).path("title").asText()).isEqualTo("Port of Antwerp-Bruges");
+        assertThat(hits.get(0).path("id").asText()).isEqualTo(Seeder.siteId("port-of-antwerp-bruges").toString());
+        assertThat(hits.get(0).path("snippet").asText()).contains("أنتويرب");
+
+        // Several words, all needed; a theme narrows; the text output groups by kind.
+        out.reset();
+        assertThat(run(Language.FR, "--db", folder.toString(), "search", "once", "only", "--theme", "simplification"))
+                .isZero();
+        assertThat(out()).contains("Sites (1)").contains("easy.brussels").contains("Enseignements (1)")
+                .contains("Inscrire le « Once Only » dans un texte contraignant").contains("résultats pour « once only »");
+        out.reset();
+        assertThat(run(Language.EN, "--db", folder.toString(), "search", "once", "--theme", "digital-skills", "--json"))
+                .isZero();
+        assertThat(new ObjectMapper().readTree(out()).size()).isZero();
+    }
+
+    @Test
+    void searchWithAnUnknownThemeOrNoWordsSaysWhatIsWrong() {
+        assertThat(run(Language.EN, "--db", folder.toString(), "search", "once", "--theme", "nope"))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("Unknown theme \"nope\"").contains("simplification, digital-services");
+        err.reset();
+        assertThat(run(Language.FR, "--db", folder.toString(), "search", "--json")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("La commande search a besoin de mots à chercher.");
     }
 
     @Test

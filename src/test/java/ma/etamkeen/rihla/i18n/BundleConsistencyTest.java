@@ -28,12 +28,13 @@ class BundleConsistencyTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
     /** Texts that are rightly the same as in English: product names, words that are spelt alike. */
     /** The same in every language: formats, shortcuts, and language names written in their own language. */
-    private static final Set<String> FORMATS = Set.of("attachments.detail", "entry.new.tooltip", "language.ar",
-            "language.fr", "language.en");
+    private static final Set<String> FORMATS = Set.of("attachments.detail", "practices.facet.value", "entry.new.tooltip",
+            "language.ar", "language.fr", "language.en");
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
             "fr", Set.of("app.title", "site.type", "level.local", "sites.count", "cli.sites.count", "dialog.ok",
-                    "kind.note", "entry.date", "ideas.description", "ideas.effort", "people.administration",
-                    "people.administrations", "site.tab.notes", "ideas.title", "lessons.title"),
+                    "kind.site", "page.sites", "practices.column.date", "practices.column.site", "practices.facet.site",
+                    "search.group.note", "search.group.site", "kind.note", "entry.date", "ideas.description",
+                    "ideas.effort", "people.administration", "people.administrations", "site.tab.notes", "ideas.title", "lessons.title"),
             "ar", Set.of());
 
     private static Properties load(String suffix) throws IOException {

@@ -63,6 +63,14 @@ class SearchTest {
         assertThat(ids("once on")).contains(EASY);  // the last word is a beginning
         assertThat(ids("مرة واحدة")).contains(EASY);
         assertThat(ids("nothing-like-this-anywhere")).isEmpty();
+        // A one-letter prefix (لأنتويرب: "for Antwerp") or an article does not hide a word, either way.
+        Note arabic = workspace.notes().save(new Note(UUID.randomUUID(), PORT, null, LocalDate.now(),
+                "زيارة لأنتويرب وللإدارة المينائية", null));
+        assertThat(ids("انتويرب")).contains(arabic.id());
+        assertThat(ids("الادارة")).contains(arabic.id());
+        assertThat(ids("لانتويرب")).contains(PORT, arabic.id());
+        assertThat(search("انتويرب").all().stream().filter(hit -> hit.id().equals(arabic.id())).findFirst()
+                .orElseThrow().snippet().matches()).hasSize(1);
         SearchService.Hit port = search("انتويرب").all().get(0);
         assertThat(port.kind()).isEqualTo(SearchKind.SITE);
         assertThat(port.title().text()).isEqualTo("Port of Antwerp-Bruges");

@@ -33,7 +33,7 @@ public final class DemoData {
             Administration dgi = workspace.people().save(new Administration(UUID.randomUUID(),
                     "المديرية العامة للضرائب", "Direction Générale des Impôts", "DGI"));
             Delegate amina = workspace.people().save(new Delegate(UUID.randomUUID(), "Amina El Idrissi", mtnra.id()));
-            workspace.people().save(new Delegate(UUID.randomUUID(), "Youssef Benali", dgi.id()));
+            Delegate youssef = workspace.people().save(new Delegate(UUID.randomUUID(), "Youssef Benali", dgi.id()));
             workspace.identity().setMe(amina.id());
             workspace.notes().save(new Note(UUID.randomUUID(), easy, amina.id(), LocalDate.of(2022, 9, 27),
                     "مبدأ «مرة واحدة فقط»: لا يجوز للإدارة أن تطلب من المواطن معطيات موجودة لديها في مصدر موثوق.\n"
@@ -51,6 +51,21 @@ public final class DemoData {
                     Idea.Effort.M, Idea.Impact.HIGH, Idea.Status.UNDER_STUDY, "Amina El Idrissi",
                     "Cartographie des sources de données", Set.of("simplification", "data-once-only"),
                     Set.of(dgi.id(), mtnra.id()), null));
+            // Practices at other sites, for the practices view: two more on simplification, two on other themes.
+            workspace.lessons().save(new Lesson(UUID.randomUUID(), Seeder.siteId("asa"), amina.id(),
+                    "Mesurer la charge administrative avant de simplifier",
+                    "Le test Kafka chiffre le coût d'une nouvelle règle pour les citoyens et les entreprises.", null,
+                    Set.of("simplification"), null));
+            workspace.lessons().save(new Lesson(UUID.randomUUID(), Seeder.siteId("ewbs"), youssef.id(),
+                    "خطة تبسيط مشتركة بين حكومتين",
+                    "Un seul plan pour la Wallonie et la Fédération Wallonie-Bruxelles.", null,
+                    Set.of("simplification", "digital-services"), null));
+            workspace.ideas().save(new Idea(UUID.randomUUID(), Seeder.siteId("fps-bosa"), null, youssef.id(),
+                    "Un portail unique pour les démarches des citoyens", "Sur le modèle de MyBelgium.", Idea.Effort.L,
+                    Idea.Impact.HIGH, Idea.Status.PROPOSED, null, null, Set.of("digital-services"),
+                    Set.of(mtnra.id()), null));
+            workspace.lessons().save(new Lesson(UUID.randomUUID(), Seeder.siteId("becode"), amina.id(),
+                    "Des écoles de code gratuites, ouvertes à tous", null, null, Set.of("digital-skills"), null));
             workspace.notes().save(new Note(UUID.randomUUID(), port, amina.id(), LocalDate.of(2022, 10, 3),
                     "APICA : le jumeau numérique montre chaque navire en temps réel.", null));
             Path photo = Files.createTempFile("whiteboard", ".png");

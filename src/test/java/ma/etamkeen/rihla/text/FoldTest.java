@@ -59,18 +59,43 @@ class FoldTest {
         assertThat(Fold.fold(one)).isNotEqualTo(Fold.fold(other));
     }
 
-    @ParameterizedTest(name = "{0} has stem {1}")
+    @ParameterizedTest(name = "{0} is also found as {1}")
     @CsvSource(delimiter = '|', textBlock = """
             الإدارة | اداره
             والمعطيات | معطيات
             بالرقمنة | رقمنه
             للمواطنين | مواطنين
+            لأنتويرب | انتويرب
+            وبلجيكا | بلجيكا
+            فالإدارة | اداره
             إدارة | اداره
             ال | ال
             numérique | numerique
             """)
-    void stripsTheArabicArticle(String word, String stem) {
-        assertThat(Tokens.words(word)).singleElement().satisfies(w -> assertThat(w.stem()).isEqualTo(stem));
+    void findsArabicWordsWithoutTheirArticleOrOneLetterPrefix(String word, String form) {
+        assertThat(Tokens.words(word)).singleElement().satisfies(w -> assertThat(w.forms()).contains(form));
+    }
+
+    @ParameterizedTest(name = "{0} is not cut")
+    @CsvSource(delimiter = '|', textBlock = """
+            بنك | بنك
+            وطن | وطن
+            لغة | لغه
+            """)
+    void shortWordsKeepTheirFirstLetter(String word, String only) {
+        assertThat(Tokens.words(word)).singleElement().satisfies(w -> assertThat(w.forms()).containsExactly(only));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theShortcutForPlainWordsFoldsEveryWordOfTheBuiltInDataAsTheFullWayDoes() throws Exception {
+        String seed;
+        try (var in = FoldTest.class.getResourceAsStream("/ma/etamkeen/rihla/seed/belgium-2022.json")) {
+            seed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String marked = "الإِدَارَةُ الرَّقْمِيَّةُ وَالْمُوَاطِنُونَ آمِنٌ مُؤَسَّسَةٌ شَاطِئٌ ٱلْعَرَبِيَّةُ ١٢٣";
+        for (String word : (seed + " " + marked).split("[\\s\\p{Punct}«»]+")) {
+            assertThat(Fold.fold(word)).as(word).isEqualTo(Fold.foldFully(word));
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -4,9 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 
@@ -17,12 +20,14 @@ import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.testing.AppRunner;
 import ma.etamkeen.rihla.testing.DemoData;
 import ma.etamkeen.rihla.testing.Png;
+import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
 
 /**
  * Saves PNG screenshots of the real window, for looking at. Run under a display (e.g. xvfb-run):
  * {@code Screenshots OUT_DIR LANG [SITE_NAME [TAB_INDEX | MENU_KEY ...]]}: one picture per tab index given
  * (0 overview, 1 notes, 2 lessons, 3 ideas, 4 attachments, 5 trash) or per menu item that opens a dialog
- * (e.g. menu.edit.people), on a data folder with demo entries.
+ * (e.g. menu.edit.people), or {@code practices[:THEME_CODE]} (the practices page, a theme ticked), or
+ * {@code search:QUERY} (the results of a search), on a data folder with demo entries.
  * Not part of the test suite.
  */
 public final class Screenshots {
@@ -48,6 +53,26 @@ public final class Screenshots {
                 shoot(app, out.resolve("main-" + language + ".png"));
             }
             for (int i = 3; i < args.length; i++) {
+                if (args[i].startsWith("search:")) {
+                    String query = args[i].substring("search:".length());
+                    app.robot().interact(() -> app.robot().lookup(".search-field").queryAs(TextField.class).setText(query));
+                    settle();
+                    shoot(app, out.resolve("search-" + language + ".png"));
+                    continue;
+                }
+                if (args[i].startsWith("practices")) {
+                    String theme = args[i].contains(":") ? args[i].substring(args[i].indexOf(':') + 1) : null;
+                    app.robot().interact(() -> app.robot().lookup(".page-button").nth(1).queryAs(ToggleButton.class).fire());
+                    settle();
+                    if (theme != null) {
+                        app.robot().interact(() -> app.robot().lookup(".facet-values .check-box").queryAllAs(CheckBox.class)
+                                .stream().filter(box -> box.getUserData() instanceof PracticesViewModel.FacetValue value
+                                        && value.key().equals(theme)).findFirst().orElseThrow().fire());
+                        settle();
+                    }
+                    shoot(app, out.resolve("practices-" + language + ".png"));
+                    continue;
+                }
                 if (!args[i].matches("\\d+")) {
                     openMenuItem(app, language, args[i]);
                     shoot(app, out.resolve(args[i].replace('.', '-') + "-" + language + ".png"));
@@ -71,6 +96,12 @@ public final class Screenshots {
             }
         }
         System.exit(0);
+    }
+
+    private static void settle() throws InterruptedException {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Fires the menu item with message key {@code key} (e.g. menu.edit.people) and waits for its dialog. */

@@ -146,6 +146,8 @@ class LanguageWindowTest {
                     if (node.getEffectiveNodeOrientation() == NodeOrientation.LEFT_TO_RIGHT && text != null) {
                         assertThat(TextDirection.of(text)).as("tab %d: %s", tab, text)
                                 .isNotEqualTo(NodeOrientation.RIGHT_TO_LEFT);
+                    } else if (isTickOfACheckBox(node)) {
+                        continue;  // JavaFX draws the tick unmirrored on purpose
                     } else if (node instanceof Pane || node instanceof Control && text == null) {
                         assertThat(node.getEffectiveNodeOrientation()).as("tab %d: %s", tab, node)
                                 .isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
@@ -153,5 +155,10 @@ class LanguageWindowTest {
                 }
             }
         }
+    }
+
+    private static boolean isTickOfACheckBox(Node node) {
+        return node.getStyleClass().contains("mark") && node.getParent() != null
+                && node.getParent().getParent() instanceof javafx.scene.control.CheckBox;
     }
 }

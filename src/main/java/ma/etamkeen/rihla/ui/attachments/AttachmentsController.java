@@ -66,6 +66,17 @@ public final class AttachmentsController {
         Messages messages = context.language().messages();
         EntryViews.showItems(list, viewModel.attachments());
         list.setCellFactory(view -> new AttachmentCell());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                viewModel.selectedProperty().set(item);
+            }
+        });
+        viewModel.selectedProperty().addListener((obs, old, attachment) -> {
+            if (attachment != null && list.getSelectionModel().getSelectedItem() != attachment) {
+                list.getSelectionModel().select(attachment);
+                list.scrollTo(attachment);
+            }
+        });
         list.setPlaceholder(new Label(messages.get("attachments.none")));
         hintLabel.setText(messages.format("attachments.hint", Limits.ATTACHMENT_BYTES / (1024 * 1024)));
         for (Button button : List.of(openButton, captionButton, deleteButton)) {

@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import ma.etamkeen.rihla.model.Attachment;
 import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.ui.common.Reveal;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 
 /** The photos and documents of the selected site and of its entries. */
@@ -21,10 +22,15 @@ public final class AttachmentsViewModel {
     private final WindowContext context;
     private final ObjectProperty<Site> site = new SimpleObjectProperty<>(this, "site");
     private final ObservableList<Attachment> attachments = FXCollections.observableArrayList();
+    private final ObjectProperty<Attachment> selected = new SimpleObjectProperty<>(this, "selected");
+    private final Reveal<Attachment> reveal = new Reveal<>(Attachment::id, selected::set);
 
     public AttachmentsViewModel(WindowContext context) {
         this.context = context;
-        site.addListener((obs, old, now) -> reload());
+        site.addListener((obs, old, now) -> {
+            reveal.cancel();
+            reload();
+        });
         context.revisionProperty().addListener((obs, old, now) -> reload());
     }
 
@@ -36,6 +42,16 @@ public final class AttachmentsViewModel {
         return attachments;
     }
 
+    /** The attachment the list has selected. */
+    public ObjectProperty<Attachment> selectedProperty() {
+        return selected;
+    }
+
+    /** Selects the attachment with {@code id}, now or once the site's attachments have loaded. */
+    public void reveal(UUID id) {
+        reveal.reveal(id, attachments);
+    }
+
     public void reload() {
         Site current = site.get();
         if (current == null) {
@@ -45,6 +61,7 @@ public final class AttachmentsViewModel {
         context.background().read(workspace -> workspace.attachments().forSite(current.id()), loaded -> {
             if (current.equals(site.get())) {
                 attachments.setAll(loaded);
+                reveal.apply(attachments);
             }
         });
     }

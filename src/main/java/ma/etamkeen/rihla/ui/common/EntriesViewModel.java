@@ -32,6 +32,7 @@ public abstract class EntriesViewModel<T> {
     private final ObjectProperty<T> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final Autosave autosave;
+    private final Reveal<T> reveal = new Reveal<>(this::idOf, this::select);
     private T saved;          // the selected entry as the store has it (null: not stored yet)
     private boolean filling;  // editor fields being set from an entry: not an edit
 
@@ -40,6 +41,7 @@ public abstract class EntriesViewModel<T> {
         this.autosave = context.newAutosave(this::saveNow);
         site.addListener((obs, old, now) -> {
             flush();
+            reveal.cancel();
             selected.set(null);
             reload();
         });
@@ -153,7 +155,17 @@ public abstract class EntriesViewModel<T> {
                             selected.set(entry);
                         }, () -> selected.set(null));
             }
+            reveal.apply(entries);
         });
+    }
+
+    /** Selects the entry with {@code id} of the site, now or once the site's entries have loaded. */
+    public void reveal(UUID id) {
+        reveal.reveal(id, entries);
+    }
+
+    private void select(T entry) {
+        selected.set(entry);
     }
 
     /** Adds an entry that is not stored yet (it is, once it has content) and selects it. */

@@ -114,6 +114,22 @@ public final class EntryViews {
         });
     }
 
+    /** Headings in a list are not selectable: the selection skips over them in the direction it was moving. */
+    public static <T> void skipHeadings(ListView<T> list, java.util.function.Predicate<T> isHeading) {
+        list.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+            int i = index.intValue();
+            if (i < 0 || !isHeading.test(list.getItems().get(i))) {
+                return;
+            }
+            int step = old.intValue() > i ? -1 : 1;
+            int next = i + step;
+            if (next < 0 || next >= list.getItems().size()) {
+                next = i - step;
+            }
+            list.getSelectionModel().clearAndSelect(next);
+        });
+    }
+
     /** Two-line cells: a title and a muted line under it. */
     public static <T> void twoLineCells(ListView<T> list, Function<T, String> title, Function<T, String> detail) {
         list.setCellFactory(view -> new ListCell<>() {

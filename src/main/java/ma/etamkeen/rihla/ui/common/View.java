@@ -8,6 +8,8 @@ public enum View {
     MAIN("main/MainView.fxml"),
     SITE_LIST("sites/SiteListView.fxml"),
     SITE_DETAIL("site/SiteDetailView.fxml"),
+    PRACTICES("practices/PracticesView.fxml"),
+    SEARCH("search/SearchView.fxml"),
     NOTES("notes/NotesView.fxml"),
     LESSONS("lessons/LessonsView.fxml"),
     IDEAS("ideas/IdeasView.fxml"),

@@ -1,9 +1,12 @@
 package ma.etamkeen.rihla.ui.main;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -11,18 +14,27 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 
 import ma.etamkeen.rihla.i18n.Digits;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.ui.common.Dialogs;
+import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.WindowContext;
+import ma.etamkeen.rihla.ui.main.MainViewModel.Page;
+import ma.etamkeen.rihla.ui.search.SearchController;
+import ma.etamkeen.rihla.ui.search.SearchViewModel;
 import ma.etamkeen.rihla.ui.site.SiteDetailController;
-import ma.etamkeen.rihla.ui.sites.SiteListController;
 
-/** The window's frame: menus and shortcuts, visit heading, status bar; the list and the site are included views. */
+/**
+ * The window's frame: menus and shortcuts, visit heading, the search field and the page buttons (sites,
+ * practices, results), status bar; the pages are included views.
+ */
 public final class MainController {
     private final MainViewModel viewModel;
     private final WindowContext context;
@@ -58,9 +70,23 @@ public final class MainController {
     @FXML
     private RadioMenuItem arabicDigitsItem;
     @FXML
-    private SiteListController sitesViewController;
-    @FXML
     private SiteDetailController siteViewController;
+    @FXML
+    private TextField searchField;
+    @FXML
+    private ToggleButton sitesButton;
+    @FXML
+    private ToggleButton practicesButton;
+    @FXML
+    private ToggleButton resultsButton;
+    @FXML
+    private Node sitesPage;
+    @FXML
+    private Node practicesView;
+    @FXML
+    private Node searchView;
+    @FXML
+    private SearchController searchViewController;
 
     public MainController(MainViewModel viewModel, Dialogs dialogs, WindowViews views) {
         this.viewModel = viewModel;
@@ -95,6 +121,48 @@ public final class MainController {
         (context.language().digitsProperty().get() == Digits.ARABIC_INDIC ? arabicDigitsItem : latinDigitsItem)
                 .setSelected(true);
         digitsMenu.setVisible(language == Language.AR);  // French and English always write 0123
+        bindPages();
+        bindSearchField();
+    }
+
+    /** The page buttons and the page shown follow the view model; the results button only with a search. */
+    private void bindPages() {
+        Map<Page, ToggleButton> buttons = Map.of(Page.SITES, sitesButton, Page.PRACTICES, practicesButton,
+                Page.RESULTS, resultsButton);
+        Map<Page, Node> pages = Map.of(Page.SITES, sitesPage, Page.PRACTICES, practicesView, Page.RESULTS, searchView);
+        ToggleGroup group = new ToggleGroup();
+        buttons.forEach((page, button) -> {
+            button.setToggleGroup(group);
+            button.setOnAction(event -> viewModel.pageProperty().set(page));
+        });
+        Runnable show = () -> {
+            Page current = viewModel.pageProperty().get();
+            buttons.get(current).setSelected(true);  // a click on the selected button keeps it selected
+            pages.forEach((page, node) -> node.setVisible(page == current));
+        };
+        viewModel.pageProperty().addListener((obs, old, now) -> show.run());
+        show.run();
+        SearchViewModel search = viewModel.search();
+        Messages messages = context.language().messages();
+        resultsButton.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.format("page.results", search.totalProperty().get()), search.totalProperty()));
+        resultsButton.visibleProperty().bind(search.queryProperty().isNotEmpty());
+        resultsButton.managedProperty().bind(resultsButton.visibleProperty());
+    }
+
+    private void bindSearchField() {
+        TextInputs.followTextDirection(searchField);
+        searchField.textProperty().bindBidirectional(viewModel.search().queryProperty());
+        searchField.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+            } else if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
+                viewModel.showResults();
+                searchViewController.focusResults();
+                event.consume();
+            }
+        });
+        searchField.setOnMouseClicked(event -> viewModel.showResults());
     }
 
     @FXML
@@ -157,9 +225,12 @@ public final class MainController {
         context.undoDelete();
     }
 
+    /** Ctrl+F: into the search field, with the results of what is already there. */
     @FXML
     private void find() {
-        sitesViewController.focusFilter();
+        searchField.requestFocus();
+        searchField.selectAll();
+        viewModel.showResults();
     }
 
     @FXML

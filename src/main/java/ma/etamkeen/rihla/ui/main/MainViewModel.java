@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
+import java.util.UUID;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -11,9 +12,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.WindowContext;
+import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
+import ma.etamkeen.rihla.ui.search.SearchViewModel;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel;
 import ma.etamkeen.rihla.ui.sites.SiteListViewModel;
 
@@ -30,6 +34,13 @@ public final class MainViewModel {
     private final StringBinding status;
     private final SiteListViewModel sites;
     private final SiteDetailViewModel detail;
+    private final SearchViewModel search;
+    private final PracticesViewModel practices;
+    private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.SITES);
+    private Page browsing = Page.SITES;  // where clearing the search goes back to
+
+    /** What fills the window under the header. */
+    public enum Page { SITES, PRACTICES, RESULTS }
 
     public MainViewModel(WindowContext context, Path dataFolder) {
         this.context = context;
@@ -37,6 +48,19 @@ public final class MainViewModel {
         this.sites = new SiteListViewModel(context.background(), language);
         this.detail = new SiteDetailViewModel(context);
         detail.siteProperty().bind(sites.selectedSiteProperty());
+        this.search = new SearchViewModel(context, this::open);
+        this.practices = new PracticesViewModel(context, this::open);
+        page.addListener((obs, old, now) -> {
+            if (now != Page.RESULTS) {
+                browsing = now;
+            }
+        });
+        search.queryProperty().addListener((obs, old, query) -> {
+            if (search.isRestoring()) {
+                return;  // the last search is back in the field; the window still opens on the sites
+            }
+            page.set(query.isBlank() ? browsing : Page.RESULTS);
+        });
         visitTitle = Bindings.createStringBinding(() -> visit.get() == null ? "" : visit.get().title().in(language.get()),
                 visit, language.languageProperty());
         visitSummary = Bindings.createStringBinding(this::describeVisit, visit, language.languageProperty());
@@ -51,11 +75,40 @@ public final class MainViewModel {
                 (Optional<Visit> loaded) -> visit.set(loaded.orElse(null)));
         sites.load();
         context.loadLists();
+        search.load();
+        practices.load();
     }
 
     /** Saves every edit still waiting. */
     public void flush() {
         detail.flush();
+        search.flush();
+    }
+
+    /** Shows a search hit or a practice in its site: the site selected, the right tab, the entry selected. */
+    public void open(SearchKind kind, UUID id, UUID siteId) {
+        page.set(Page.SITES);
+        sites.select(siteId);
+        detail.reveal(kind, id);
+    }
+
+    public ObjectProperty<Page> pageProperty() {
+        return page;
+    }
+
+    /** Shows the results of the search in the field, if there is one. */
+    public void showResults() {
+        if (search.isActive()) {
+            page.set(Page.RESULTS);
+        }
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public PracticesViewModel practices() {
+        return practices;
     }
 
     /** A rolling backup if anything changed since the last one (the app calls this every few minutes). */

@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla.ui.site;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
@@ -30,6 +31,7 @@ import ma.etamkeen.rihla.ui.notes.NotesController;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel.Detail;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel.Fact;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel.Row;
+import ma.etamkeen.rihla.ui.site.SiteDetailViewModel.SiteTab;
 
 /**
  * Renders the selected site: the overview from its view model, and the tabs of entries, whose titles
@@ -92,6 +94,14 @@ public final class SiteDetailController {
     private void initialize() {
         viewModel.detailBinding().addListener((obs, old, detail) -> show(detail));
         show(viewModel.detail());
+        List<Tab> inOrder = List.of(overviewTab, notesTab, lessonsTab, ideasTab, attachmentsTab, trashTab);
+        tabs.getSelectionModel().select(inOrder.get(viewModel.tabProperty().get().ordinal()));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+            if (index.intValue() >= 0) {
+                viewModel.tabProperty().set(SiteTab.values()[index.intValue()]);
+            }
+        });
+        viewModel.tabProperty().addListener((obs, old, tab) -> tabs.getSelectionModel().select(inOrder.get(tab.ordinal())));
         count(notesTab, "site.tab.notes", viewModel.notes().entries());
         count(lessonsTab, "site.tab.lessons", viewModel.lessons().entries());
         count(ideasTab, "site.tab.ideas", viewModel.ideas().entries());

@@ -2,6 +2,7 @@ package ma.etamkeen.rihla.ui.site;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -10,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.model.SiteFact;
 import ma.etamkeen.rihla.model.Theme;
@@ -35,6 +37,9 @@ public final class SiteDetailViewModel {
     public record Fact(String text, String source, boolean toConfirm) {
     }
 
+    /** The tabs of the site pane, in their order. */
+    public enum SiteTab { OVERVIEW, NOTES, LESSONS, IDEAS, ATTACHMENTS, TRASH }
+
     /** The whole pane; {@code null} detail means nothing is selected. */
     public record Detail(String title, String subtitle, List<Row> rows, String summary, List<String> themes,
                          List<Fact> facts) {
@@ -42,6 +47,7 @@ public final class SiteDetailViewModel {
 
     private final UiLanguage language;
     private final ObjectProperty<Site> site = new SimpleObjectProperty<>(this, "site");
+    private final ObjectProperty<SiteTab> tab = new SimpleObjectProperty<>(this, "tab", SiteTab.OVERVIEW);
     private final ObjectBinding<Detail> detail;
     private final NotesViewModel notes;
     private final LessonsViewModel lessons;
@@ -82,6 +88,37 @@ public final class SiteDetailViewModel {
 
     public TrashViewModel trash() {
         return trash;
+    }
+
+    /** The tab shown. */
+    public ObjectProperty<SiteTab> tabProperty() {
+        return tab;
+    }
+
+    /**
+     * Shows something found elsewhere (a search hit, a practice) in its tab, selected; the site must be
+     * chosen first.
+     */
+    public void reveal(SearchKind kind, UUID id) {
+        switch (kind) {
+            case SITE -> tab.set(SiteTab.OVERVIEW);
+            case NOTE -> {
+                tab.set(SiteTab.NOTES);
+                notes.reveal(id);
+            }
+            case LESSON -> {
+                tab.set(SiteTab.LESSONS);
+                lessons.reveal(id);
+            }
+            case IDEA -> {
+                tab.set(SiteTab.IDEAS);
+                ideas.reveal(id);
+            }
+            case ATTACHMENT -> {
+                tab.set(SiteTab.ATTACHMENTS);
+                attachments.reveal(id);
+            }
+        }
     }
 
     /** Saves every edit still waiting (before leaving the site, closing the window, restoring a backup). */

@@ -5,8 +5,6 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Rectangle;
@@ -16,7 +14,6 @@ import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.ui.common.Chips;
 import ma.etamkeen.rihla.ui.common.EntryViews;
-import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.sites.SiteListViewModel.CityHeading;
 import ma.etamkeen.rihla.ui.sites.SiteListViewModel.Item;
@@ -31,8 +28,6 @@ public final class SiteListController {
     private ListView<Item> siteList;
     @FXML
     private Label countLabel;
-    @FXML
-    private TextField filterField;
 
     public SiteListController(SiteListViewModel viewModel, UiLanguage language) {
         this.viewModel = viewModel;
@@ -42,18 +37,6 @@ public final class SiteListController {
     @FXML
     private void initialize() {
         EntryViews.showItems(siteList, viewModel.items());
-        TextInputs.followTextDirection(filterField);
-        filterField.textProperty().bindBidirectional(viewModel.filterProperty());
-        filterField.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                filterField.clear();
-            } else if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
-                siteList.requestFocus();
-                if (siteList.getSelectionModel().isEmpty()) {
-                    siteList.getSelectionModel().select(1);
-                }
-            }
-        });
         siteList.setCellFactory(list -> new ItemCell());
         siteList.setPlaceholder(new Label(language.messages().get("sites.loading")));
         viewModel.loadingProperty().addListener((obs, was, loading) -> {
@@ -65,20 +48,10 @@ public final class SiteListController {
                 () -> language.messages().format("sites.count", viewModel.siteCountProperty().get()),
                 viewModel.siteCountProperty(), language.messagesBinding()));
 
-        // Headings are not selectable: skip over them in the direction the user was moving.
-        siteList.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
-            int i = index.intValue();
-            if (i >= 0 && siteList.getItems().get(i) instanceof CityHeading) {
-                int step = old.intValue() > i ? -1 : 1;
-                int next = i + step;
-                if (next < 0 || next >= siteList.getItems().size()) {
-                    next = i - step;
-                }
-                siteList.getSelectionModel().clearAndSelect(next);
-                return;
-            }
-            // Only a chosen site reaches the view model: a list regrouped (filter, language) clears its selection.
-            if (siteList.getSelectionModel().getSelectedItem() instanceof SiteItem siteItem) {
+        EntryViews.skipHeadings(siteList, CityHeading.class::isInstance);
+        siteList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            // Only a chosen site reaches the view model: a list regrouped (language) clears its selection.
+            if (item instanceof SiteItem siteItem) {
                 viewModel.selectedSiteProperty().set(siteItem.site());
             }
         });
@@ -102,12 +75,6 @@ public final class SiteListController {
                 return;
             }
         }
-    }
-
-    /** Ctrl+F: puts the cursor in the filter. */
-    public void focusFilter() {
-        filterField.requestFocus();
-        filterField.selectAll();
     }
 
     /** Renders a city heading or a site with its type, level and theme chips. */

@@ -2,13 +2,11 @@ package ma.etamkeen.rihla.ui.sites;
 
 import java.text.Collator;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.UUID;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,15 +15,12 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.model.Theme;
-import ma.etamkeen.rihla.text.Fold;
 import ma.etamkeen.rihla.ui.common.Background;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 
@@ -49,7 +44,6 @@ public final class SiteListViewModel {
     private final ObjectProperty<Site> selectedSite = new SimpleObjectProperty<>(this, "selectedSite");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading", true);
     private final ReadOnlyIntegerWrapper siteCount = new ReadOnlyIntegerWrapper(this, "siteCount");
-    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final List<Runnable> onLoaded = new ArrayList<>();
     private List<Site> sites = List.of();
 
@@ -57,7 +51,6 @@ public final class SiteListViewModel {
         this.background = background;
         this.language = language;
         language.languageProperty().addListener((obs, old, now) -> regroup());
-        filter.addListener((obs, old, now) -> regroup());
     }
 
     /** Loads the sites off the JavaFX thread. */
@@ -80,11 +73,7 @@ public final class SiteListViewModel {
         Language lang = language.get();
         Collator collator = Collator.getInstance(lang.locale());
         Map<String, List<Site>> byCity = new TreeMap<>(collator);
-        List<String> words = Arrays.stream(Fold.fold(filter.get()).split("\\s+")).filter(w -> !w.isEmpty()).toList();
         for (Site site : sites) {
-            if (!matches(site, words)) {
-                continue;
-            }
             byCity.computeIfAbsent(site.city().in(lang), city -> new ArrayList<>()).add(site);
         }
         List<Item> grouped = new ArrayList<>();
@@ -99,22 +88,6 @@ public final class SiteListViewModel {
         siteCount.set((int) grouped.stream().filter(SiteItem.class::isInstance).count());
     }
 
-    /** A site matches when each word of the filter is in one of its names, its city or its slug. */
-    private static boolean matches(Site site, List<String> words) {
-        if (words.isEmpty()) {
-            return true;
-        }
-        String haystack = Fold.fold(String.join(" ", Stream.of(site.name().ar(), site.name().fr(), site.name().en(),
-                site.originalName(), site.city().ar(), site.city().fr(), site.city().en(), site.slug())
-                .filter(Objects::nonNull).toList()));
-        return words.stream().allMatch(haystack::contains);
-    }
-
-    /** Words that narrow the list down (any language, accents and Arabic vowels ignored). */
-    public StringProperty filterProperty() {
-        return filter;
-    }
-
     private SiteItem toItem(Site site, Language lang) {
         String meta = site.type().in(lang) + " · " + language.messages().get(site.level().messageKey());
         List<String> themes = site.themes().stream().map(Theme::label).map(label -> label.in(lang)).toList();
@@ -124,6 +97,11 @@ public final class SiteListViewModel {
     /** Selects the site with {@code slug}, if it is in the list. */
     public void select(String slug) {
         sites.stream().filter(site -> site.slug().equals(slug)).findFirst().ifPresent(selectedSite::set);
+    }
+
+    /** Selects the site with {@code id}, if it is in the list. */
+    public void select(UUID id) {
+        sites.stream().filter(site -> site.id().equals(id)).findFirst().ifPresent(selectedSite::set);
     }
 
     public ObservableList<Item> items() {
