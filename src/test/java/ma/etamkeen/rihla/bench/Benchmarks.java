@@ -41,6 +41,9 @@ public final class Benchmarks {
         if (which.equals("all") || which.equals("capture")) {
             capture();
         }
+        if (which.equals("all") || which.equals("search")) {
+            SearchBench.run(1_000, 10_000, 100_000);
+        }
     }
 
     /** Cold start to the first populated window: Rihla from its jar, beside a bare JavaFX window. */
