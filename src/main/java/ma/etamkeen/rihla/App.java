@@ -20,6 +20,7 @@ import javafx.stage.Window;
 import atlantafx.base.theme.PrimerLight;
 
 import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.service.Preferences;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.store.DataFolder;
@@ -27,6 +28,10 @@ import ma.etamkeen.rihla.ui.attachments.Attacher;
 import ma.etamkeen.rihla.ui.attachments.AttachmentsController;
 import ma.etamkeen.rihla.ui.backups.BackupsController;
 import ma.etamkeen.rihla.ui.backups.BackupsViewModel;
+import ma.etamkeen.rihla.ui.brief.AllBriefsController;
+import ma.etamkeen.rihla.ui.brief.AllBriefsViewModel;
+import ma.etamkeen.rihla.ui.brief.BriefController;
+import ma.etamkeen.rihla.ui.brief.BriefViewModel;
 import ma.etamkeen.rihla.ui.common.Autosave;
 import ma.etamkeen.rihla.ui.common.Background;
 import ma.etamkeen.rihla.ui.common.Dialogs;
@@ -175,6 +180,20 @@ public final class App extends Application {
             public Parent settings() {
                 return new ViewLoader().controller(SettingsController.class,
                         () -> new SettingsController(new SettingsViewModel(context))).load(View.SETTINGS, language.messages());
+            }
+
+            @Override
+            public Parent brief(Site site) {
+                return new ViewLoader().controller(BriefController.class,
+                        () -> new BriefController(new BriefViewModel(context, site), context, dialogs))
+                        .load(View.BRIEF, language.messages());
+            }
+
+            @Override
+            public Parent allBriefs(Path folder) {
+                return new ViewLoader().controller(AllBriefsController.class,
+                        () -> new AllBriefsController(new AllBriefsViewModel(context, folder), language))
+                        .load(View.ALL_BRIEFS, language.messages());
             }
         };
         ViewLoader views = new ViewLoader()

@@ -16,15 +16,24 @@ class ArchitectureTest {
 
     @Test
     void onlyTheUiAndTheAppUseJavaFx() {
-        noClasses().that().resideInAnyPackage("..model..", "..store..", "..service..", "..cli..", "..i18n..", "..brief..")
+        noClasses().that().resideInAnyPackage("..model..", "..store..", "..service..", "..cli..", "..i18n..", "..text..",
+                        "ma.etamkeen.rihla.brief..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
                 .check(CLASSES);
     }
 
     @Test
     void nothingBelowTheUiDependsOnIt() {
-        noClasses().that().resideInAnyPackage("..model..", "..store..", "..service..", "..cli..", "..i18n..")
+        noClasses().that().resideInAnyPackage("..model..", "..store..", "..service..", "..cli..", "..i18n..", "..text..",
+                        "ma.etamkeen.rihla.brief..")
                 .should().dependOnClassesThat().resideInAnyPackage("..ui..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theBriefLaysOutWhatItIsGivenWithoutReadingTheStore() {
+        noClasses().that().resideInAPackage("ma.etamkeen.rihla.brief..")
+                .should().dependOnClassesThat().resideInAnyPackage("..store..", "..service..", "..cli..", "java.sql..")
                 .check(CLASSES);
     }
 

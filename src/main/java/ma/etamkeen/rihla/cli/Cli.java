@@ -47,6 +47,8 @@ public final class Cli {
             Command handler = switch (command) {
                 case "sites" -> new SitesCommand(options.arguments());
                 case "search" -> new SearchCommand(options.arguments());
+                case "brief" -> new BriefCommand(false, options.arguments());
+                case "briefs" -> new BriefCommand(true, options.arguments());
                 case "backup" -> new BackupCommand(options.arguments());
                 case "restore" -> new RestoreCommand(options.arguments());
                 case "help", "--help", "-h" -> null;

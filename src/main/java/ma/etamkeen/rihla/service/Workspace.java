@@ -19,6 +19,7 @@ public final class Workspace implements AutoCloseable {
     private final BackupService backups;
     private final SearchService search;
     private final PracticeService practices;
+    private final BriefService briefs;
 
     private Workspace(Database database) {
         this.database = database;
@@ -33,6 +34,7 @@ public final class Workspace implements AutoCloseable {
         this.people = new PeopleService(database, identity);
         this.trash = new TrashService(database, identity, search);
         this.backups = new BackupService(database);
+        this.briefs = new BriefService(database, catalog, lessons, ideas, notes, people);
     }
 
     /** Opens the data folder, migrating and seeding it as needed. */
@@ -97,6 +99,10 @@ public final class Workspace implements AutoCloseable {
 
     public PracticeService practices() {
         return practices;
+    }
+
+    public BriefService briefs() {
+        return briefs;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import ma.etamkeen.rihla.App;
+import ma.etamkeen.rihla.brief.BriefOptions;
 import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.BackupService;
 import ma.etamkeen.rihla.service.Workspace;
@@ -43,6 +44,9 @@ public final class Benchmarks {
         }
         if (which.equals("all") || which.equals("search")) {
             SearchBench.run(1_000, 10_000, 100_000);
+        }
+        if (which.equals("all") || which.equals("brief")) {
+            brief();
         }
     }
 
@@ -117,6 +121,45 @@ public final class Benchmarks {
                 Autosave.DELAY.toMillis());
         System.out.printf(Locale.ROOT, "  backup %6.0f ms (%d kB), restore (check, safety backup, swap) %6.0f ms%n",
                 backupMillis, Files.size(backup) / 1024, restoreMillis);
+    }
+
+    /**
+     * The one-page brief: one site to PDF (median over the three languages, after warming up), the preview
+     * picture of it, and all 15 sites' briefs into a folder, on a store with the demo entries.
+     */
+    static void brief() throws Exception {
+        Path data = Files.createTempDirectory("rihla-bench-brief");
+        ma.etamkeen.rihla.testing.DemoData.fill(data);
+        try (Workspace workspace = Workspace.open(data)) {
+            UUID site = Seeder.siteId("easy-brussels");
+            for (int i = 0; i < 10; i++) {  // warm-up
+                workspace.briefs().render(site, BriefOptions.all(ma.etamkeen.rihla.i18n.Language.values()[i % 3]));
+            }
+            double[] one = new double[30];
+            double[] preview = new double[30];
+            for (int i = 0; i < one.length; i++) {
+                long start = System.nanoTime();
+                byte[] pdf = workspace.briefs().render(site,
+                        BriefOptions.all(ma.etamkeen.rihla.i18n.Language.values()[i % 3])).pdf();
+                one[i] = (System.nanoTime() - start) / 1e6;
+                start = System.nanoTime();
+                ma.etamkeen.rihla.brief.BriefPages.draw(pdf, 110);
+                preview[i] = (System.nanoTime() - start) / 1e6;
+            }
+            double[] all = new double[3];
+            for (int i = 0; i < all.length; i++) {
+                Path folder = Files.createTempDirectory("rihla-bench-briefs");
+                long start = System.nanoTime();
+                workspace.briefs().writeAll(folder, BriefOptions.all(ma.etamkeen.rihla.i18n.Language.values()[i]),
+                        (done, total) -> { }, () -> false);
+                all[i] = (System.nanoTime() - start) / 1e6;
+            }
+            System.out.println("Brief (ms)");
+            System.out.printf(Locale.ROOT, "  one brief to PDF       median %6.0f   (ar, fr, en; after warm-up)%n", median(one));
+            System.out.printf(Locale.ROOT, "  its preview (110 dpi)  median %6.0f%n", median(preview));
+            System.out.printf(Locale.ROOT, "  all 15 briefs to files %6.0f   runs ar/fr/en %s%n", median(all),
+                    Arrays.toString(rounded(all)));
+        }
     }
 
     /** Milliseconds from starting {@code command} until it prints {@code line}. */

@@ -109,6 +109,35 @@ class CliTest {
     }
 
     @Test
+    void briefWritesOnePagePdfAndBriefsWritesOnePerSite() throws Exception {
+        Path file = folder.resolve("out").resolve("port.pdf");
+        assertThat(run(Language.AR, "--db", folder.resolve("data").toString(), "brief", "port-of-antwerp-bruges",
+                "--out", file.toString())).isZero();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("ar-MA");
+        }
+        Path all = folder.resolve("all");
+        assertThat(run(Language.FR, "--db", folder.resolve("data").toString(), "briefs", "--out", all.toString())).isZero();
+        try (var files = java.nio.file.Files.list(all)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).hasSize(15).contains("asa.pdf", "ewbs.pdf");
+        }
+        assertThat(out()).contains("15 fiches écrites dans");
+    }
+
+    @Test
+    void briefOfAnUnknownSiteNamesTheCloseOnesAndWritesNothing() {
+        Path file = folder.resolve("x.pdf");
+        assertThat(run(Language.EN, "--db", folder.resolve("data").toString(), "brief", "port", "--out",
+                file.toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("There is no site \"port\". Did you mean: port-of-antwerp-bruges?");
+        assertThat(file).doesNotExist();
+        err.reset();
+        assertThat(run(Language.EN, "--db", folder.resolve("data").toString(), "brief", "asa")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("The option --out needs a value.");
+    }
+
+    @Test
     void anUnknownCommandPrintsTheUsageAndExitsWithTwo() {
         assertThat(run(Language.EN, "--db", folder.toString(), "nonsense")).isEqualTo(Cli.BAD_INPUT);
         assertThat(err()).contains("Unknown command: nonsense").contains("Usage: rihla");

@@ -111,6 +111,8 @@ public final class Screenshots {
                 .flatMap(menu -> menu.getItems().stream()).filter(item -> text.equals(item.getText()))
                 .findFirst().orElseThrow().fire());
         app.awaitDialog();
+        settle();  // what the dialog loads in the background (a brief's page) is drawn
+        Thread.sleep(1000);
     }
 
     /** The main window and, over it, any dialog that is open (each window is snapshotted where it stands). */

@@ -133,6 +133,7 @@ public final class Dialogs {
         ButtonType close = new ButtonType(language.messages().get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(close);
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getStyleClass().add("view-dialog");  // as wide as its view: see rihla.css
         dialog.setResizable(true);
         dialog.show();
         return dialog;

@@ -10,6 +10,8 @@ public enum View {
     SITE_DETAIL("site/SiteDetailView.fxml"),
     PRACTICES("practices/PracticesView.fxml"),
     SEARCH("search/SearchView.fxml"),
+    BRIEF("brief/BriefView.fxml"),
+    ALL_BRIEFS("brief/AllBriefsView.fxml"),
     NOTES("notes/NotesView.fxml"),
     LESSONS("lessons/LessonsView.fxml"),
     IDEAS("ideas/IdeasView.fxml"),

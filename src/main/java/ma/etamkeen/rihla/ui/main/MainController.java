@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla.ui.main;
 
+import java.io.File;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,10 +20,12 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
 
 import ma.etamkeen.rihla.i18n.Digits;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.WindowContext;
@@ -57,6 +60,8 @@ public final class MainController {
     private MenuItem newEntryItem;
     @FXML
     private MenuItem attachItem;
+    @FXML
+    private MenuItem briefItem;
     @FXML
     private RadioMenuItem arabicItem;
     @FXML
@@ -109,6 +114,7 @@ public final class MainController {
         undoItem.disableProperty().bind(context.canUndoProperty().not());
         newEntryItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
         attachItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
+        briefItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
         ToggleGroup languages = new ToggleGroup();
         for (RadioMenuItem item : new RadioMenuItem[] {arabicItem, frenchItem, englishItem}) {
             item.setToggleGroup(languages);
@@ -252,6 +258,29 @@ public final class MainController {
             shown.get().close();
             viewModel.load();
         })));
+    }
+
+    /** Ctrl+P: the brief of the selected site, to preview, print or save. */
+    @FXML
+    private void showBrief() {
+        Site site = viewModel.sites().selectedSiteProperty().get();
+        if (site != null) {
+            viewModel.flush();  // the brief shows what was just typed
+            dialogs.showContent(context.language().messages().format("brief.dialog-title",
+                    site.name().in(context.language().get())), views.brief(site));
+        }
+    }
+
+    @FXML
+    private void writeAllBriefs() {
+        Messages messages = context.language().messages();
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(messages.get("briefs.choose-folder"));
+        File folder = chooser.showDialog(root.getScene().getWindow());
+        if (folder != null) {
+            viewModel.flush();
+            dialogs.showContent(messages.get("briefs.title"), views.allBriefs(folder.toPath()));
+        }
     }
 
     @FXML

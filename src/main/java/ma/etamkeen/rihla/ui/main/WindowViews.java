@@ -12,4 +12,10 @@ public interface WindowViews {
     Parent backups(Runnable onRestored);
 
     Parent settings();
+
+    /** The brief of {@code site}: preview, print, PDF. */
+    Parent brief(ma.etamkeen.rihla.model.Site site);
+
+    /** Writing every site's brief into {@code folder}, started at once. */
+    Parent allBriefs(java.nio.file.Path folder);
 }
