@@ -139,7 +139,16 @@ public final class AttachmentService {
     /** A small JPEG preview, or null when the image cannot be decoded (e.g. HEIC). */
     static byte[] thumbnail(Path file) {
         try {
-            BufferedImage image = ImageIO.read(file.toFile());
+            return thumbnail(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The same from the file's bytes (an attachment arriving in a package). */
+    static byte[] thumbnail(byte[] content) {
+        try {
+            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(content));
             if (image == null) {
                 return null;
             }

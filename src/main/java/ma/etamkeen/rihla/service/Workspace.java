@@ -20,6 +20,7 @@ public final class Workspace implements AutoCloseable {
     private final SearchService search;
     private final PracticeService practices;
     private final BriefService briefs;
+    private final ExchangeService exchange;
 
     private Workspace(Database database) {
         this.database = database;
@@ -35,6 +36,7 @@ public final class Workspace implements AutoCloseable {
         this.trash = new TrashService(database, identity, search);
         this.backups = new BackupService(database);
         this.briefs = new BriefService(database, catalog, lessons, ideas, notes, people);
+        this.exchange = new ExchangeService(database, identity, search);
     }
 
     /** Opens the data folder, migrating and seeding it as needed. */
@@ -103,6 +105,10 @@ public final class Workspace implements AutoCloseable {
 
     public BriefService briefs() {
         return briefs;
+    }
+
+    public ExchangeService exchange() {
+        return exchange;
     }
 
     @Override

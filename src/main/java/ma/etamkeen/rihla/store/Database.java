@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
 
     public static final String FILE_NAME = "rihla";
     /** The highest migration in db/migration (V<n>__*.sql); a test keeps the two in step. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     private static final String MIGRATIONS = "classpath:ma/etamkeen/rihla/db/migration";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     // Held strongly: JUL forgets the level of a logger nobody references. Flyway's INFO lines and its

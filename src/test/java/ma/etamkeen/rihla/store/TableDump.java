@@ -11,7 +11,7 @@ import java.util.Map;
 public final class TableDump {
     private static final List<String> TABLES = List.of("visit", "theme", "site", "site_fact", "site_theme",
             "administration", "delegate", "note", "lesson", "lesson_theme", "idea", "idea_theme",
-            "idea_administration", "attachment", "app_setting");
+            "idea_administration", "attachment", "app_setting", "exchange_version", "exchange_export");
 
     private TableDump() {
     }

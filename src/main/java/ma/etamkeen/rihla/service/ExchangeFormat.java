@@ -1,0 +1,31 @@
+package ma.etamkeen.rihla.service;
+
+import java.util.UUID;
+
+/**
+ * The layout of a {@code .rihla} package (see {@code src/docs/exchange-format.md}): a zip with
+ * {@code manifest.json}, one {@code records/<kind>.json} per kind of record, and {@code attachments/<id>}.
+ */
+final class ExchangeFormat {
+    /** The format this version writes, and the newest it reads. */
+    static final int FORMAT = 1;
+    static final String MANIFEST = "manifest.json";
+    static final String RECORDS = "records/";
+    static final String ATTACHMENTS = "attachments/";
+    /** A package may unpack to at most this much, and a JSON file of records to at most this much. */
+    static final long MAX_TOTAL_BYTES = 4L << 30;
+    static final long MAX_RECORDS_BYTES = 512L << 20;
+    /** Compressed data swelling more than this many times (on more than a megabyte) is a zip bomb. */
+    static final long MAX_RATIO = 200;
+
+    private ExchangeFormat() {
+    }
+
+    static String recordsEntry(String kind) {
+        return RECORDS + kind + ".json";
+    }
+
+    static String attachmentEntry(UUID id) {
+        return ATTACHMENTS + id;
+    }
+}

@@ -1,0 +1,395 @@
+package ma.etamkeen.rihla.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ma.etamkeen.rihla.model.Delegate;
+import ma.etamkeen.rihla.service.ImportPlan.Decision;
+import ma.etamkeen.rihla.service.ImportPlan.Resolution;
+import ma.etamkeen.rihla.store.Backups;
+import ma.etamkeen.rihla.store.ContentRevision;
+import ma.etamkeen.rihla.store.Database;
+import ma.etamkeen.rihla.store.ExchangeRepository;
+import ma.etamkeen.rihla.store.ExchangeRepository.Kind;
+import ma.etamkeen.rihla.store.ExchangeRepository.Record;
+
+/**
+ * Sharing between laptops without a server: a {@code .rihla} package out (everything, only my entries, or
+ * what changed since the last export to a colleague), and one in — read and checked whole, previewed,
+ * then merged in one transaction after a backup, so that a failure or a cancel leaves the store as it was.
+ */
+public final class ExchangeService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Which records a package carries. */
+    public record ExportScope(Mode mode, UUID colleague, Instant since) {
+        public enum Mode { ALL, MINE, SINCE }
+
+        public static ExportScope all() {
+            return new ExportScope(Mode.ALL, null, null);
+        }
+
+        public static ExportScope mine() {
+            return new ExportScope(Mode.MINE, null, null);
+        }
+
+        public static ExportScope since(Instant since) {
+            return new ExportScope(Mode.SINCE, null, since);
+        }
+
+        /** What changed since the last export made for {@code colleague} (everything the first time). */
+        public static ExportScope forColleague(UUID colleague) {
+            return new ExportScope(Mode.SINCE, colleague, null);
+        }
+    }
+
+    /** What an export wrote: records per kind. */
+    public record Exported(Path file, Map<String, Integer> counts) {
+        public int total() {
+            return counts.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** What an import did. */
+    public record Imported(ImportPlan.Counts counts, int copies, Backups.Backup backup) {
+    }
+
+    /** Progress of long work: {@code done} of {@code total}. */
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void update(int done, int total);
+    }
+
+    private final Database database;
+    private final Identity identity;
+    private final SearchService search;
+    private final ExchangeRepository repository = new ExchangeRepository();
+
+    ExchangeService(Database database, Identity identity, SearchService search) {
+        this.database = database;
+        this.identity = identity;
+        this.search = search;
+    }
+
+    // Export.
+
+    /** Writes a package of the records {@code scope} asks for; they are remembered as sent. */
+    public Exported export(Path file, ExportScope scope, Progress progress) {
+        Optional<Delegate> me = identity.me();
+        if (scope.mode() == ExportScope.Mode.MINE && me.isEmpty()) {
+            throw new RejectedInput("exchange.who-am-i");
+        }
+        String sender = identity.stamp().by();
+        Instant now = Database.now();
+        return database.write(tx -> {
+            Map<Kind, List<Record>> all = new EnumMap<>(Kind.class);
+            for (Kind kind : Kind.values()) {
+                all.put(kind, repository.all(tx, kind));
+            }
+            Instant since = scope.colleague() != null ? repository.lastExport(tx, scope.colleague()).orElse(null)
+                    : scope.since();
+            Set<UUID> chosen = choose(all, scope.mode(), me.map(Delegate::id).orElse(null), since);
+            Map<UUID, Set<String>> versions = repository.versions(tx);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            int total = chosen.size();
+            int done = 0;
+            Path part = temporaryBeside(file);
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
+                Map<String, String> checksums = new LinkedHashMap<>();
+                for (Kind kind : Kind.values()) {
+                    ArrayNode records = JsonNodeFactory.instance.arrayNode();
+                    for (Record record : all.get(kind)) {
+                        if (!chosen.contains(record.id())) {
+                            continue;
+                        }
+                        Set<String> known = versions.getOrDefault(record.id(), Set.of());
+                        String hash = record.hash();
+                        repository.addVersions(tx, record.id(), List.of(hash), known);
+                        Set<String> sent = new java.util.TreeSet<>(known);
+                        sent.add(hash);
+                        ObjectNode node = JsonNodeFactory.instance.objectNode();
+                        node.put("id", record.id().toString());
+                        node.setAll(record.fields());
+                        ArrayNode versionList = node.putArray("versions");
+                        sent.forEach(versionList::add);
+                        records.add(node);
+                        if (kind == Kind.ATTACHMENT && record.text("purged_at") == null) {
+                            put(zip, ExchangeFormat.attachmentEntry(record.id()), repository.content(tx, record.id()),
+                                    checksums);
+                        }
+                        progress.update(++done, total);
+                    }
+                    counts.put(kind.code(), records.size());
+                    put(zip, ExchangeFormat.recordsEntry(kind.code()), JSON.writeValueAsBytes(records), checksums);
+                }
+                zip.putNextEntry(new ZipEntry(ExchangeFormat.MANIFEST));
+                zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                        manifest(now, sender, me, scope, since, counts, checksums)));
+                zip.closeEntry();
+            } catch (IOException e) {
+                deleteQuietly(part);
+                throw new RejectedInput("exchange.cannot-write", file, e.getMessage());
+            } catch (RuntimeException e) {
+                deleteQuietly(part);
+                throw e;
+            }
+            moveInPlace(part, file);
+            if (scope.colleague() != null) {
+                repository.exported(tx, scope.colleague(), now);
+            }
+            return new Exported(file, counts);
+        });
+    }
+
+    private static ObjectNode manifest(Instant now, String sender, Optional<Delegate> me, ExportScope scope, Instant since,
+                                       Map<String, Integer> counts, Map<String, String> checksums) {
+        ObjectNode manifest = JsonNodeFactory.instance.objectNode();
+        manifest.put("format", ExchangeFormat.FORMAT);
+        manifest.put("app", "Rihla " + version());
+        manifest.put("exportedAt", now.toString());
+        ObjectNode by = manifest.putObject("exportedBy");
+        by.put("name", sender);
+        me.ifPresent(delegate -> by.put("delegate", delegate.id().toString()));
+        ObjectNode scopeNode = manifest.putObject("scope");
+        scopeNode.put("kind", scope.mode().name().toLowerCase(java.util.Locale.ROOT));
+        if (since != null) {
+            scopeNode.put("since", since.toString());
+        }
+        if (scope.colleague() != null) {
+            scopeNode.put("for", scope.colleague().toString());
+        }
+        manifest.putPOJO("counts", counts);
+        manifest.putPOJO("checksums", checksums);
+        return manifest;
+    }
+
+    /** A file next to {@code file}, to write to before it takes the place of {@code file}: whole or not at all. */
+    private static Path temporaryBeside(Path file) {
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            return Files.createTempFile(folder, ".rihla-", ".part");
+        } catch (IOException e) {
+            throw new RejectedInput("exchange.cannot-write", file, e.getMessage());
+        }
+    }
+
+    private static void moveInPlace(Path part, Path file) {
+        try {
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(part);
+            throw new RejectedInput("exchange.cannot-write", file, e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stray .part file is harmless; the error being reported matters more
+        }
+    }
+
+    /** When this laptop last exported for {@code colleague}. */
+    public Optional<Instant> lastExportTo(UUID colleague) {
+        return database.read(tx -> repository.lastExport(tx, colleague));
+    }
+
+    /**
+     * The ids to send: all records; my notes, lessons and ideas (with the site's attachments); or what
+     * changed since a moment. People always go along, and so does what the chosen records point at (the
+     * lesson an idea comes from, the entry an attachment hangs on).
+     */
+    private static Set<UUID> choose(Map<Kind, List<Record>> all, ExportScope.Mode mode, UUID me, Instant since) {
+        Set<UUID> chosen = new HashSet<>();
+        Map<UUID, Record> byId = new HashMap<>();
+        all.values().forEach(records -> records.forEach(record -> byId.put(record.id(), record)));
+        for (Record record : byId.values()) {
+            boolean people = record.kind() == Kind.ADMINISTRATION || record.kind() == Kind.DELEGATE;
+            boolean wanted = switch (mode) {
+                case ALL -> true;
+                case MINE -> people || me.equals(record.uuid("author_id"))
+                        || record.kind() == Kind.ATTACHMENT && "site".equals(record.text("owner_kind"));
+                case SINCE -> people || since == null || record.instant("updated_at").isAfter(since);
+            };
+            if (wanted) {
+                chosen.add(record.id());
+            }
+        }
+        if (mode == ExportScope.Mode.MINE) {
+            for (Record record : all.get(Kind.ATTACHMENT)) {
+                if (chosen.contains(record.uuid("owner_id"))) {
+                    chosen.add(record.id());
+                }
+            }
+        }
+        for (Record record : List.copyOf(byId.values())) {
+            if (chosen.contains(record.id())) {
+                addPointedAt(record, byId, chosen);
+            }
+        }
+        return chosen;
+    }
+
+    private static void addPointedAt(Record record, Map<UUID, Record> byId, Set<UUID> chosen) {
+        for (String field : List.of("lesson_id", "owner_id")) {
+            UUID target = record.kind().columns().containsKey(field) ? record.uuid(field) : null;
+            if (target != null && byId.containsKey(target) && chosen.add(target)) {
+                addPointedAt(byId.get(target), byId, chosen);
+            }
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes, Map<String, String> checksums)
+            throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+        checksums.put(name, PackageReader.sha256(bytes));
+    }
+
+    // Import.
+
+    /** Reads and checks a whole package; nothing is written. Close it when done. */
+    public ExchangePackage read(Path file) {
+        return PackageReader.read(file, database);
+    }
+
+    /** What importing {@code pkg} would do; nothing is written. */
+    public ImportPlan plan(ExchangePackage pkg) {
+        return database.read(tx -> plan(tx, pkg));
+    }
+
+    private ImportPlan plan(ma.etamkeen.rihla.store.Tx tx, ExchangePackage pkg) throws java.sql.SQLException {
+        Map<UUID, Record> local = new HashMap<>();
+        for (Kind kind : Kind.values()) {
+            repository.all(tx, kind).forEach(record -> local.put(record.id(), record));
+        }
+        return ImportPlan.of(pkg, local, repository.versions(tx));
+    }
+
+    /**
+     * Imports the package as {@code preview} showed it, conflicts settled by {@code choices} (keep both
+     * where none was made). A backup is taken first; then it all happens in one transaction, which a cancel
+     * or a failure rolls back whole. When the store changed since the preview, nothing is done and the
+     * user is asked to look again.
+     */
+    public Imported apply(ExchangePackage pkg, ImportPlan preview, Map<UUID, Resolution> choices, Progress progress,
+                          BooleanSupplier cancelled) {
+        if (!preview.total().changesAnything()) {
+            return new Imported(preview.total(), 0, null);  // nothing new: nothing to write (importing twice)
+        }
+        Backups.Backup backup = Backups.create(database, "before-import");
+        int[] copies = {0};
+        ImportPlan.Counts counts = database.write(tx -> {
+            ImportPlan plan = plan(tx, pkg);
+            if (!sameDecisions(plan, preview)) {
+                throw new RejectedInput("exchange.changed-meanwhile");
+            }
+            Map<UUID, Set<String>> exchanged = repository.versions(tx);
+            int done = 0;
+            for (ImportPlan.Step step : plan.steps()) {
+                if (cancelled.getAsBoolean()) {
+                    throw new RejectedInput("exchange.cancelled");
+                }
+                Record theirs = step.theirs();
+                switch (step.decision()) {
+                    case NEW -> insert(tx, pkg, theirs);
+                    case THEIRS_NEWER -> update(tx, pkg, theirs);
+                    case CONFLICT -> {
+                        Resolution choice = choices.getOrDefault(theirs.id(), Resolution.BOTH);
+                        boolean deletion = step.local().isDeleted() != theirs.isDeleted();
+                        if (choice == Resolution.THEIRS) {
+                            update(tx, pkg, theirs);
+                        } else if (choice == Resolution.BOTH && !deletion) {
+                            insert(tx, pkg, new Record(theirs.kind(), UUID.randomUUID(), theirs.fields()));
+                            copies[0]++;
+                        }
+                    }
+                    default -> { }
+                }
+                // Every version seen from now on is known here: importing the same package again changes nothing.
+                List<String> seen = new ArrayList<>(step.incoming().versions());
+                seen.add(theirs.hash());
+                repository.addVersions(tx, theirs.id(), new HashSet<>(seen), exchanged.getOrDefault(theirs.id(), Set.of()));
+                progress.update(++done, plan.steps().size());
+            }
+            ContentRevision.bump(tx);
+            return plan.total();
+        });
+        search.rebuild();
+        return new Imported(counts, copies[0], backup);
+    }
+
+    private static boolean sameDecisions(ImportPlan plan, ImportPlan preview) {
+        if (plan.steps().size() != preview.steps().size()) {
+            return false;
+        }
+        for (int i = 0; i < plan.steps().size(); i++) {
+            if (plan.steps().get(i).decision() != preview.steps().get(i).decision()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void insert(ma.etamkeen.rihla.store.Tx tx, ExchangePackage pkg, Record record) throws java.sql.SQLException {
+        byte[] content = content(pkg, record);
+        repository.insert(tx, record, content, thumbnail(record, content));
+    }
+
+    private void update(ma.etamkeen.rihla.store.Tx tx, ExchangePackage pkg, Record record) throws java.sql.SQLException {
+        byte[] content = content(pkg, record);
+        repository.update(tx, record, content, thumbnail(record, content));
+    }
+
+    /** An attachment's bytes from the package (copies keep the original's), or null. */
+    private static byte[] content(ExchangePackage pkg, Record record) {
+        if (record.kind() != Kind.ATTACHMENT || record.text("purged_at") != null) {
+            return null;
+        }
+        byte[] bytes = pkg.attachment(record.id());
+        if (bytes == null) {
+            // A copy kept beside a conflicting version: the same file as the one it copies.
+            for (ExchangePackage.Incoming incoming : pkg.records().get(Kind.ATTACHMENT)) {
+                if (incoming.record().fields().equals(record.fields())) {
+                    return pkg.attachment(incoming.record().id());
+                }
+            }
+        }
+        return bytes;
+    }
+
+    private static byte[] thumbnail(Record record, byte[] content) {
+        return content != null && String.valueOf(record.text("media_type")).startsWith("image/")
+                ? AttachmentService.thumbnail(content) : null;
+    }
+
+    private static String version() {
+        String version = ExchangeService.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}
