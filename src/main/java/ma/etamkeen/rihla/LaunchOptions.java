@@ -81,14 +81,15 @@ public record LaunchOptions(Optional<Path> db, Optional<Language> lang, List<Str
         return lang.orElseGet(() -> Language.of(osLocale));
     }
 
-    private static String valueOf(List<String> args, int index, String option) throws UsageException {
+    /** The value after {@code option}, for the CLI commands' own options too. */
+    public static String valueOf(List<String> args, int index, String option) throws UsageException {
         if (index >= args.size() || args.get(index).startsWith("--")) {
             throw new UsageException("cli.error.missing-value", option);
         }
         return args.get(index);
     }
 
-    private static Path path(String value) throws UsageException {
+    public static Path path(String value) throws UsageException {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {

@@ -1,7 +1,6 @@
 package ma.etamkeen.rihla.cli;
 
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,10 +26,7 @@ final class BriefCommand implements Cli.Command {
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             if (argument.equals("--out")) {
-                if (i + 1 >= arguments.size()) {
-                    throw new LaunchOptions.UsageException("cli.error.missing-value", argument);
-                }
-                target = path(arguments.get(++i));
+                target = LaunchOptions.path(LaunchOptions.valueOf(arguments, ++i, argument));
             } else if (argument.startsWith("--")) {
                 throw new LaunchOptions.UsageException("cli.error.unknown-option", argument);
             } else if (!all && site == null) {
@@ -65,13 +61,5 @@ final class BriefCommand implements Cli.Command {
             }
         }
         return Cli.OK;
-    }
-
-    private static Path path(String value) throws LaunchOptions.UsageException {
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new LaunchOptions.UsageException("cli.error.bad-path", value);
-        }
     }
 }

@@ -49,6 +49,8 @@ public final class Cli {
                 case "search" -> new SearchCommand(options.arguments());
                 case "brief" -> new BriefCommand(false, options.arguments());
                 case "briefs" -> new BriefCommand(true, options.arguments());
+                case "export" -> new ExportCommand(options.arguments());
+                case "import" -> new ImportCommand(options.arguments());
                 case "backup" -> new BackupCommand(options.arguments());
                 case "restore" -> new RestoreCommand(options.arguments());
                 case "help", "--help", "-h" -> null;

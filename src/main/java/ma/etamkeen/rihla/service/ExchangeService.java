@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.service.ImportPlan.Decision;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
@@ -71,8 +72,16 @@ public final class ExchangeService {
         }
     }
 
-    /** What an import did. */
+    /** What an import did; {@code backup} is null when there was nothing to import. */
     public record Imported(ImportPlan.Counts counts, int copies, Backups.Backup backup) {
+        /** The sentence that closes an import, for the window and the command line alike. */
+        public String describe(Messages messages) {
+            if (backup == null) {
+                return messages.get("exchange.nothing-new");
+            }
+            return messages.format("exchange.imported", counts.added(), counts.updated(), counts.deletions(),
+                    counts.conflicts(), copies, backup.file().getFileName());
+        }
     }
 
     /** Progress of long work: {@code done} of {@code total}. */

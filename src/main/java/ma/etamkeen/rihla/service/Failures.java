@@ -22,7 +22,13 @@ public final class Failures {
             cause = cause.getCause();
         }
         if (cause instanceof RejectedInput rejected) {
-            return messages.format(rejected.messageKey(), rejected.args());
+            Object[] args = rejected.args();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof RejectedInput.Term term) {
+                    args[i] = messages.get(term.messageKey());
+                }
+            }
+            return messages.format(rejected.messageKey(), args);
         }
         if (cause instanceof StoreException store) {
             return messages.format(store.reason().messageKey(), value.apply(store.detail()));

@@ -112,7 +112,7 @@ final class PackageReader {
                         ExchangePackage.Incoming record = record(kind, entryName, node);
                         Kind other = ids.putIfAbsent(record.record().id(), kind);
                         if (other != null) {
-                            throw refused("exchange.duplicate-id", name, record.record().id(), other.code(), kind.code());
+                            throw refused("exchange.duplicate-id", name, record.record().id(), term(other), term(kind));
                         }
                         incoming.add(record);
                     }
@@ -204,7 +204,7 @@ final class PackageReader {
                     }
                     int limit = LONG_TEXTS.contains(field) ? Limits.TEXT_CHARS : Math.max(Limits.TITLE_CHARS, 1000);
                     if (value.asText().length() > limit) {
-                        throw refused("exchange.too-long", name, kind.code(), id, field, value.asText().length(), limit);
+                        throw refused("exchange.too-long", name, term(kind), id, field, value.asText().length(), limit);
                     }
                     Set<String> choices = CHOICES.get(field);
                     if (choices != null && !choices.contains(value.asText())) {
@@ -290,15 +290,15 @@ final class PackageReader {
                     Record record = incoming.record();
                     Kind here = local.get(record.id());
                     if (here != null && here != record.kind()) {
-                        throw refused("exchange.duplicate-id", name, record.id(), here.code(), record.kind().code());
+                        throw refused("exchange.duplicate-id", name, record.id(), term(here), term(record.kind()));
                     }
                     UUID site = record.uuid("site_id");
                     if (site != null && !sites.contains(site)) {
-                        throw refused("exchange.unknown-site", name, record.kind().code(), record.id(), site);
+                        throw refused("exchange.unknown-site", name, term(record.kind()), record.id(), site);
                     }
                     for (JsonNode theme : record.fields().path("themes")) {
                         if (!themes.contains(theme.asText())) {
-                            throw refused("exchange.unknown-theme", name, record.kind().code(), record.id(), theme.asText());
+                            throw refused("exchange.unknown-theme", name, term(record.kind()), record.id(), theme.asText());
                         }
                     }
                     reference(record, "administration_id", Kind.ADMINISTRATION, ids, local);
@@ -311,7 +311,7 @@ final class PackageReader {
                         String owner = record.text("owner_kind");
                         if (owner.equals("site")) {
                             if (!sites.contains(record.uuid("owner_id"))) {
-                                throw refused("exchange.unknown-site", name, record.kind().code(), record.id(),
+                                throw refused("exchange.unknown-site", name, term(record.kind()), record.id(),
                                         record.uuid("owner_id"));
                             }
                         } else {
@@ -333,7 +333,7 @@ final class PackageReader {
 
     private void reference(Record record, UUID target, Kind kind, Map<UUID, Kind> ids, Map<UUID, Kind> local) {
         if (ids.get(target) != kind && local.get(target) != kind) {
-            throw refused("exchange.unknown-reference", name, record.kind().code(), record.id(), kind.code(), target);
+            throw refused("exchange.unknown-reference", name, term(record.kind()), record.id(), term(kind), target);
         }
     }
 
@@ -452,6 +452,10 @@ final class PackageReader {
 
     private static RejectedInput refused(String key, Object... args) {
         return new RejectedInput(key, args);
+    }
+
+    private static RejectedInput.Term term(Kind kind) {
+        return new RejectedInput.Term("kind." + kind.code());
     }
 
     private static void closeQuietly(ZipFile zip) {

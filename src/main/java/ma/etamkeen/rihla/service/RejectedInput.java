@@ -21,4 +21,8 @@ public final class RejectedInput extends RuntimeException {
     public Object[] args() {
         return args.clone();
     }
+
+    /** An argument that is itself a word of the bundles (a kind of record), said in the user's language. */
+    public record Term(String messageKey) {
+    }
 }

@@ -114,6 +114,18 @@ public final class ExchangeRepository {
             }
         }
 
+        /** What a person calls it: its title or name, else the first line of its text. */
+        public String headline() {
+            for (String field : List.of("title", "name", "name_fr", "name_ar", "acronym", "file_name", "body")) {
+                String value = text(field);
+                if (value != null && !value.isBlank()) {
+                    String line = value.strip().lines().findFirst().orElse("");
+                    return line.length() <= 80 ? line : line.substring(0, 79) + "…";
+                }
+            }
+            return id.toString();
+        }
+
         public boolean isDeleted() {
             return !fields.path("deleted_at").isNull() && !fields.path("deleted_at").isMissingNode();
         }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ma.etamkeen.rihla.LaunchOptions;
 import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.model.Note;
+import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.store.Seeder;
 import ma.etamkeen.rihla.testing.DemoData;
 
@@ -179,6 +181,74 @@ class CliTest {
         err.reset();
         assertThat(run(Language.EN, "--db", folder.toString(), "restore")).isEqualTo(Cli.BAD_INPUT);
         assertThat(err()).contains("The command restore needs a file.").contains("Usage: rihla");
+    }
+
+    @Test
+    void exportThenImportShowsThePreviewChangesNothingOnADryRunAndMergesAsTold() throws Exception {
+        Path amina = folder.resolve("amina");
+        Path youssef = folder.resolve("youssef");
+        DemoData.fill(amina);
+        Path pkg = folder.resolve("amina.rihla");
+        assertThat(run(Language.EN, "--db", amina.toString(), "export", "--out", pkg.toString())).isZero();
+        assertThat(out()).contains("records written to " + pkg.toAbsolutePath());
+        out.reset();
+
+        assertThat(run(Language.EN, "--db", youssef.toString(), "import", pkg.toString(), "--dry-run")).isZero();
+        assertThat(out()).contains("amina.rihla: exported by").containsPattern("Note\\s+3\\s+0\\s+0\\s+0\\s+0")
+                .contains("easy.brussels").contains("Dry run: nothing was changed.");
+        try (Workspace store = Workspace.open(youssef)) {
+            assertThat(store.notes().forSite(Seeder.siteId("easy-brussels"))).isEmpty();
+        }
+        out.reset();
+
+        assertThat(run(Language.FR, "--db", youssef.toString(), "import", pkg.toString())).isZero();
+        assertThat(out()).contains("Importé : ").contains("Une sauvegarde a été faite avant");
+        out.reset();
+        assertThat(run(Language.EN, "--db", youssef.toString(), "import", pkg.toString())).isZero();
+        assertThat(out()).contains("Nothing new in this package: nothing was changed.");
+        out.reset();
+
+        // Both change the same note; Youssef takes Amina's version when told to.
+        Note mine;
+        try (Workspace store = Workspace.open(youssef)) {
+            Note note = store.notes().forSite(Seeder.siteId("port-of-antwerp-bruges")).get(0);
+            mine = store.notes().save(note.withBody("APICA, vu par Youssef."));
+        }
+        try (Workspace store = Workspace.open(amina)) {
+            store.notes().save(mine.withBody("APICA, vu par Amina."));
+        }
+        assertThat(run(Language.EN, "--db", amina.toString(), "export", "--out", pkg.toString(), "--since",
+                java.time.LocalDate.now().toString())).isZero();
+        out.reset();
+        assertThat(run(Language.EN, "--db", youssef.toString(), "import", pkg.toString(), "--on-conflict", "theirs"))
+                .isZero();
+        assertThat(out()).contains("Note: here \"APICA, vu par Youssef.\", in the package \"APICA, vu par Amina.\"")
+                .contains("1 conflicts settled (0 kept as both versions)");
+        try (Workspace store = Workspace.open(youssef)) {
+            assertThat(store.notes().forSite(Seeder.siteId("port-of-antwerp-bruges"))).extracting(Note::body)
+                    .containsExactly("APICA, vu par Amina.");
+        }
+    }
+
+    @Test
+    void importAndExportSayWhatIsWrongWithTheirArguments() throws Exception {
+        Path notAPackage = java.nio.file.Files.writeString(folder.resolve("notes.rihla"), "plain text");
+        assertThat(run(Language.FR, "--db", folder.resolve("data").toString(), "import", notAPackage.toString()))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("n'est pas un paquet Rihla");
+        err.reset();
+        assertThat(run(Language.EN, "--db", folder.resolve("data").toString(), "import", notAPackage.toString(),
+                "--on-conflict", "newest")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("--on-conflict takes keep-both, mine or theirs, not \"newest\".");
+        err.reset();
+        assertThat(run(Language.EN, "--db", folder.resolve("data").toString(), "export", "--out", "x.rihla", "--since",
+                "yesterday")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("Not a date: yesterday");
+        err.reset();
+        assertThat(run(Language.EN, "--db", folder.resolve("data").toString(), "export", "--mine", "--out",
+                folder.resolve("mine.rihla").toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("first say who you are on this laptop");
+        assertThat(folder.resolve("mine.rihla")).doesNotExist();
     }
 
     @Test

@@ -34,7 +34,7 @@ class BundleConsistencyTest {
             "fr", Set.of("app.title", "site.type", "level.local", "sites.count", "cli.sites.count", "dialog.ok",
                     "kind.site", "page.sites", "practices.column.date", "practices.column.site", "practices.facet.site",
                     "search.group.note", "search.group.site", "kind.note", "entry.date", "ideas.description",
-                    "ideas.effort", "people.administration", "people.administrations", "site.tab.notes", "ideas.title", "lessons.title"),
+                    "ideas.effort", "people.administration", "people.administrations", "kind.administration", "exchange.total", "site.tab.notes", "ideas.title", "lessons.title"),
             "ar", Set.of());
 
     private static Properties load(String suffix) throws IOException {

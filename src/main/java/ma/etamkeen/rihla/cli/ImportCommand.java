@@ -1,0 +1,124 @@
+package ma.etamkeen.rihla.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ma.etamkeen.rihla.LaunchOptions;
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.service.ExchangePackage;
+import ma.etamkeen.rihla.service.ExchangeService;
+import ma.etamkeen.rihla.service.ImportPlan;
+import ma.etamkeen.rihla.service.ImportPlan.Resolution;
+import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.store.ExchangeRepository.Kind;
+
+/**
+ * {@code import FILE [--dry-run] [--on-conflict keep-both|mine|theirs]}: prints what the package would
+ * change (per kind, per site, each conflict), then imports it unless it is a dry run. Conflicts keep both
+ * versions unless told otherwise: nobody's work is overwritten without being asked.
+ */
+final class ImportCommand implements Cli.Command {
+    private final Path file;
+    private final boolean dryRun;
+    private final Resolution onConflict;
+
+    ImportCommand(List<String> arguments) throws LaunchOptions.UsageException {
+        Path source = null;
+        boolean dry = false;
+        Resolution resolution = Resolution.BOTH;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("--dry-run")) {
+                dry = true;
+            } else if (argument.equals("--on-conflict")) {
+                resolution = resolution(LaunchOptions.valueOf(arguments, ++i, argument));
+            } else if (argument.startsWith("--") || source != null) {
+                throw new LaunchOptions.UsageException("cli.error.unknown-option", argument);
+            } else {
+                source = LaunchOptions.path(argument);
+            }
+        }
+        if (source == null) {
+            throw new LaunchOptions.UsageException("cli.error.missing-file", "import");
+        }
+        this.file = source;
+        this.dryRun = dry;
+        this.onConflict = resolution;
+    }
+
+    private static Resolution resolution(String value) throws LaunchOptions.UsageException {
+        return switch (value) {
+            case "keep-both" -> Resolution.BOTH;
+            case "mine" -> Resolution.MINE;
+            case "theirs" -> Resolution.THEIRS;
+            default -> throw new LaunchOptions.UsageException("cli.error.bad-on-conflict", value);
+        };
+    }
+
+    @Override
+    public int run(Path dataFolder, Messages messages, PrintStream out) {
+        try (Workspace workspace = Workspace.open(dataFolder);
+             ExchangePackage pkg = workspace.exchange().read(file)) {
+            ImportPlan plan = workspace.exchange().plan(pkg);
+            printPreview(plan, workspace, messages, out);
+            if (dryRun) {
+                out.println(messages.get("cli.import.dry-run"));
+                return Cli.OK;
+            }
+            Map<UUID, Resolution> choices = new HashMap<>();
+            plan.conflicts().forEach(conflict -> choices.put(conflict.id(), onConflict));
+            ExchangeService.Imported imported = workspace.exchange().apply(pkg, plan, choices,
+                    ExchangeService.Progress.NONE, () -> false);
+            out.println(imported.describe(messages));
+        }
+        return Cli.OK;
+    }
+
+    private void printPreview(ImportPlan plan, Workspace workspace, Messages messages, PrintStream out) {
+        ExchangePackage.Manifest manifest = plan.manifest();
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(messages.language().locale()).withZone(ZoneId.systemDefault());
+        out.println(messages.format("exchange.from", file.getFileName(), manifest.exportedBy(),
+                when.format(manifest.exportedAt()), plan.steps().size()));
+        out.println();
+        String row = "%-22s %8s %8s %8s %8s %8s%n";
+        out.printf(row, "", messages.get("exchange.count.new"), messages.get("exchange.count.updated"),
+                messages.get("exchange.count.unchanged"), messages.get("exchange.count.conflicts"),
+                messages.get("exchange.count.deletions"));
+        for (Map.Entry<Kind, ImportPlan.Counts> kind : plan.byKind().entrySet()) {
+            printCounts(out, row, messages.get("kind." + kind.getKey().code()), kind.getValue());
+        }
+        printCounts(out, row, messages.get("exchange.total"), plan.total());
+        Map<UUID, Site> sites = new HashMap<>();
+        workspace.catalog().sites().forEach(site -> sites.put(site.id(), site));
+        out.println();
+        out.println(messages.get("exchange.by-site"));
+        for (Map.Entry<UUID, ImportPlan.Counts> site : plan.bySite().entrySet()) {
+            if (site.getKey() != null && site.getValue().changesAnything()) {
+                printCounts(out, row, sites.get(site.getKey()).name().in(messages.language()), site.getValue());
+            }
+        }
+        List<ImportPlan.Conflict> conflicts = plan.conflicts();
+        if (!conflicts.isEmpty()) {
+            out.println();
+            out.println(messages.get("exchange.conflicts.title"));
+            for (ImportPlan.Conflict conflict : conflicts) {
+                out.println("  " + messages.format("exchange.conflict.line", messages.get("kind." + conflict.kind().code()),
+                        conflict.mine().headline(), conflict.theirs().headline()));
+            }
+        }
+    }
+
+    private static void printCounts(PrintStream out, String row, String label, ImportPlan.Counts counts) {
+        out.printf(row, label.length() > 22 ? label.substring(0, 21) + "…" : label, counts.added(), counts.updated(),
+                counts.unchanged(), counts.conflicts(), counts.deletions());
+    }
+}
