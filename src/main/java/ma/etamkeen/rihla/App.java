@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -43,6 +45,11 @@ import ma.etamkeen.rihla.ui.common.ViewLoader;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.ui.ideas.IdeasController;
 import ma.etamkeen.rihla.ui.lessons.LessonsController;
+import ma.etamkeen.rihla.ui.exchange.ExportController;
+import ma.etamkeen.rihla.ui.exchange.ExportViewModel;
+import ma.etamkeen.rihla.ui.exchange.ImportController;
+import ma.etamkeen.rihla.ui.exchange.ImportViewModel;
+import ma.etamkeen.rihla.ui.exchange.PackageFiles;
 import ma.etamkeen.rihla.ui.main.MainController;
 import ma.etamkeen.rihla.ui.main.MainViewModel;
 import ma.etamkeen.rihla.ui.main.WindowViews;
@@ -73,6 +80,7 @@ public final class App extends Application {
     private Background background;
     private WindowContext context;
     private MainViewModel main;
+    private MainController mainController;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "rihla-timers");
         thread.setDaemon(true);
@@ -137,6 +145,8 @@ public final class App extends Application {
         }
         main.load();
         stage.show();
+        // Opened from the file manager with a package: its import preview, over the window.
+        options.packageToOpen().ifPresent(file -> Platform.runLater(() -> mainController.importPreview(file)));
 
         opening.whenComplete((open, failure) -> {
             if (failure != null) {
@@ -195,9 +205,27 @@ public final class App extends Application {
                         () -> new AllBriefsController(new AllBriefsViewModel(context, folder), language))
                         .load(View.ALL_BRIEFS, language.messages());
             }
+
+            @Override
+            public Parent export() {
+                return new ViewLoader().controller(ExportController.class, () -> new ExportController(
+                        new ExportViewModel(context), language, suggested -> {
+                            FileChooser chooser = PackageFiles.chooser(language, "exchange.export.title");
+                            chooser.setInitialFileName(suggested);
+                            File file = chooser.showSaveDialog(stage);
+                            return file == null ? null : file.toPath();
+                        })).load(View.EXPORT, language.messages());
+            }
+
+            @Override
+            public Parent importPreview(Path file) {
+                return new ViewLoader().controller(ImportController.class,
+                        () -> new ImportController(new ImportViewModel(context, file), language))
+                        .load(View.IMPORT, language.messages());
+            }
         };
         ViewLoader views = new ViewLoader()
-                .controller(MainController.class, () -> new MainController(main, dialogs, windowViews))
+                .controller(MainController.class, () -> mainController = new MainController(main, dialogs, windowViews))
                 .controller(SiteListController.class, () -> new SiteListController(main.sites(), language))
                 .controller(PracticesController.class, () -> new PracticesController(main.practices(), language))
                 .controller(SearchController.class,

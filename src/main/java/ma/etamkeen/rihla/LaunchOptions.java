@@ -66,9 +66,25 @@ public record LaunchOptions(Optional<Path> db, Optional<Language> lang, List<Str
         return new LaunchOptions(Optional.ofNullable(db), Optional.ofNullable(lang), words);
     }
 
-    /** The command, or empty for the desktop app. */
+    /** The command, or empty for the desktop app (also when it is asked to open a package). */
     public Optional<String> command() {
-        return words.isEmpty() ? Optional.empty() : Optional.of(words.get(0).toLowerCase(Locale.ROOT));
+        return words.isEmpty() || packageToOpen().isPresent() ? Optional.empty()
+                : Optional.of(words.get(0).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A .rihla package given alone, as the file manager does when one is opened with Rihla: the app starts
+     * and shows its import preview.
+     */
+    public Optional<Path> packageToOpen() {
+        if (words.size() != 1 || !words.get(0).toLowerCase(Locale.ROOT).endsWith(".rihla")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(words.get(0)).toAbsolutePath());
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     /** The words after the command. */

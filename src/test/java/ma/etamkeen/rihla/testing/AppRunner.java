@@ -27,12 +27,18 @@ public final class AppRunner implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts the app in {@code language}, or with the saved preference (or the OS language) when null. */
-    public static AppRunner start(Path folder, String language) throws TimeoutException {
+    /**
+     * Starts the app in {@code language}, or with the saved preference (or the OS language) when null;
+     * {@code more} are further command-line words (a package to open).
+     */
+    public static AppRunner start(Path folder, String language, String... more) throws TimeoutException {
         Stage stage = FxToolkit.registerPrimaryStage();
-        Application app = language == null
-                ? FxToolkit.setupApplication(App.class, "--db", folder.toString())
-                : FxToolkit.setupApplication(App.class, "--db", folder.toString(), "--lang", language);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--db", folder.toString()));
+        if (language != null) {
+            args.addAll(java.util.List.of("--lang", language));
+        }
+        args.addAll(java.util.List.of(more));
+        Application app = FxToolkit.setupApplication(App.class, args.toArray(String[]::new));
         AppRunner runner = new AppRunner(stage, app);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runner.robot.lookup("#siteList").tryQuery().isPresent()
                 && !runner.siteList().getItems().isEmpty());

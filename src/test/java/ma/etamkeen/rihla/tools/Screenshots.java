@@ -19,6 +19,7 @@ import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.testing.AppRunner;
 import ma.etamkeen.rihla.testing.DemoData;
+import ma.etamkeen.rihla.testing.Laptops;
 import ma.etamkeen.rihla.testing.Png;
 import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
 
@@ -27,7 +28,8 @@ import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
  * {@code Screenshots OUT_DIR LANG [SITE_NAME [TAB_INDEX | MENU_KEY ...]]}: one picture per tab index given
  * (0 overview, 1 notes, 2 lessons, 3 ideas, 4 attachments, 5 trash) or per menu item that opens a dialog
  * (e.g. menu.edit.people), or {@code practices[:THEME_CODE]} (the practices page, a theme ticked), or
- * {@code search:QUERY} (the results of a search), on a data folder with demo entries.
+ * {@code search:QUERY} (the results of a search), on a data folder with demo entries; {@code import} as the
+ * site shows the import preview of a package with a conflict.
  * Not part of the test suite.
  */
 public final class Screenshots {
@@ -39,6 +41,22 @@ public final class Screenshots {
         String language = args[1];
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("rihla-shot");
+        if (args.length > 2 && args[2].equals("import")) {
+            // The preview of a package that conflicts with one of this laptop's notes, opened with the app.
+            Path pkg = Laptops.conflictingPackage(Files.createTempDirectory("rihla-amina"), data,
+                    Files.createTempDirectory("rihla-packages"));
+            try (AppRunner app = AppRunner.start(data, language, pkg.toString())) {
+                app.robot().interact(() -> {
+                    app.stage().setWidth(1280);
+                    app.stage().setHeight(820);
+                });
+                app.awaitDialog();
+                settle();
+                Thread.sleep(1000);
+                shoot(app, out.resolve("import-" + language + ".png"));
+            }
+            System.exit(0);
+        }
         DemoData.fill(data);
         try (AppRunner app = AppRunner.start(data, language)) {
             app.robot().interact(() -> {

@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 
+import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 
@@ -34,16 +35,7 @@ public final class AllBriefsController {
         progressBar.progressProperty().bind(viewModel.progressProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         stopButton.disableProperty().bind(viewModel.runningProperty().not());
-        // Closing the dialog stops the work too.
-        folderLabel.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((o, was, window) -> {
-                    if (window != null) {
-                        window.setOnHidden(event -> viewModel.cancel());
-                    }
-                });
-            }
-        });
+        Dialogs.whenClosed(folderLabel, viewModel::cancel);  // closing the dialog stops the work too
         viewModel.start();
     }
 

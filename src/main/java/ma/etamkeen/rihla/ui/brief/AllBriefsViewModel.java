@@ -3,7 +3,6 @@ package ma.etamkeen.rihla.ui.brief;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -36,7 +35,7 @@ public final class AllBriefsViewModel {
         running.set(true);
         cancelled.set(false);
         context.background().read(workspace -> workspace.briefs().writeAll(folder,
-                workspace.briefs().lastOptions(fallback), (done, total) -> Platform.runLater(() -> {
+                workspace.briefs().lastOptions(fallback), (done, total) -> context.background().onUi(() -> {
                     progress.set(total == 0 ? 1 : (double) done / total);
                     message.set(messages.format("briefs.progress", done, total));
                 }), cancelled::get), written -> {

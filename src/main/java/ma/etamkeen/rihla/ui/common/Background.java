@@ -64,6 +64,11 @@ public final class Background implements AutoCloseable {
                 Runnable::run);
     }
 
+    /** Runs {@code update} on the UI thread, later: for progress reported from background work. */
+    public void onUi(Runnable update) {
+        ui.execute(update);
+    }
+
     /** Where failures go when a caller gives no handler of its own (the app shows an error dialog). */
     public void setErrorHandler(Consumer<Throwable> handler) {
         this.errorHandler = handler;

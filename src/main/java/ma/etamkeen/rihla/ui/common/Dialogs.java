@@ -139,6 +139,19 @@ public final class Dialogs {
         return dialog;
     }
 
+    /** Runs {@code action} when the window that ends up holding {@code node} is closed (e.g. to stop its work). */
+    public static void whenClosed(Node node, Runnable action) {
+        node.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, was, window) -> {
+                    if (window != null) {
+                        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, event -> action.run());
+                    }
+                });
+            }
+        });
+    }
+
     public Optional<Window> owner() {
         return Optional.ofNullable(owner);
     }

@@ -19,7 +19,9 @@ public enum View {
     TRASH("trash/TrashView.fxml"),
     PEOPLE("people/PeopleView.fxml"),
     BACKUPS("backups/BackupsView.fxml"),
-    SETTINGS("settings/SettingsView.fxml");
+    SETTINGS("settings/SettingsView.fxml"),
+    EXPORT("exchange/ExportView.fxml"),
+    IMPORT("exchange/ImportView.fxml");
 
     private static final String ROOT = "/ma/etamkeen/rihla/ui/";
     private final String path;

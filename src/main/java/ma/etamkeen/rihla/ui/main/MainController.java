@@ -284,6 +284,27 @@ public final class MainController {
     }
 
     @FXML
+    private void exportPackage() {
+        viewModel.flush();  // what was just typed goes too
+        dialogs.showContent(context.language().messages().get("exchange.export.title"), views.export());
+    }
+
+    @FXML
+    private void importPackage() {
+        File file = ma.etamkeen.rihla.ui.exchange.PackageFiles.chooser(context.language(), "exchange.import.title")
+                .showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            importPreview(file.toPath());
+        }
+    }
+
+    /** The import preview of {@code file} (also for a package opened from the file manager). */
+    public void importPreview(java.nio.file.Path file) {
+        viewModel.flush();  // the preview compares with what was just typed
+        dialogs.showContent(context.language().messages().get("exchange.import.title"), views.importPreview(file));
+    }
+
+    @FXML
     private void backUpNow() {
         viewModel.flush();
         context.background().read(workspace -> workspace.backups().backUpNow(), made -> context.saveStatus()

@@ -18,4 +18,10 @@ public interface WindowViews {
 
     /** Writing every site's brief into {@code folder}, started at once. */
     Parent allBriefs(java.nio.file.Path folder);
+
+    /** Choosing what to export for colleagues, and writing the package. */
+    Parent export();
+
+    /** The preview of importing {@code file}, read at once; Import in it applies the package. */
+    Parent importPreview(java.nio.file.Path file);
 }

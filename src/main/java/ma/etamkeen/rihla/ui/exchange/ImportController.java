@@ -1,0 +1,186 @@
+package ma.etamkeen.rihla.ui.exchange;
+
+import java.util.List;
+
+import javafx.fxml.FXML;
+import javafx.geometry.HPos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.service.ImportPlan;
+import ma.etamkeen.rihla.service.ImportPlan.Resolution;
+import ma.etamkeen.rihla.ui.common.Dialogs;
+import ma.etamkeen.rihla.ui.common.TextDirection;
+import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.exchange.ImportViewModel.ConflictView;
+import ma.etamkeen.rihla.ui.exchange.ImportViewModel.Row;
+
+/** Binds the import dialog: the preview tables, each conflict side by side with its choice, Import and Stop. */
+public final class ImportController {
+    private static final List<String> COLUMNS = List.of("exchange.count.new", "exchange.count.updated",
+            "exchange.count.unchanged", "exchange.count.conflicts", "exchange.count.deletions");
+
+    private final ImportViewModel viewModel;
+    private final UiLanguage language;
+
+    @FXML
+    private Label headingLabel;
+    @FXML
+    private VBox previewBox;
+    @FXML
+    private GridPane kindGrid;
+    @FXML
+    private Label bySiteLabel;
+    @FXML
+    private GridPane siteGrid;
+    @FXML
+    private VBox conflictsBox;
+    @FXML
+    private ProgressBar progressBar;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private Button stopButton;
+    @FXML
+    private Button importButton;
+
+    public ImportController(ImportViewModel viewModel, UiLanguage language) {
+        this.viewModel = viewModel;
+        this.language = language;
+    }
+
+    @FXML
+    private void initialize() {
+        previewBox.setVisible(false);
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        stopButton.disableProperty().bind(viewModel.runningProperty().not()
+                .or(viewModel.previewProperty().isNull()));
+        importButton.disableProperty().bind(viewModel.runningProperty().or(viewModel.finishedProperty())
+                .or(viewModel.previewProperty().isNull()));
+        viewModel.previewProperty().addListener((obs, old, preview) -> show(preview));
+        Dialogs.whenClosed(headingLabel, viewModel::close);  // closing stops (and rolls back) a running import
+        viewModel.open();
+    }
+
+    private void show(ImportViewModel.Preview preview) {
+        if (preview == null) {
+            return;
+        }
+        headingLabel.setText(preview.heading());
+        fill(kindGrid, preview.byKind(), preview.total());
+        fill(siteGrid, preview.bySite(), null);
+        bySiteLabel.setVisible(!preview.bySite().isEmpty());
+        bySiteLabel.setManaged(!preview.bySite().isEmpty());
+        conflictsBox.setVisible(!preview.conflicts().isEmpty());
+        conflictsBox.setManaged(!preview.conflicts().isEmpty());
+        preview.conflicts().forEach(conflict -> conflictsBox.getChildren().add(conflictRow(conflict)));
+        previewBox.setVisible(true);
+    }
+
+    private void fill(GridPane grid, List<Row> rows, Row total) {
+        Messages messages = language.messages();
+        grid.getChildren().clear();
+        grid.getColumnConstraints().setAll(new ColumnConstraints());
+        for (int column = 0; column < COLUMNS.size(); column++) {
+            ColumnConstraints numbers = new ColumnConstraints();
+            numbers.setHalignment(HPos.RIGHT);
+            numbers.setMinWidth(70);
+            grid.getColumnConstraints().add(numbers);
+            Label heading = new Label(messages.get(COLUMNS.get(column)));
+            heading.getStyleClass().add("field-label");
+            grid.add(heading, column + 1, 0);
+        }
+        int line = 1;
+        for (Row row : rows) {
+            addRow(grid, line++, row, false);
+        }
+        if (total != null) {
+            addRow(grid, line, total, true);
+        }
+    }
+
+    private void addRow(GridPane grid, int line, Row row, boolean total) {
+        ImportPlan.Counts counts = row.counts();
+        int[] values = {counts.added(), counts.updated(), counts.unchanged(), counts.conflicts(), counts.deletions()};
+        Label label = new Label(row.label());
+        grid.add(label, 0, line);
+        for (int column = 0; column < values.length; column++) {
+            Label value = new Label(language.messages().format("exchange.count", values[column]));
+            if (values[column] == 0) {
+                value.getStyleClass().add("facet-empty");
+            }
+            grid.add(value, column + 1, line);
+        }
+        if (total) {
+            grid.getChildren().stream().filter(node -> GridPane.getRowIndex(node) == line)
+                    .forEach(node -> node.getStyleClass().add("import-total"));
+        }
+    }
+
+    /** Mine and theirs side by side, each chosen by the radio button above it; keep both below when possible. */
+    private VBox conflictRow(ConflictView view) {
+        Messages messages = language.messages();
+        ToggleGroup choice = new ToggleGroup();
+        RadioButton mine = new RadioButton(messages.get("exchange.conflict.mine"));
+        RadioButton theirs = new RadioButton(messages.get("exchange.conflict.theirs"));
+        RadioButton both = new RadioButton(messages.get("exchange.conflict.both"));
+        mine.setUserData(Resolution.MINE);
+        theirs.setUserData(Resolution.THEIRS);
+        both.setUserData(Resolution.BOTH);
+        for (RadioButton button : List.of(mine, theirs, both)) {
+            button.setToggleGroup(choice);
+            button.setSelected(viewModel.choices().get(view.conflict().id()) == button.getUserData());
+        }
+        both.setDisable(!view.canKeepBoth());
+        choice.selectedToggleProperty().addListener((obs, old, chosen) -> {
+            if (chosen != null) {
+                viewModel.choices().put(view.conflict().id(), (Resolution) chosen.getUserData());
+            }
+        });
+        HBox sides = new HBox(12, side(mine, view.mine(), view.mineChanged()),
+                side(theirs, view.theirs(), view.theirsChanged()));
+        Label kind = new Label(view.kind());
+        kind.getStyleClass().add("field-label");
+        VBox row = new VBox(6, kind, sides, both);
+        row.getStyleClass().add("conflict");
+        return row;
+    }
+
+    private static VBox side(RadioButton button, String text, String changed) {
+        Label content = TextDirection.follow(new Label(text), text);  // a French note stays left to right
+        content.setWrapText(true);
+        content.setMinHeight(Label.USE_PREF_SIZE);
+        content.setMaxWidth(Double.MAX_VALUE);
+        content.getStyleClass().add("conflict-text");
+        Label when = new Label(changed);
+        when.setWrapText(true);
+        when.setMinHeight(Label.USE_PREF_SIZE);
+        when.getStyleClass().add("hint");
+        VBox side = new VBox(6, button, content, when);
+        side.getStyleClass().add("conflict-side");
+        HBox.setHgrow(side, Priority.ALWAYS);
+        side.setMaxWidth(Double.MAX_VALUE);
+        side.setPrefWidth(360);
+        return side;
+    }
+
+    @FXML
+    private void importNow() {
+        viewModel.importNow();
+    }
+
+    @FXML
+    private void stop() {
+        viewModel.cancel();
+    }
+}

@@ -1,0 +1,230 @@
+package ma.etamkeen.rihla.ui.exchange;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.service.ExchangePackage;
+import ma.etamkeen.rihla.service.ImportPlan;
+import ma.etamkeen.rihla.service.ImportPlan.Resolution;
+import ma.etamkeen.rihla.store.ExchangeRepository.Record;
+import ma.etamkeen.rihla.ui.common.TextDirection;
+import ma.etamkeen.rihla.ui.common.WindowContext;
+
+/**
+ * Importing a colleague's package: it is read and compared in the background, the preview shows what would
+ * change (per kind, per site, each conflict with both versions), and only Import changes anything — in one
+ * transaction, with progress and Stop, after a backup.
+ */
+public final class ImportViewModel {
+    /** One row of the preview tables: a kind or a site, and its counts. */
+    public record Row(String label, ImportPlan.Counts counts) {
+    }
+
+    /**
+     * A conflict as the dialog shows it: both versions' text (in the writer's language) and, apart, in the
+     * user's language, whether each is deleted and who changed it when.
+     */
+    public record ConflictView(ImportPlan.Conflict conflict, String kind, String mine, String mineChanged,
+                               String theirs, String theirsChanged) {
+        public boolean canKeepBoth() {
+            return !conflict.isDeletion();
+        }
+    }
+
+    /** The preview, once the package is read. */
+    public record Preview(String heading, List<Row> byKind, Row total, List<Row> bySite, List<ConflictView> conflicts) {
+    }
+
+    private final WindowContext context;
+    private final Path file;
+    private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ObservableMap<UUID, Resolution> choices = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private ExchangePackage pkg;
+    private ImportPlan plan;
+
+    public ImportViewModel(WindowContext context, Path file) {
+        this.context = context;
+        this.file = file;
+    }
+
+    private record Opened(ExchangePackage pkg, ImportPlan plan, List<Site> sites) {
+    }
+
+    /** Reads and checks the package and works out the preview; nothing is written. */
+    public void open() {
+        Messages messages = context.language().messages();
+        running.set(true);
+        progress.set(-1);
+        message.set(messages.format("exchange.reading", TextDirection.leftToRight(file.getFileName().toString())));
+        context.background().read(workspace -> {
+            ExchangePackage read = workspace.exchange().read(file);
+            try {
+                return new Opened(read, workspace.exchange().plan(read), workspace.catalog().sites());
+            } catch (RuntimeException e) {
+                read.close();
+                throw e;
+            }
+        }, opened -> {
+            running.set(false);
+            progress.set(0);
+            pkg = opened.pkg();
+            plan = opened.plan();
+            choices.clear();
+            plan.conflicts().forEach(conflict -> choices.put(conflict.id(),
+                    conflict.isDeletion() ? Resolution.MINE : Resolution.BOTH));
+            preview.set(preview(plan, opened.sites()));
+            message.set(plan.total().changesAnything() ? messages.get("exchange.preview.hint")
+                    : messages.get("exchange.nothing-new"));
+            finished.set(!plan.total().changesAnything());
+        }, failure -> {
+            running.set(false);
+            progress.set(0);
+            finished.set(true);
+            message.set(context.describe(failure));
+        });
+    }
+
+    private Preview preview(ImportPlan plan, List<Site> sites) {
+        Messages messages = context.language().messages();
+        ExchangePackage.Manifest manifest = plan.manifest();
+        String heading = messages.format("exchange.from", TextDirection.leftToRight(file.getFileName().toString()),
+                manifest.exportedBy(), when(manifest.exportedAt()), plan.steps().size());
+        List<Row> byKind = new ArrayList<>();
+        plan.byKind().forEach((kind, counts) -> byKind.add(new Row(messages.get("kind." + kind.code()), counts)));
+        Map<UUID, Site> byId = new HashMap<>();
+        sites.forEach(site -> byId.put(site.id(), site));
+        List<Row> bySite = new ArrayList<>();
+        plan.bySite().forEach((site, counts) -> {
+            if (site != null && byId.containsKey(site)) {
+                bySite.add(new Row(byId.get(site).name().in(context.language().get()), counts));
+            }
+        });
+        List<ConflictView> conflicts = new ArrayList<>();
+        for (ImportPlan.Conflict conflict : plan.conflicts()) {
+            conflicts.add(new ConflictView(conflict, messages.get("kind." + conflict.kind().code()),
+                    text(conflict.mine()), changed(conflict.mine(), messages), text(conflict.theirs()),
+                    changed(conflict.theirs(), messages)));
+        }
+        return new Preview(heading, byKind, new Row(messages.get("exchange.total"), plan.total()), bySite, conflicts);
+    }
+
+    /** What one version says. */
+    private static String text(Record record) {
+        StringBuilder text = new StringBuilder();
+        for (String field : List.of("title", "name", "name_ar", "name_fr", "acronym", "file_name", "observed",
+                "why_it_works", "description", "prerequisites", "body", "caption")) {
+            String value = record.text(field);
+            if (value != null && !value.isBlank()) {
+                text.append(value.strip()).append("\n\n");
+            }
+        }
+        return text.toString().strip();
+    }
+
+    /** Whether one version is deleted, who changed it last and when. */
+    private String changed(Record record, Messages messages) {
+        String changed = messages.format("exchange.conflict.changed", String.valueOf(record.text("updated_by")),
+                when(record.instant("updated_at")));
+        return record.isDeleted() ? messages.get("exchange.conflict.deleted") + " · " + changed : changed;
+    }
+
+    private String when(Instant instant) {
+        return context.language().dateTime(FormatStyle.MEDIUM).format(instant);
+    }
+
+    /** Imports as previewed, the conflicts settled as chosen. */
+    public void importNow() {
+        if (plan == null || running.get() || finished.get()) {
+            return;
+        }
+        Messages messages = context.language().messages();
+        running.set(true);
+        cancelled.set(false);
+        progress.set(0);
+        Map<UUID, Resolution> chosen = Map.copyOf(choices);
+        ImportPlan previewed = plan;
+        context.background().write(workspace -> workspace.exchange().apply(pkg, previewed, chosen,
+                (done, total) -> context.background().onUi(() -> {
+                    progress.set(total == 0 ? 1 : (double) done / total);
+                    message.set(messages.format("exchange.importing", done, total));
+                }), cancelled::get), imported -> {
+                    running.set(false);
+                    finished.set(true);
+                    progress.set(1);
+                    message.set(imported.describe(messages));
+                    context.loadLists();
+                    context.changed();
+                }, failure -> {
+                    running.set(false);
+                    progress.set(0);
+                    message.set(context.describe(failure));
+                });
+    }
+
+    /** Stops a running import: it is rolled back whole. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    /** The dialog closed: stop, and let go of the package file once any import has finished. */
+    public void close() {
+        cancel();
+        ExchangePackage open = pkg;
+        if (open != null) {
+            context.background().write(workspace -> {
+                open.close();
+                return null;
+            }, done -> { }, failure -> { });
+        }
+    }
+
+    public ReadOnlyObjectProperty<Preview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ObservableMap<UUID, Resolution> choices() {
+        return choices;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Imported, failed to open, or nothing to import: Import is no longer offered. */
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+}

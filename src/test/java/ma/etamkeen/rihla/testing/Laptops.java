@@ -1,0 +1,42 @@
+package ma.etamkeen.rihla.testing;
+
+import java.nio.file.Path;
+
+import ma.etamkeen.rihla.model.Note;
+import ma.etamkeen.rihla.service.ExchangePackage;
+import ma.etamkeen.rihla.service.ExchangeService.ExportScope;
+import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.store.Seeder;
+
+/**
+ * Two laptops that exchanged once and then both changed the same note: Amina's demo data on one, imported on
+ * Youssef's, then Amina's package with the conflict, ready for Youssef's import preview.
+ */
+public final class Laptops {
+    public static final String AMINA_SAYS = "APICA : le jumeau numérique, vu par Amina.";
+    public static final String YOUSSEF_SAYS = "APICA : un jumeau numérique en 2D et 3D, vu par Youssef.";
+
+    private Laptops() {
+    }
+
+    /** Fills both folders and returns Amina's second package, which conflicts with Youssef's note. */
+    public static Path conflictingPackage(Path amina, Path youssef, Path packages) throws Exception {
+        DemoData.fill(amina);
+        Path first = packages.resolve("first.rihla");
+        Note shared;
+        try (Workspace a = Workspace.open(amina)) {
+            a.exchange().export(first, ExportScope.all(), (done, total) -> { });
+            shared = a.notes().forSite(Seeder.siteId("port-of-antwerp-bruges")).get(0);
+        }
+        try (Workspace y = Workspace.open(youssef); ExchangePackage pkg = y.exchange().read(first)) {
+            y.exchange().apply(pkg, y.exchange().plan(pkg), java.util.Map.of(), (done, total) -> { }, () -> false);
+            y.notes().save(shared.withBody(YOUSSEF_SAYS));
+        }
+        Path second = packages.resolve("amina.rihla");
+        try (Workspace a = Workspace.open(amina)) {
+            a.notes().save(shared.withBody(AMINA_SAYS));
+            a.exchange().export(second, ExportScope.all(), (done, total) -> { });
+        }
+        return second;
+    }
+}

@@ -1,0 +1,116 @@
+package ma.etamkeen.rihla.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.model.Delegate;
+import ma.etamkeen.rihla.model.Note;
+import ma.etamkeen.rihla.service.ImportPlan.Resolution;
+import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.store.Seeder;
+import ma.etamkeen.rihla.testing.Laptops;
+import ma.etamkeen.rihla.testing.ManualTimer;
+import ma.etamkeen.rihla.ui.common.Background;
+import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.common.WindowContext;
+import ma.etamkeen.rihla.ui.exchange.ExportViewModel;
+import ma.etamkeen.rihla.ui.exchange.ImportViewModel;
+
+/** Export and import through their view models, on real stores: what the dialogs show and what they do. */
+class ExchangeViewModelTest {
+    private static final java.util.UUID PORT = Seeder.siteId("port-of-antwerp-bruges");
+
+    @TempDir
+    Path folder;
+    private WindowContext context;
+
+    private WindowContext open(Path data, Language language) {
+        context = new WindowContext(new UiLanguage(language), Background.sameThread(Workspace.open(data)),
+                new ManualTimer());
+        context.loadLists();
+        return context;
+    }
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.background().close();
+        }
+    }
+
+    @Test
+    void thePreviewCountsTheConflictAndChangesNothingUntilImportThenTakesTheChoice() throws Exception {
+        Path pkg = Laptops.conflictingPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
+        ImportViewModel preview = new ImportViewModel(open(folder.resolve("youssef"), Language.FR), pkg);
+        preview.open();
+
+        ImportViewModel.Preview shown = preview.previewProperty().get();
+        assertThat(shown.heading()).contains("amina.rihla\u200E : exporté par Amina El Idrissi le ").endsWith(", 15 enregistrements");
+        assertThat(shown.total().counts().conflicts()).isEqualTo(1);
+        assertThat(shown.byKind()).filteredOn(row -> row.label().equals("Note"))
+                .singleElement().satisfies(row -> assertThat(row.counts().conflicts()).isEqualTo(1));
+        assertThat(shown.bySite()).filteredOn(row -> row.counts().conflicts() > 0).extracting(ImportViewModel.Row::label)
+                .containsExactly("Port d'Anvers-Bruges");
+        assertThat(shown.bySite()).extracting(ImportViewModel.Row::label).contains("easy.brussels", "BeCode");
+        ImportViewModel.ConflictView conflict = shown.conflicts().get(0);
+        assertThat(conflict.mine()).isEqualTo(Laptops.YOUSSEF_SAYS);
+        assertThat(conflict.theirsChanged()).startsWith("Modifié par Amina El Idrissi le ");
+        assertThat(conflict.theirs()).startsWith(Laptops.AMINA_SAYS);
+        assertThat(conflict.canKeepBoth()).isTrue();
+        assertThat(preview.choices()).containsEntry(conflict.conflict().id(), Resolution.BOTH);
+        assertThat(notesAtThePort()).containsExactly(Laptops.YOUSSEF_SAYS);  // nothing changed yet
+
+        preview.choices().put(conflict.conflict().id(), Resolution.THEIRS);
+        preview.importNow();
+        assertThat(preview.messageProperty().get()).startsWith("Importé : 0 nouveaux, 0 mis à jour, 0 supprimés, "
+                + "1 conflits réglés (0 gardés en deux versions)");
+        assertThat(preview.finishedProperty().get()).isTrue();
+        assertThat(notesAtThePort()).containsExactly(Laptops.AMINA_SAYS);
+    }
+
+    @Test
+    void aBrokenPackageSaysWhyAndOffersNoImport() throws Exception {
+        Path broken = Files.writeString(folder.resolve("notes.rihla"), "pas un zip");
+        ImportViewModel preview = new ImportViewModel(open(folder.resolve("data"), Language.AR), broken);
+        preview.open();
+        assertThat(preview.previewProperty().get()).isNull();
+        assertThat(preview.messageProperty().get()).contains("ليس حزمة «رحلة»");
+        assertThat(preview.finishedProperty().get()).isTrue();
+    }
+
+    @Test
+    void exportingToAColleagueRemembersWhenAndOnlyMineNeedsToKnowWhoIAm() throws Exception {
+        ma.etamkeen.rihla.testing.DemoData.fill(folder.resolve("amina"));
+        ExportViewModel export = new ExportViewModel(open(folder.resolve("amina"), Language.EN));
+        assertThat(export.suggestedFileName()).startsWith("rihla-amina-el-idrissi-").endsWith(".rihla");
+        assertThat(export.colleagues()).extracting(Delegate::name).containsExactly("Youssef Benali");
+
+        export.scopeProperty().set(ExportViewModel.Scope.SINCE);
+        assertThat(export.canExport()).isFalse();  // to whom?
+        export.colleagueProperty().set(export.colleagues().get(0));
+        assertThat(export.lastExportProperty().get()).isEqualTo("No export to Youssef Benali yet: everything goes.");
+        Path file = folder.resolve("for-youssef.rihla");
+        export.export(file);
+        assertThat(export.messageProperty().get()).startsWith("15 records written to");
+        assertThat(file).isRegularFile();
+        assertThat(export.lastExportProperty().get()).startsWith("Last export to Youssef Benali: ");
+
+        context.meProperty().set(null);
+        export.scopeProperty().set(ExportViewModel.Scope.MINE);
+        assertThat(export.canExport()).isFalse();
+    }
+
+    private java.util.List<String> notesAtThePort() {
+        java.util.List<String> bodies = new java.util.ArrayList<>();
+        context.background().read(workspace -> workspace.notes().forSite(PORT), notes ->
+                notes.stream().map(Note::body).forEach(bodies::add));
+        return bodies;
+    }
+}

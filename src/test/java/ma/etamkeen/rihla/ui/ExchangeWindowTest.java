@@ -1,0 +1,77 @@
+package ma.etamkeen.rihla.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import javafx.geometry.NodeOrientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.etamkeen.rihla.model.Note;
+import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.store.Seeder;
+import ma.etamkeen.rihla.testing.AppRunner;
+import ma.etamkeen.rihla.testing.DemoData;
+import ma.etamkeen.rihla.testing.Laptops;
+
+/** Export and import in the real window: a package opened with the app shows its preview, right to left. */
+class ExchangeWindowTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void aPackageOpenedWithTheAppShowsItsPreviewAndImportsTheChosenVersion() throws Exception {
+        Path pkg = Laptops.conflictingPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
+        try (AppRunner app = AppRunner.start(folder.resolve("youssef"), "ar", pkg.toString())) {
+            app.awaitDialog();
+            app.await(() -> app.showsText("تعارضات: عُدّلت هنا وفي الحزمة منذ آخر تبادل بينكما"));
+            DialogPane pane = app.robot().lookup(".dialog-pane").queryAs(DialogPane.class);
+            assertThat(pane.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
+            // Both versions side by side; a French note reads left to right inside the Arabic dialog.
+            Label theirs = app.robot().lookup(".conflict-text").nth(1).queryAs(Label.class);
+            assertThat(theirs.getText()).startsWith(Laptops.AMINA_SAYS);
+            assertThat(theirs.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
+
+            RadioButton takeTheirs = app.robot().lookup(".conflict .radio-button").queryAllAs(RadioButton.class)
+                    .stream().filter(button -> button.getText().equals("نسختهم (الحزمة)")).findFirst().orElseThrow();
+            app.robot().clickOn(takeTheirs);
+            Button importButton = app.robot().lookup(".dialog-body .button").queryAllAs(Button.class).stream()
+                    .filter(button -> button.getText().equals("استيراد")).findFirst().orElseThrow();
+            app.robot().clickOn(importButton);
+            app.await(() -> app.robot().lookup((javafx.scene.Node node) -> node instanceof Label label
+                    && label.getText() != null && label.getText().startsWith("تمّ الاستيراد")).tryQuery().isPresent());
+            assertThat(importButton.isDisabled()).isTrue();  // imported once; a second click does nothing
+        }
+        try (Workspace youssef = Workspace.open(folder.resolve("youssef"))) {
+            assertThat(youssef.notes().forSite(Seeder.siteId("port-of-antwerp-bruges"))).extracting(Note::body)
+                    .containsExactly(Laptops.AMINA_SAYS);
+        }
+    }
+
+    @Test
+    void theExportDialogOffersOnlyMineAndTheLastExportToAColleague() throws Exception {
+        DemoData.fill(folder);
+        try (AppRunner app = AppRunner.start(folder, "fr")) {
+            app.menu("Exporter pour les collègues…");
+            app.awaitDialog();
+            RadioButton mine = app.robot().lookup(".radio-button").queryAllAs(RadioButton.class).stream()
+                    .filter(button -> button.getText().equals("Seulement mes propres saisies")).findFirst().orElseThrow();
+            assertThat(mine.isDisabled()).isFalse();  // Amina said who she is
+            @SuppressWarnings("unchecked")
+            ComboBox<ma.etamkeen.rihla.model.Delegate> colleague = app.robot().lookup(".dialog-body .combo-box")
+                    .queryAs(ComboBox.class);
+            app.robot().interact(() -> colleague.getSelectionModel().select(0));
+            app.await(() -> app.showsText("Aucun export pour Youssef Benali jusqu'ici : tout part."));
+            RadioButton since = app.robot().lookup(".radio-button").queryAllAs(RadioButton.class).stream()
+                    .filter(button -> button.getText().startsWith("Ce qui a changé")).findFirst().orElseThrow();
+            assertThat(since.isSelected()).isTrue();
+        }
+    }
+}
