@@ -48,6 +48,9 @@ public final class Benchmarks {
         if (which.equals("all") || which.equals("brief")) {
             brief();
         }
+        if (which.equals("all") || which.equals("exchange")) {
+            ExchangeBench.run(1_000, 10_000);
+        }
     }
 
     /** Cold start to the first populated window: Rihla from its jar, beside a bare JavaFX window. */
