@@ -18,7 +18,6 @@ import ma.etamkeen.rihla.service.ExchangeService;
 import ma.etamkeen.rihla.service.ImportPlan;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
 import ma.etamkeen.rihla.service.Workspace;
-import ma.etamkeen.rihla.store.ExchangeRepository.Kind;
 
 /**
  * {@code import FILE [--dry-run] [--on-conflict keep-both|mine|theirs]}: prints what the package would
@@ -93,9 +92,7 @@ final class ImportCommand implements Cli.Command {
         out.printf(row, "", messages.get("exchange.count.new"), messages.get("exchange.count.updated"),
                 messages.get("exchange.count.unchanged"), messages.get("exchange.count.conflicts"),
                 messages.get("exchange.count.deletions"));
-        for (Map.Entry<Kind, ImportPlan.Counts> kind : plan.byKind().entrySet()) {
-            printCounts(out, row, messages.get("kind." + kind.getKey().code()), kind.getValue());
-        }
+        plan.byKindKey().forEach((kind, counts) -> printCounts(out, row, messages.get(kind), counts));
         printCounts(out, row, messages.get("exchange.total"), plan.total());
         Map<UUID, Site> sites = new HashMap<>();
         workspace.catalog().sites().forEach(site -> sites.put(site.id(), site));
@@ -111,7 +108,7 @@ final class ImportCommand implements Cli.Command {
             out.println();
             out.println(messages.get("exchange.conflicts.title"));
             for (ImportPlan.Conflict conflict : conflicts) {
-                out.println("  " + messages.format("exchange.conflict.line", messages.get("kind." + conflict.kind().code()),
+                out.println("  " + messages.format("exchange.conflict.line", messages.get(conflict.kindKey()),
                         conflict.mine().headline(), conflict.theirs().headline()));
             }
         }

@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -51,6 +52,37 @@ public final class ImportPlan {
     public record Conflict(Kind kind, UUID id, UUID siteId, Record mine, Record theirs) {
         public boolean isDeletion() {
             return mine.isDeleted() != theirs.isDeleted();
+        }
+
+        /** The message key of the kind's name, e.g. {@code kind.note}. */
+        public String kindKey() {
+            return "kind." + kind.code();
+        }
+
+        public Version mineVersion() {
+            return Version.of(mine);
+        }
+
+        public Version theirsVersion() {
+            return Version.of(theirs);
+        }
+    }
+
+    /** One side of a conflict as a person reads it: what it says, whether it is deleted, who changed it when. */
+    public record Version(String text, boolean deleted, String changedBy, Instant changedAt) {
+        private static final List<String> TEXTS = List.of("title", "name", "name_ar", "name_fr", "acronym",
+                "file_name", "observed", "why_it_works", "description", "prerequisites", "body", "caption");
+
+        static Version of(Record record) {
+            StringBuilder text = new StringBuilder();
+            for (String field : TEXTS) {
+                String value = record.text(field);
+                if (value != null && !value.isBlank()) {
+                    text.append(value.strip()).append("\n\n");
+                }
+            }
+            return new Version(text.toString().strip(), record.isDeleted(), record.text("updated_by"),
+                    record.instant("updated_at"));
         }
     }
 
@@ -137,6 +169,13 @@ public final class ImportPlan {
             counts.put(kind, Counts.NONE);
         }
         steps.forEach(step -> counts.merge(step.theirs().kind(), Counts.NONE.plus(step), (a, b) -> a.plus(step)));
+        return counts;
+    }
+
+    /** The same, keyed by the message key of each kind's name ({@code kind.note}), in the order they travel. */
+    public Map<String, Counts> byKindKey() {
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        byKind().forEach((kind, value) -> counts.put("kind." + kind.code(), value));
         return counts;
     }
 

@@ -26,7 +26,6 @@ import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.service.ExchangePackage;
 import ma.etamkeen.rihla.service.ImportPlan;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
-import ma.etamkeen.rihla.store.ExchangeRepository.Record;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 
@@ -115,7 +114,7 @@ public final class ImportViewModel {
         String heading = messages.format("exchange.from", TextDirection.leftToRight(file.getFileName().toString()),
                 manifest.exportedBy(), when(manifest.exportedAt()), plan.steps().size());
         List<Row> byKind = new ArrayList<>();
-        plan.byKind().forEach((kind, counts) -> byKind.add(new Row(messages.get("kind." + kind.code()), counts)));
+        plan.byKindKey().forEach((kind, counts) -> byKind.add(new Row(messages.get(kind), counts)));
         Map<UUID, Site> byId = new HashMap<>();
         sites.forEach(site -> byId.put(site.id(), site));
         List<Row> bySite = new ArrayList<>();
@@ -126,31 +125,19 @@ public final class ImportViewModel {
         });
         List<ConflictView> conflicts = new ArrayList<>();
         for (ImportPlan.Conflict conflict : plan.conflicts()) {
-            conflicts.add(new ConflictView(conflict, messages.get("kind." + conflict.kind().code()),
-                    text(conflict.mine()), changed(conflict.mine(), messages), text(conflict.theirs()),
-                    changed(conflict.theirs(), messages)));
+            ImportPlan.Version mine = conflict.mineVersion();
+            ImportPlan.Version theirs = conflict.theirsVersion();
+            conflicts.add(new ConflictView(conflict, messages.get(conflict.kindKey()), mine.text(),
+                    changed(mine, messages), theirs.text(), changed(theirs, messages)));
         }
         return new Preview(heading, byKind, new Row(messages.get("exchange.total"), plan.total()), bySite, conflicts);
     }
 
-    /** What one version says. */
-    private static String text(Record record) {
-        StringBuilder text = new StringBuilder();
-        for (String field : List.of("title", "name", "name_ar", "name_fr", "acronym", "file_name", "observed",
-                "why_it_works", "description", "prerequisites", "body", "caption")) {
-            String value = record.text(field);
-            if (value != null && !value.isBlank()) {
-                text.append(value.strip()).append("\n\n");
-            }
-        }
-        return text.toString().strip();
-    }
-
     /** Whether one version is deleted, who changed it last and when. */
-    private String changed(Record record, Messages messages) {
-        String changed = messages.format("exchange.conflict.changed", String.valueOf(record.text("updated_by")),
-                when(record.instant("updated_at")));
-        return record.isDeleted() ? messages.get("exchange.conflict.deleted") + " · " + changed : changed;
+    private String changed(ImportPlan.Version version, Messages messages) {
+        String changed = messages.format("exchange.conflict.changed", String.valueOf(version.changedBy()),
+                when(version.changedAt()));
+        return version.deleted() ? messages.get("exchange.conflict.deleted") + " · " + changed : changed;
     }
 
     private String when(Instant instant) {
