@@ -53,32 +53,48 @@ public final class Benchmarks {
         }
     }
 
-    /** Cold start to the first populated window: Rihla from its jar, beside a bare JavaFX window. */
+    /**
+     * Cold start to the first populated window: Rihla's installed app image (its launcher, its runtime, its
+     * class-data archive; built by installer/build.sh) and Rihla from its jar, beside a bare JavaFX window
+     * launched like the jar. Interleaved, so all see the same machine load.
+     */
     static void startup() throws Exception {
         Path jar = Path.of("target", "rihla.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the jar first: mvn -DskipTests package");
         }
+        Path launcher = Path.of("target", "installer", "Rihla", "bin", "Rihla");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path data = Files.createTempDirectory("rihla-bench");
         List<String> rihla = List.of(java, "-D" + App.EXIT_WHEN_READY + "=true", "-jar", jar.toString(),
                 "--db", data.toString(), "--lang", "en");
+        List<String> image = List.of(launcher.toString(), "--db", data.toString(), "--lang", "en");
         List<String> bare = List.of(java, "-cp", System.getProperty("java.class.path"), BareWindow.class.getName());
+        boolean withImage = Files.isExecutable(launcher);
 
         double firstStart = timeUntil(rihla, App.READY_LINE);  // new data folder: migrations and seeding
         double[] app = new double[RUNS];
+        double[] installed = new double[RUNS];
         double[] baseline = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {  // interleaved, so both see the same machine load
+        for (int i = 0; i < RUNS; i++) {
             baseline[i] = timeUntil(bare, BareWindow.READY_LINE);
             app[i] = timeUntil(rihla, App.READY_LINE);
+            if (withImage) {
+                installed[i] = timeUntil(image, App.READY_LINE);
+            }
         }
-        double appMedian = median(app);
         double bareMedian = median(baseline);
         System.out.println("Start-up to the first populated window (median of " + RUNS + ", ms)");
         System.out.printf(Locale.ROOT, "  bare JavaFX window          %7.0f   runs %s%n", bareMedian, Arrays.toString(rounded(baseline)));
-        System.out.printf(Locale.ROOT, "  Rihla, java -jar            %7.0f   runs %s%n", appMedian, Arrays.toString(rounded(app)));
+        System.out.printf(Locale.ROOT, "  Rihla, java -jar            %7.0f   runs %s   %.2f x bare%n", median(app),
+                Arrays.toString(rounded(app)), median(app) / bareMedian);
+        if (withImage) {
+            System.out.printf(Locale.ROOT, "  Rihla, app image            %7.0f   runs %s   %.2f x bare%n", median(installed),
+                    Arrays.toString(rounded(installed)), median(installed) / bareMedian);
+        } else {
+            System.out.println("  Rihla, app image            (build it first: installer/build.sh app-image)");
+        }
         System.out.printf(Locale.ROOT, "  Rihla, first start (seeding) %6.0f%n", firstStart);
-        System.out.printf(Locale.ROOT, "  ratio Rihla / bare          %7.2f%n", appMedian / bareMedian);
     }
 
     /**
@@ -168,7 +184,10 @@ public final class Benchmarks {
     /** Milliseconds from starting {@code command} until it prints {@code line}. */
     static double timeUntil(List<String> command, String line) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        // The app image's launcher takes JVM options from the environment only.
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-D" + App.EXIT_WHEN_READY + "=true");
+        Process process = builder.start();
         double elapsed = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String read;

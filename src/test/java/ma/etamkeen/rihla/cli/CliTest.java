@@ -252,6 +252,16 @@ class CliTest {
     }
 
     @Test
+    void aPackageGivenAloneOpensTheWindowNotTheCli() throws Exception {
+        LaunchOptions opened = LaunchOptions.parse(List.of("--lang", "ar", "Amina.RIHLA"));
+        assertThat(opened.command()).isEmpty();  // the window starts, with the package's import preview
+        assertThat(opened.packageToOpen()).contains(Path.of("Amina.RIHLA").toAbsolutePath());
+        LaunchOptions command = LaunchOptions.parse(List.of("import", "amina.rihla"));
+        assertThat(command.command()).contains("import");
+        assertThat(command.packageToOpen()).isEmpty();
+    }
+
+    @Test
     void helpPrintsTheUsage() {
         assertThat(run(Language.EN, "help")).isZero();
         assertThat(out()).contains("sites [--json]");
