@@ -224,14 +224,14 @@ public final class App extends Application {
                         .load(View.IMPORT, language.messages());
             }
         };
-        ViewLoader views = new ViewLoader()
-                .controller(MainController.class, () -> mainController = new MainController(main, dialogs, windowViews))
+        ViewLoader views = new ViewLoader();
+        views.controller(MainController.class, () -> mainController = new MainController(main, dialogs, windowViews, views))
                 .controller(SiteListController.class, () -> new SiteListController(main.sites(), language))
                 .controller(PracticesController.class, () -> new PracticesController(main.practices(), language))
                 .controller(SearchController.class,
                         () -> new SearchController(main.search(), language, context.themes()))
                 .controller(SiteDetailController.class,
-                        () -> new SiteDetailController(detail, language, getHostServices()::showDocument))
+                        () -> new SiteDetailController(detail, language, getHostServices()::showDocument, views))
                 .controller(NotesController.class, () -> new NotesController(detail.notes(), context, attacher))
                 .controller(LessonsController.class,
                         () -> new LessonsController(detail.lessons(), context, attacher, dialogs))

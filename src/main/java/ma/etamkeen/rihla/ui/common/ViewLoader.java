@@ -23,7 +23,15 @@ public final class ViewLoader {
         return this;
     }
 
+    /** A loaded view and its controller. */
+    public record Loaded<C>(Parent root, C controller) {
+    }
+
     public Parent load(View view, Messages messages) {
+        return loadWithController(view, messages).root();
+    }
+
+    public <C> Loaded<C> loadWithController(View view, Messages messages) {
         FXMLLoader loader = new FXMLLoader(view.url(), messages.bundle());
         loader.setControllerFactory(type -> {
             Supplier<?> factory = controllers.get(type);
@@ -33,9 +41,43 @@ public final class ViewLoader {
             return factory.get();
         });
         try {
-            return loader.load();
+            Parent root = loader.load();
+            return new Loaded<>(root, loader.getController());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load " + view, e);
+        }
+    }
+
+    /** {@code view}, loaded the first time it is needed rather than with the window (a faster first frame). */
+    public <C> Lazy<C> lazy(View view, Supplier<Messages> messages) {
+        return new Lazy<>(() -> loadWithController(view, messages.get()));
+    }
+
+    public static final class Lazy<C> {
+        private final Supplier<Loaded<C>> load;
+        private Loaded<C> loaded;
+
+        private Lazy(Supplier<Loaded<C>> load) {
+            this.load = load;
+        }
+
+        public boolean isLoaded() {
+            return loaded != null;
+        }
+
+        public Parent root() {
+            return get().root();
+        }
+
+        public C controller() {
+            return get().controller();
+        }
+
+        private Loaded<C> get() {
+            if (loaded == null) {
+                loaded = load.get();
+            }
+            return loaded;
         }
     }
 }

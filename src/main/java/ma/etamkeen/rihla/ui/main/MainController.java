@@ -20,6 +20,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 
 import ma.etamkeen.rihla.i18n.Digits;
@@ -28,6 +29,8 @@ import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.TextInputs;
+import ma.etamkeen.rihla.ui.common.View;
+import ma.etamkeen.rihla.ui.common.ViewLoader;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.ui.main.MainViewModel.Page;
 import ma.etamkeen.rihla.ui.search.SearchController;
@@ -87,17 +90,18 @@ public final class MainController {
     @FXML
     private Node sitesPage;
     @FXML
-    private Node practicesView;
-    @FXML
-    private Node searchView;
-    @FXML
-    private SearchController searchViewController;
+    private StackPane pages;
+    private final ViewLoader.Lazy<Object> practicesView;
+    private final ViewLoader.Lazy<SearchController> searchView;
 
-    public MainController(MainViewModel viewModel, Dialogs dialogs, WindowViews views) {
+    /** @param pageViews loads the practices and results pages the first time they are shown */
+    public MainController(MainViewModel viewModel, Dialogs dialogs, WindowViews views, ViewLoader pageViews) {
         this.viewModel = viewModel;
         this.context = viewModel.context();
         this.dialogs = dialogs;
         this.views = views;
+        this.practicesView = pageViews.lazy(View.PRACTICES, context.language()::messages);
+        this.searchView = pageViews.lazy(View.SEARCH, context.language()::messages);
     }
 
     @FXML
@@ -135,7 +139,7 @@ public final class MainController {
     private void bindPages() {
         Map<Page, ToggleButton> buttons = Map.of(Page.SITES, sitesButton, Page.PRACTICES, practicesButton,
                 Page.RESULTS, resultsButton);
-        Map<Page, Node> pages = Map.of(Page.SITES, sitesPage, Page.PRACTICES, practicesView, Page.RESULTS, searchView);
+        Map<Page, ViewLoader.Lazy<?>> lazyPages = Map.of(Page.PRACTICES, practicesView, Page.RESULTS, searchView);
         ToggleGroup group = new ToggleGroup();
         buttons.forEach((page, button) -> {
             button.setToggleGroup(group);
@@ -144,7 +148,16 @@ public final class MainController {
         Runnable show = () -> {
             Page current = viewModel.pageProperty().get();
             buttons.get(current).setSelected(true);  // a click on the selected button keeps it selected
-            pages.forEach((page, node) -> node.setVisible(page == current));
+            ViewLoader.Lazy<?> shown = lazyPages.get(current);
+            if (shown != null && !shown.isLoaded()) {
+                pages.getChildren().add(shown.root());
+            }
+            sitesPage.setVisible(current == Page.SITES);
+            lazyPages.forEach((page, view) -> {
+                if (view.isLoaded()) {
+                    view.root().setVisible(page == current);
+                }
+            });
         };
         viewModel.pageProperty().addListener((obs, old, now) -> show.run());
         show.run();
@@ -164,7 +177,7 @@ public final class MainController {
                 searchField.clear();
             } else if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
                 viewModel.showResults();
-                searchViewController.focusResults();
+                searchView.controller().focusResults();
                 event.consume();
             }
         });

@@ -1,6 +1,7 @@
 package ma.etamkeen.rihla.ui.site;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
@@ -25,6 +26,8 @@ import ma.etamkeen.rihla.ui.attachments.AttachmentsController;
 import ma.etamkeen.rihla.ui.common.Chips;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.common.View;
+import ma.etamkeen.rihla.ui.common.ViewLoader;
 import ma.etamkeen.rihla.ui.ideas.IdeasController;
 import ma.etamkeen.rihla.ui.lessons.LessonsController;
 import ma.etamkeen.rihla.ui.notes.NotesController;
@@ -75,19 +78,23 @@ public final class SiteDetailController {
     private FlowPane themeChips;
     @FXML
     private VBox factList;
-    @FXML
-    private NotesController notesViewController;
-    @FXML
-    private LessonsController lessonsViewController;
-    @FXML
-    private IdeasController ideasViewController;
-    @FXML
-    private AttachmentsController attachmentsViewController;
+    private final ViewLoader.Lazy<NotesController> notesView;
+    private final ViewLoader.Lazy<LessonsController> lessonsView;
+    private final ViewLoader.Lazy<IdeasController> ideasView;
+    private final ViewLoader.Lazy<AttachmentsController> attachmentsView;
+    private final ViewLoader.Lazy<Object> trashView;
 
-    public SiteDetailController(SiteDetailViewModel viewModel, UiLanguage language, Consumer<String> openLink) {
+    /** @param views loads each tab's view the first time the tab is opened */
+    public SiteDetailController(SiteDetailViewModel viewModel, UiLanguage language, Consumer<String> openLink,
+                                ViewLoader views) {
         this.viewModel = viewModel;
         this.language = language;
         this.openLink = openLink;
+        this.notesView = views.lazy(View.NOTES, language::messages);
+        this.lessonsView = views.lazy(View.LESSONS, language::messages);
+        this.ideasView = views.lazy(View.IDEAS, language::messages);
+        this.attachmentsView = views.lazy(View.ATTACHMENTS, language::messages);
+        this.trashView = views.lazy(View.TRASH, language::messages);
     }
 
     @FXML
@@ -95,6 +102,14 @@ public final class SiteDetailController {
         viewModel.detailBinding().addListener((obs, old, detail) -> show(detail));
         show(viewModel.detail());
         List<Tab> inOrder = List.of(overviewTab, notesTab, lessonsTab, ideasTab, attachmentsTab, trashTab);
+        Map<Tab, ViewLoader.Lazy<?>> lazyTabs = Map.of(notesTab, notesView, lessonsTab, lessonsView, ideasTab, ideasView,
+                attachmentsTab, attachmentsView, trashTab, trashView);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            ViewLoader.Lazy<?> view = lazyTabs.get(tab);
+            if (view != null && !view.isLoaded()) {
+                tab.setContent(view.root());
+            }
+        });
         tabs.getSelectionModel().select(inOrder.get(viewModel.tabProperty().get().ordinal()));
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
             if (index.intValue() >= 0) {
@@ -117,21 +132,21 @@ public final class SiteDetailController {
     public void newEntry() {
         Tab current = tabs.getSelectionModel().getSelectedItem();
         if (current == lessonsTab) {
-            lessonsViewController.create();
+            lessonsView.controller().create();
         } else if (current == ideasTab) {
-            ideasViewController.create();
+            ideasView.controller().create();
         } else if (current == attachmentsTab) {
-            attachmentsViewController.attach();
+            attachmentsView.controller().attach();
         } else {
             tabs.getSelectionModel().select(notesTab);
-            notesViewController.create();
+            notesView.controller().create();
         }
     }
 
     /** Ctrl+Shift+A: files for the site, from the attachments tab. */
     public void attach() {
         tabs.getSelectionModel().select(attachmentsTab);
-        attachmentsViewController.attach();
+        attachmentsView.controller().attach();
     }
 
     private void show(Detail detail) {
