@@ -78,7 +78,8 @@ public final class MainController {
     @FXML
     private RadioMenuItem arabicDigitsItem;
     @FXML
-    private SiteDetailController siteViewController;
+    private StackPane siteSlot;
+    private final ViewLoader.Lazy<SiteDetailController> siteView;
     @FXML
     private TextField searchField;
     @FXML
@@ -94,12 +95,16 @@ public final class MainController {
     private final ViewLoader.Lazy<Object> practicesView;
     private final ViewLoader.Lazy<SearchController> searchView;
 
-    /** @param pageViews loads the practices and results pages the first time they are shown */
+    /**
+     * @param pageViews loads the site's view, the practices and the results pages the first time they are
+     *                  shown, so that the first window comes sooner
+     */
     public MainController(MainViewModel viewModel, Dialogs dialogs, WindowViews views, ViewLoader pageViews) {
         this.viewModel = viewModel;
         this.context = viewModel.context();
         this.dialogs = dialogs;
         this.views = views;
+        this.siteView = pageViews.lazy(View.SITE_DETAIL, context.language()::messages);
         this.practicesView = pageViews.lazy(View.PRACTICES, context.language()::messages);
         this.searchView = pageViews.lazy(View.SEARCH, context.language()::messages);
     }
@@ -133,6 +138,14 @@ public final class MainController {
         digitsMenu.setVisible(language == Language.AR);  // French and English always write 0123
         bindPages();
         bindSearchField();
+        viewModel.sites().selectedSiteProperty().addListener((obs, old, site) -> {
+            if (site != null) {
+                siteDetail();
+            }
+        });
+        if (viewModel.sites().selectedSiteProperty().get() != null) {
+            siteDetail();
+        }
     }
 
     /** The page buttons and the page shown follow the view model; the results button only with a search. */
@@ -229,14 +242,22 @@ public final class MainController {
         dialogs.showContent(context.language().messages().get("settings.title"), views.settings());
     }
 
+    /** The site's view, in place (loaded with the first site selected). */
+    private SiteDetailController siteDetail() {
+        if (!siteView.isLoaded()) {
+            siteSlot.getChildren().setAll(siteView.root());
+        }
+        return siteView.controller();
+    }
+
     @FXML
     private void newEntry() {
-        siteViewController.newEntry();
+        siteDetail().newEntry();
     }
 
     @FXML
     private void attach() {
-        siteViewController.attach();
+        siteDetail().attach();
     }
 
     @FXML
