@@ -9,13 +9,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.animation.PauseTransition;
 import javafx.stage.FileChooser;
+import javafx.util.Duration;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -76,6 +79,8 @@ public final class App extends Application {
     private static final String STYLESHEET = "/ma/etamkeen/rihla/css/rihla.css";
     /** A rolling backup this often while there are changes (and once shortly after start). */
     private static final long BACKUP_MINUTES = 5;
+    /** The window shows once its sites are read, or after this at the latest. */
+    private static final Duration SHOW_AT_LATEST = Duration.millis(1500);
 
     private Background background;
     private WindowContext context;
@@ -136,6 +141,20 @@ public final class App extends Application {
                 applyTextSize(scene, chosen.textSize());
             }
         });
+        // The window appears with the sites already listed (they are read while it is built), or after
+        // SHOW_AT_LATEST when the data folder is slow to open (a migration, a big store) and then fills in.
+        AtomicBoolean shown = new AtomicBoolean();
+        Runnable show = () -> {
+            if (shown.compareAndSet(false, true)) {
+                stage.show();
+                // Opened from the file manager with a package: its import preview, over the window.
+                options.packageToOpen().ifPresent(file -> Platform.runLater(() -> mainController.importPreview(file)));
+            }
+        };
+        main.sites().whenLoaded(show);
+        PauseTransition atLatest = new PauseTransition(SHOW_AT_LATEST);
+        atLatest.setOnFinished(event -> show.run());
+        atLatest.play();
         if (Boolean.getBoolean(EXIT_WHEN_READY)) {
             // The populated list is on screen after the next pulse.
             main.sites().whenLoaded(() -> Platform.runLater(() -> {
@@ -144,13 +163,11 @@ public final class App extends Application {
             }));
         }
         main.load();
-        stage.show();
-        // Opened from the file manager with a package: its import preview, over the window.
-        options.packageToOpen().ifPresent(file -> Platform.runLater(() -> mainController.importPreview(file)));
 
         opening.whenComplete((open, failure) -> {
             if (failure != null) {
                 Platform.runLater(() -> {
+                    show.run();
                     dialogs.showError(failure);
                     Platform.exit();
                 });
