@@ -29,6 +29,8 @@ public final class ImportController {
     private static final List<String> COLUMNS = List.of("exchange.count.new", "exchange.count.updated",
             "exchange.count.unchanged", "exchange.count.conflicts", "exchange.count.deletions");
 
+    private static final double LABEL_WIDTH = 280;
+
     private final ImportViewModel viewModel;
     private final UiLanguage language;
 
@@ -90,7 +92,11 @@ public final class ImportController {
     private void fill(GridPane grid, List<Row> rows, Row total) {
         Messages messages = language.messages();
         grid.getChildren().clear();
-        grid.getColumnConstraints().setAll(new ColumnConstraints());
+        // The same label column in both tables (kinds and sites), so their numbers line up.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(LABEL_WIDTH);
+        labels.setPrefWidth(LABEL_WIDTH);
+        grid.getColumnConstraints().setAll(labels);
         for (int column = 0; column < COLUMNS.size(); column++) {
             ColumnConstraints numbers = new ColumnConstraints();
             numbers.setHalignment(HPos.RIGHT);
@@ -113,6 +119,7 @@ public final class ImportController {
         ImportPlan.Counts counts = row.counts();
         int[] values = {counts.added(), counts.updated(), counts.unchanged(), counts.conflicts(), counts.deletions()};
         Label label = new Label(row.label());
+        label.setWrapText(true);  // a long site name goes on two lines rather than widening its table
         grid.add(label, 0, line);
         for (int column = 0; column < values.length; column++) {
             Label value = new Label(language.messages().format("exchange.count", values[column]));
