@@ -315,7 +315,7 @@ public final class ExchangeService {
         int[] copies = {0};
         ImportPlan.Counts counts = database.write(tx -> {
             ImportPlan plan = plan(tx, pkg);
-            if (!sameDecisions(plan, preview)) {
+            if (!stillAsPreviewed(plan, preview)) {
                 throw new RejectedInput("exchange.changed-meanwhile");
             }
             Map<UUID, Set<String>> exchanged = repository.versions(tx);
@@ -353,12 +353,20 @@ public final class ExchangeService {
         return new Imported(counts, copies[0], backup);
     }
 
-    private static boolean sameDecisions(ImportPlan plan, ImportPlan preview) {
+    private static String localHash(ImportPlan.Step step) {
+        return step.local() == null ? null : step.local().hash();
+    }
+
+    private static boolean stillAsPreviewed(ImportPlan plan, ImportPlan preview) {
         if (plan.steps().size() != preview.steps().size()) {
             return false;
         }
         for (int i = 0; i < plan.steps().size(); i++) {
-            if (plan.steps().get(i).decision() != preview.steps().get(i).decision()) {
+            ImportPlan.Step now = plan.steps().get(i);
+            ImportPlan.Step shown = preview.steps().get(i);
+            // The same decision on the same local version: a choice of "theirs" made against what the
+            // preview showed must not overwrite an edit made since.
+            if (now.decision() != shown.decision() || !java.util.Objects.equals(localHash(now), localHash(shown))) {
                 return false;
             }
         }

@@ -17,10 +17,7 @@ public final class Failures {
      *              left-to-right order in an Arabic window
      */
     public static String describe(Throwable failure, Messages messages, UnaryOperator<String> value) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = cause(failure);
         if (cause instanceof RejectedInput rejected) {
             Object[] args = rejected.args();
             for (int i = 0; i < args.length; i++) {
@@ -34,5 +31,14 @@ public final class Failures {
             return messages.format(store.reason().messageKey(), value.apply(store.detail()));
         }
         return messages.format("error.unexpected", value.apply(String.valueOf(cause.getMessage())));
+    }
+
+    /** The failure itself, out of the wrappers that background work puts around it. */
+    public static Throwable cause(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

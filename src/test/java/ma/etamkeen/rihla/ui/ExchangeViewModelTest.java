@@ -76,6 +76,21 @@ class ExchangeViewModelTest {
     }
 
     @Test
+    void aChangeMadeAfterThePreviewStopsTheImportAndAsksToLookAgain() throws Exception {
+        Path pkg = Laptops.conflictingPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
+        ImportViewModel preview = new ImportViewModel(open(folder.resolve("youssef"), Language.FR), pkg);
+        preview.open();
+        String edited = "APICA, revu par Youssef après l'aperçu.";
+        context.background().write(workspace -> workspace.notes().save(workspace.notes().forSite(PORT).get(0)
+                .withBody(edited)), saved -> { });
+
+        preview.importNow();
+        assertThat(preview.messageProperty().get()).contains("depuis l'aperçu");
+        assertThat(preview.finishedProperty().get()).isTrue();  // Import is no longer offered on a stale preview
+        assertThat(notesAtThePort()).containsExactly(edited);
+    }
+
+    @Test
     void aBrokenPackageSaysWhyAndOffersNoImport() throws Exception {
         Path broken = Files.writeString(folder.resolve("notes.rihla"), "pas un zip");
         ImportViewModel preview = new ImportViewModel(open(folder.resolve("data"), Language.AR), broken);

@@ -24,8 +24,10 @@ import javafx.collections.ObservableMap;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.service.ExchangePackage;
+import ma.etamkeen.rihla.service.Failures;
 import ma.etamkeen.rihla.service.ImportPlan;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
+import ma.etamkeen.rihla.service.RejectedInput;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 
@@ -170,6 +172,10 @@ public final class ImportViewModel {
                     running.set(false);
                     progress.set(0);
                     message.set(context.describe(failure));
+                    // Stopped: Import may be chosen again. Anything else (the store changed since the preview,
+                    // a damaged file): the preview no longer holds, the package must be opened again.
+                    finished.set(!(Failures.cause(failure) instanceof RejectedInput rejected
+                            && rejected.messageKey().equals("exchange.cancelled")));
                 });
     }
 
