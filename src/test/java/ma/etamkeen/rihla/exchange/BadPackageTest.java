@@ -173,7 +173,7 @@ class BadPackageTest {
         ArrayNode lessons = (ArrayNode) JSON.readTree(repack.files.get("records/lesson.json"));
         ((ObjectNode) lessons.get(0)).put("id", notes.get(0).get("id").asText());
         repack.files.put("records/lesson.json", JSON.writeValueAsBytes(lessons));
-        assertThat(refused(repack.resealed().write(file("twice.rihla")))).contains("is used by a Lesson learned and a Note");
+        assertThat(refused(repack.resealed().write(file("twice.rihla")))).contains("is used by two records of different kinds (Lesson learned, Note)");
     }
 
     @Test
