@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.image.Image;
 import javafx.animation.PauseTransition;
 import javafx.stage.FileChooser;
@@ -25,7 +29,9 @@ import javafx.stage.Window;
 import atlantafx.base.theme.PrimerLight;
 
 import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.service.DamagedStore;
 import ma.etamkeen.rihla.service.Preferences;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.store.DataFolder;
@@ -60,6 +66,8 @@ import ma.etamkeen.rihla.ui.notes.NotesController;
 import ma.etamkeen.rihla.ui.people.PeopleController;
 import ma.etamkeen.rihla.ui.people.PeopleViewModel;
 import ma.etamkeen.rihla.ui.practices.PracticesController;
+import ma.etamkeen.rihla.ui.repair.DamagedStoreController;
+import ma.etamkeen.rihla.ui.repair.DamagedStoreViewModel;
 import ma.etamkeen.rihla.ui.search.SearchController;
 import ma.etamkeen.rihla.ui.site.SiteDetailController;
 import ma.etamkeen.rihla.ui.settings.SettingsController;
@@ -83,6 +91,8 @@ public final class App extends Application {
     private static final Duration SHOW_AT_LATEST = Duration.millis(1500);
 
     private Background background;
+    private Dialogs dialogs;
+    private Runnable show;
     private WindowContext context;
     private MainViewModel main;
     private MainController mainController;
@@ -100,13 +110,15 @@ public final class App extends Application {
     public void start(Stage stage) throws LaunchOptions.UsageException {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         Path folder = DataFolder.resolve(options.db());
+        Logs.install(folder);
         // The slowest part of start-up, so it goes first and runs while the window is built.
-        CompletableFuture<Workspace> opening = CompletableFuture.supplyAsync(() -> Workspace.open(folder));
+        CompletableFuture<Workspace> opening = new CompletableFuture<>();
+        open(folder, opening);
         Preferences preferences = Preferences.load(folder);
         Language startLanguage = options.lang().or(preferences::language)
                 .orElseGet(() -> Language.of(Locale.getDefault()));
         UiLanguage language = new UiLanguage(startLanguage, preferences.digits());
-        Dialogs dialogs = new Dialogs(language);
+        dialogs = new Dialogs(language);
         dialogs.setOwner(stage);
         background = Background.forJavaFx(opening);
         background.setErrorHandler(dialogs::showError);
@@ -144,11 +156,12 @@ public final class App extends Application {
         // The window appears with the sites already listed (they are read while it is built), or after
         // SHOW_AT_LATEST when the data folder is slow to open (a migration, a big store) and then fills in.
         AtomicBoolean shown = new AtomicBoolean();
-        Runnable show = () -> {
+        show = () -> {
             if (shown.compareAndSet(false, true)) {
                 stage.show();
                 // Opened from the file manager with a package: its import preview, over the window.
-                options.packageToOpen().ifPresent(file -> Platform.runLater(() -> mainController.importPreview(file)));
+                options.packageToOpen().ifPresent(file -> opening.thenRun(() ->
+                        Platform.runLater(() -> mainController.importPreview(file))));
             }
         };
         main.sites().whenLoaded(show);
@@ -175,6 +188,62 @@ public final class App extends Application {
         });
         timers.scheduleWithFixedDelay(() -> Platform.runLater(main::backUpIfChanged), 20, BACKUP_MINUTES * 60,
                 TimeUnit.SECONDS);
+    }
+
+    /**
+     * Opens the data folder off the JavaFX thread and completes {@code opening} with it. A damaged store is
+     * not opened: the window shows the choice it asks for, and once a way out worked, the folder is opened
+     * again. Until then, nothing (no view, no automatic backup) reaches the store.
+     */
+    private void open(Path folder, CompletableFuture<Workspace> opening) {
+        Thread thread = new Thread(() -> {
+            try {
+                opening.complete(Workspace.open(folder));
+            } catch (RuntimeException e) {
+                Optional<DamagedStore> damaged = DamagedStore.of(e);
+                if (damaged.isPresent()) {
+                    Platform.runLater(() -> askWhatToDo(damaged.get(), folder, opening));
+                } else {
+                    opening.completeExceptionally(e);
+                }
+            }
+        }, "rihla-open");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void askWhatToDo(DamagedStore damaged, Path folder, CompletableFuture<Workspace> opening) {
+        show.run();
+        UiLanguage language = context.language();
+        Messages messages = language.messages();
+        Dialog<ButtonType> dialog = dialogs.prepare(new Dialog<>(), messages.get("damage.title"));
+        dialog.setHeaderText(messages.get("damage.title"));
+        dialog.getDialogPane().getButtonTypes().setAll(
+                new ButtonType(messages.get("damage.quit"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        AtomicBoolean repaired = new AtomicBoolean();
+        DamagedStoreViewModel choice = new DamagedStoreViewModel(damaged, language, work -> {
+            Thread thread = new Thread(work, "rihla-repair");
+            thread.setDaemon(true);
+            thread.start();
+        }, Platform::runLater, done -> {
+            repaired.set(true);
+            dialog.close();
+            opening.thenRun(() -> Platform.runLater(() -> context.saveStatus().info(done)));
+            open(folder, opening);
+        });
+        dialog.getDialogPane().setContent(new ViewLoader().controller(DamagedStoreController.class,
+                () -> new DamagedStoreController(choice, language, dialogs)).load(View.DAMAGED_STORE, messages));
+        dialog.setOnCloseRequest(event -> {
+            if (choice.busyProperty().get()) {
+                event.consume();  // a restore or a recovery under way finishes first
+            }
+        });
+        dialog.setOnHidden(event -> {
+            if (!repaired.get()) {
+                Platform.exit();  // quit: the damaged file stays as it is
+            }
+        });
+        dialog.show();
     }
 
     /** Loads the window's views in the current language, on the long-lived view models. */
@@ -242,7 +311,8 @@ public final class App extends Application {
             }
         };
         ViewLoader views = new ViewLoader();
-        views.controller(MainController.class, () -> mainController = new MainController(main, dialogs, windowViews, views))
+        views.controller(MainController.class, () -> mainController = new MainController(main, dialogs, windowViews, views,
+                        logFolder -> getHostServices().showDocument(logFolder.toUri().toString())))
                 .controller(SiteListController.class, () -> new SiteListController(main.sites(), language))
                 .controller(PracticesController.class, () -> new PracticesController(main.practices(), language))
                 .controller(SearchController.class,

@@ -10,6 +10,7 @@ import java.util.List;
 import ma.etamkeen.rihla.LaunchOptions;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.service.BackupService;
+import ma.etamkeen.rihla.service.DamagedStore;
 import ma.etamkeen.rihla.service.Workspace;
 
 /** {@code backup [--list]}: backs up the database now, or lists the backups of the data folder. */
@@ -30,20 +31,25 @@ final class BackupCommand implements Cli.Command {
 
     @Override
     public int run(Path dataFolder, Messages messages, PrintStream out) {
-        try (Workspace workspace = Workspace.open(dataFolder)) {
-            if (!list) {
+        if (!list) {
+            try (Workspace workspace = Workspace.open(dataFolder)) {
                 out.println(messages.format("cli.backup.written", workspace.backups().backUpNow().file()));
                 return Cli.OK;
             }
-            DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                    .withLocale(messages.language().locale()).withZone(ZoneId.systemDefault());
-            List<BackupService.Backup> backups = workspace.backups().list();
-            for (BackupService.Backup backup : backups) {
-                out.printf("%s  %-16s %8.1f MB  %s%n", when.format(backup.createdAt()), backup.reason(),
-                        backup.sizeBytes() / (1024.0 * 1024.0), backup.file());
-            }
-            out.println(messages.format("cli.backup.count", backups.size()));
-            return Cli.OK;
         }
+        // Listing opens no database, so it works on a damaged store too (to choose what to restore).
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(messages.language().locale()).withZone(ZoneId.systemDefault());
+        List<BackupService.Backup> backups = BackupService.list(dataFolder);
+        for (BackupService.Backup backup : backups) {
+            out.printf("%s  %-16s %-10s %8.1f MB  %s%n", when.format(backup.createdAt()), backup.reason(),
+                    messages.get("backups.state." + backup.state().name().toLowerCase(java.util.Locale.ROOT)),
+                    backup.sizeBytes() / (1024.0 * 1024.0), backup.file());
+            if (backup.counts() != null) {
+                out.println("    " + DamagedStore.counts(backup.counts(), messages));
+            }
+        }
+        out.println(messages.format("cli.backup.count", backups.size()));
+        return Cli.OK;
     }
 }

@@ -5,11 +5,14 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import ma.etamkeen.rihla.LaunchOptions;
+import ma.etamkeen.rihla.Logs;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.service.DamagedStore;
 import ma.etamkeen.rihla.service.Failures;
 import ma.etamkeen.rihla.service.RejectedInput;
 import ma.etamkeen.rihla.store.DataFolder;
@@ -60,13 +63,24 @@ public final class Cli {
                 out.println(messages.get("cli.usage"));
                 return OK;
             }
-            return handler.run(DataFolder.resolve(options.db()), messages, out);
+            Path folder = DataFolder.resolve(options.db());
+            Logs.install(folder);
+            return handler.run(folder, messages, out);
         } catch (LaunchOptions.UsageException e) {
             return usageError(e);
         } catch (RejectedInput e) {
             err.println(Failures.describe(e, messages, UnaryOperator.identity()));
             return BAD_INPUT;
         } catch (StoreException e) {
+            Optional<DamagedStore> damaged = DamagedStore.of(e);
+            if (damaged.isPresent()) {
+                // Only restore and backup --list work on a damaged store: say how to get the data back.
+                err.println(damaged.get().describe(messages, UnaryOperator.identity()));
+                damaged.get().newestGood().ifPresent(backup -> err.println(messages.format("damage.cli-advice",
+                        backup.file())));
+                err.println(messages.get("damage.cli-window"));
+                return FAILED;
+            }
             err.println(Failures.describe(e, messages, UnaryOperator.identity()));
             return e.reason() == StoreException.Reason.INVALID_BACKUP ? BAD_INPUT : FAILED;
         }

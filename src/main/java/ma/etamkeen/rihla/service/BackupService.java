@@ -3,21 +3,36 @@ package ma.etamkeen.rihla.service;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import ma.etamkeen.rihla.model.StoreCounts;
 import ma.etamkeen.rihla.store.Backups;
 import ma.etamkeen.rihla.store.Database;
 
 /**
  * Rolling backups of the open database: one at start, one every few minutes while there are changes,
- * the newest {@link #KEEP} automatic ones kept. Restoring needs the data folder closed: see {@link #restore}.
+ * the newest {@link #KEEP} automatic ones kept. Listing and restoring need no open database (they work on a
+ * closed, even damaged, data folder): see {@link #list(Path)} and {@link #restore}.
  */
 public final class BackupService {
     public static final int KEEP = 20;
 
-    /** One backup file; {@code reason}: auto, manual, before-restore or before-migration. */
-    public record Backup(Path file, Instant createdAt, long sizeBytes, String reason) {
+    /** What a backup is worth: GOOD (verified when written), UNVERIFIED (checked when restored), DAMAGED. */
+    public enum State { GOOD, UNVERIFIED, DAMAGED }
+
+    /**
+     * One backup file; {@code reason}: auto, manual, before-import, before-restore, before-migration;
+     * {@code counts}: what it holds, known for GOOD backups (else null).
+     */
+    public record Backup(Path file, Instant createdAt, long sizeBytes, String reason, State state, StoreCounts counts) {
         static Backup of(Backups.Backup backup) {
-            return new Backup(backup.file(), backup.createdAt(), backup.sizeBytes(), backup.reason());
+            return new Backup(backup.file(), backup.createdAt(), backup.sizeBytes(), backup.reason(),
+                    State.valueOf(backup.state().name()), backup.manifest() == null ? null : backup.manifest().counts());
+        }
+
+        /** Whether it may be offered for a restore. */
+        public boolean restorable() {
+            return state != State.DAMAGED;
         }
     }
 
@@ -45,16 +60,29 @@ public final class BackupService {
         return Backup.of(Backups.create(database, "manual"));
     }
 
-    /** The backups of the data folder, newest first. */
+    /** The backups of the open data folder, newest first. */
     public List<Backup> list() {
-        return Backups.list(database.folder()).stream().map(Backup::of).toList();
+        return list(database.folder());
+    }
+
+    /** The backups of a data folder, open or not, newest first, each with its state. */
+    public static List<Backup> list(Path dataFolder) {
+        return Backups.list(dataFolder).stream().map(Backup::of).toList();
+    }
+
+    /** The newest backup that can be restored (one without a manifest is checked first), if any. */
+    public static Optional<Backup> newestGood(Path dataFolder) {
+        return Backups.newestGood(dataFolder).map(Backup::of);
     }
 
     /**
-     * Replaces the database of a closed data folder with {@code backup}, after checking it and backing up
-     * the current state. Open the folder again afterwards.
+     * Replaces the database of a closed data folder with {@code backup}, after checking it; the database it
+     * replaces is backed up first, or kept as it is in {@code damaged/} when it is damaged. Open the folder
+     * again afterwards.
+     *
+     * @return the backup of what was replaced, or empty when it was damaged or missing
      */
-    public static void restore(Path dataFolder, Path backup) {
-        Backups.restore(dataFolder, backup);
+    public static Optional<Backup> restore(Path dataFolder, Path backup) {
+        return Backups.restore(dataFolder, backup).map(Backup::of);
     }
 }

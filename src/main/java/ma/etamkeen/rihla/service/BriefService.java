@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -28,6 +27,7 @@ import ma.etamkeen.rihla.brief.Brief.Kind;
 import ma.etamkeen.rihla.brief.Brief.Section;
 import ma.etamkeen.rihla.brief.BriefOptions;
 import ma.etamkeen.rihla.brief.BriefPdf;
+import ma.etamkeen.rihla.store.AtomicFiles;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Administration;
@@ -162,15 +162,7 @@ public final class BriefService {
     /** Writes a PDF whole or not at all: a half-written file never takes the place of a good one. */
     public void write(byte[] pdf, Path file) {
         try {
-            Path folder = file.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            Path part = Files.createTempFile(folder, ".brief-", ".part");
-            try {
-                Files.write(part, pdf);
-                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(part);
-            }
+            AtomicFiles.write(file, pdf);
         } catch (IOException e) {
             throw new RejectedInput("brief.cannot-write", file, e.getMessage());
         }

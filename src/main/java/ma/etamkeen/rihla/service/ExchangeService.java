@@ -3,7 +3,6 @@ package ma.etamkeen.rihla.service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,6 +27,7 @@ import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.service.ImportPlan.Decision;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
+import ma.etamkeen.rihla.store.AtomicFiles;
 import ma.etamkeen.rihla.store.Backups;
 import ma.etamkeen.rihla.store.ContentRevision;
 import ma.etamkeen.rihla.store.Database;
@@ -197,9 +197,7 @@ public final class ExchangeService {
     /** A file next to {@code file}, to write to before it takes the place of {@code file}: whole or not at all. */
     private static Path temporaryBeside(Path file) {
         try {
-            Path folder = file.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            return Files.createTempFile(folder, ".rihla-", ".part");
+            return AtomicFiles.temporaryBeside(file);
         } catch (IOException e) {
             throw new RejectedInput("exchange.cannot-write", file, e.getMessage());
         }
@@ -207,7 +205,8 @@ public final class ExchangeService {
 
     private static void moveInPlace(Path part, Path file) {
         try {
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.sync(part);
+            AtomicFiles.replace(part, file);
         } catch (IOException e) {
             deleteQuietly(part);
             throw new RejectedInput("exchange.cannot-write", file, e.getMessage());

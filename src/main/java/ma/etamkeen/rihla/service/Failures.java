@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
 
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.store.DamagedStoreException;
 import ma.etamkeen.rihla.store.StoreException;
 
 /** Turns a failure into the sentence a user reads, in their language: one place for the CLI and the UI. */
@@ -26,6 +27,9 @@ public final class Failures {
                 }
             }
             return messages.format(rejected.messageKey(), args);
+        }
+        if (cause instanceof DamagedStoreException damaged) {
+            return DamagedStore.whatHappened(damaged.damage(), messages, value) + " " + messages.get("damage.choose");
         }
         if (cause instanceof StoreException store) {
             return messages.format(store.reason().messageKey(), value.apply(store.detail()));

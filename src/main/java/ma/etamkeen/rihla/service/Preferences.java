@@ -1,13 +1,11 @@
 package ma.etamkeen.rihla.service;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -15,6 +13,7 @@ import java.util.logging.Logger;
 
 import ma.etamkeen.rihla.i18n.Digits;
 import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.store.AtomicFiles;
 
 /**
  * How the user likes the window: language, digits, text size. Kept in a small file of the data folder
@@ -56,24 +55,15 @@ public record Preferences(Optional<Language> language, Digits digits, int textSi
         }
     }
 
-    /** Writes the preferences (a whole new file, moved into place, so a crash leaves the old one). */
+    /** Writes the preferences whole or not at all ({@link AtomicFiles}): a crash leaves the old ones. */
     public void save(Path dataFolder) {
         Properties properties = new Properties();
         language.ifPresent(value -> properties.setProperty("language", value.code()));
         properties.setProperty("digits", digits == Digits.ARABIC_INDIC ? "arabic-indic" : "latin");
         properties.setProperty("textSize", String.valueOf(textSize));
-        Path file = dataFolder.resolve(FILE);
-        Path temporary = dataFolder.resolve(FILE + ".new");
         try {
-            Files.createDirectories(dataFolder);
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                properties.store(writer, "Rihla window preferences");
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(dataFolder.resolve(FILE), out -> properties.store(
+                    new OutputStreamWriter(out, StandardCharsets.UTF_8), "Rihla window preferences"));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not save the preferences in " + dataFolder, e);
         }

@@ -129,9 +129,17 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
-    /** Rebuilds the whole index from the store (after an import, or on request). */
-    public int rebuild() {
-        return CompletableFuture.supplyAsync(() -> index.join().rebuild(), indexThread).join();
+    /**
+     * Rebuilds the whole index from the store (after an import) and waits for it. The store is already
+     * committed: a failure is logged, never thrown, and the index, which then does not match the store, is
+     * rebuilt at the next start.
+     */
+    public void rebuild() {
+        try {
+            CompletableFuture.runAsync(() -> index.join().rebuild(), indexThread).join();
+        } catch (RuntimeException e) {
+            logged(e);
+        }
     }
 
     /** Waits until the index is open and up to date with every change reported so far. */

@@ -3,14 +3,13 @@ package ma.etamkeen.rihla.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.net.URI;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,49 +17,174 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import ma.etamkeen.rihla.model.StoreCounts;
 
 /**
- * Copies of the database in {@code <data folder>/backups}: made by H2 (a consistent online copy), listed
- * newest first, and restored into a closed data folder — after checking the copy opens and after backing up
- * what it replaces.
+ * Copies of the database in {@code <data folder>/backups}: {@code rihla-<time>-<reason>.zip}, each holding
+ * the database ({@code rihla.mv.db}, made by H2's {@code BACKUP TO}: a consistent copy while the app runs) and a
+ * manifest ({@code backup.json}: which store, its revision and schema, what it holds). A backup is written
+ * under a temporary name, opened and counted (verified), then renamed: a kill or a full disk never leaves a
+ * partial backup under a backup's name. Listed newest first with their {@link State}; restored into a closed
+ * data folder without opening the database it replaces.
  */
 public final class Backups {
     public static final String FOLDER = "backups";
-    private static final String DB_FILE = Database.FILE_NAME + ".mv.db";
+    /** Where a restore, a recovery or a fresh start keeps a damaged database it replaced, untouched. */
+    public static final String DAMAGED_FOLDER = "damaged";
+    static final String MANIFEST = "backup.json";
+    private static final int MANIFEST_FORMAT = 1;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     /** A restored database may not unpack to more than this (a zip bomb stops here). */
     private static final long MAX_DATABASE_BYTES = 8L << 30;
+    private static final Logger LOG = Logger.getLogger(Backups.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** One backup file. {@code reason}: auto, manual, before-restore, before-migration. */
-    public record Backup(Path file, Instant createdAt, long sizeBytes, String reason) {
+    /** What a backup is worth. */
+    public enum State {
+        /** Opened and counted when it was written; its manifest says what it holds. */
+        GOOD,
+        /** A database without a manifest (made by Rihla 0.1, or elsewhere): checked when it is restored. */
+        UNVERIFIED,
+        /** Not a readable zip holding a database: never offered, never kept in place of a good one. */
+        DAMAGED
+    }
+
+    /**
+     * The manifest of a backup: the store it copies ({@code database} and {@code revision}, see
+     * {@link ContentRevision}), its schema version and what it holds.
+     */
+    public record Manifest(int format, Instant createdAt, String reason, String database, long revision,
+                           int schemaVersion, StoreCounts counts) {
+        ContentRevision.Stamp stamp() {
+            return new ContentRevision.Stamp(database, revision);
+        }
+    }
+
+    /**
+     * One backup file. {@code reason}: auto, manual, before-import, before-restore, before-migration;
+     * {@code manifest} is null unless the state is GOOD.
+     */
+    public record Backup(Path file, Instant createdAt, long sizeBytes, String reason, State state, Manifest manifest) {
     }
 
     private Backups() {
     }
 
-    /** Backs up the open database; safe while the app reads and writes. */
+    /**
+     * Backs up the open database (safe while the app reads and writes), verifies the copy and records it.
+     *
+     * @throws StoreException {@code DISK_FULL}, {@code READ_ONLY} or {@code NOT_WRITABLE} when it cannot be
+     *                        written; no file is left behind then
+     */
     public static Backup create(Database database, String reason) {
-        Path folder = database.folder().resolve(FOLDER);
+        Path dataFolder = database.folder();
         Instant now = Instant.now();
-        Path file = folder.resolve("rihla-" + STAMP.format(now) + "-" + reason + ".zip");
+        Path file = dataFolder.resolve(FOLDER).resolve(name(now, reason));
+        Manifest[] written = new Manifest[1];
         try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.NOT_WRITABLE, folder.toString(), e);
+            AtomicFiles.make(file, temporary -> {
+                database.read(tx -> tx.update("BACKUP TO ?", temporary.toString()));
+                written[0] = withManifest(temporary, dataFolder, now, reason);
+            });
+        } catch (IOException | RuntimeException e) {
+            throw StoreException.of(e, dataFolder, StoreException.Reason.NOT_WRITABLE);
         }
-        database.read(tx -> tx.update("BACKUP TO ?", file.toString()));
+        StoreMarker.record(dataFolder, written[0].stamp());
+        return backup(file, now, reason, State.GOOD, written[0]);
+    }
+
+    /**
+     * Backs up the database file of a closed data folder, as it is (the caller holds the folder's lock), and
+     * verifies the copy. Used before a migration and before a restore, when nothing may write to the file.
+     */
+    static Backup ofClosedStore(Path dataFolder, String reason) {
+        Instant now = Instant.now();
+        Path file = dataFolder.resolve(FOLDER).resolve(name(now, reason));
+        Manifest[] written = new Manifest[1];
         try {
-            return new Backup(file, now, Files.size(file), reason);
+            AtomicFiles.make(file, temporary -> {
+                try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
+                    zip.putNextEntry(new ZipEntry(Database.DB_FILE));
+                    Files.copy(dataFolder.resolve(Database.DB_FILE), zip);
+                    zip.closeEntry();
+                }
+                written[0] = withManifest(temporary, dataFolder, now, reason);
+            });
+        } catch (IOException | RuntimeException e) {
+            throw StoreException.of(e, dataFolder, StoreException.Reason.NOT_WRITABLE);
+        }
+        return backup(file, now, reason, State.GOOD, written[0]);
+    }
+
+    private static String name(Instant at, String reason) {
+        return "rihla-" + STAMP.format(at) + "-" + reason + ".zip";
+    }
+
+    private static Backup backup(Path file, Instant at, String reason, State state, Manifest manifest) {
+        long size;
+        try {
+            size = Files.size(file);
         } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.NOT_WRITABLE, file.toString(), e);
+            size = 0;
+        }
+        return new Backup(file, at, size, reason, state, manifest);
+    }
+
+    /** Verifies a freshly made backup zip and adds its manifest to it; returns the manifest. */
+    private static Manifest withManifest(Path zip, Path dataFolder, Instant at, String reason) throws IOException {
+        Manifest manifest = verify(zip, dataFolder, at, reason);
+        // The zip file system copies the database entry as it is (no second compression) beside the manifest.
+        try (FileSystem zipped = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of())) {
+            Files.write(zipped.getPath(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        }
+        return manifest;
+    }
+
+    /**
+     * Opens the database inside {@code zip} (unpacked into a work folder of {@code dataFolder}), read-only,
+     * and counts what it holds.
+     *
+     * @throws StoreException {@code INVALID_BACKUP} when it is not a Rihla database; {@code NEWER_VERSION}
+     *                        when a newer Rihla wrote it
+     */
+    static Manifest verify(Path zip, Path dataFolder, Instant at, String reason) throws IOException {
+        Path work = StoreJournal.newWorkFolder(dataFolder);
+        try {
+            Path database = unpack(zip, work);
+            try (Connection connection = StoreCheck.openReadOnly(database)) {
+                StoreCheck.Contents contents = StoreCheck.contents(connection);
+                if (contents.failedMigration()) {
+                    throw invalid(zip, null);
+                }
+                if (contents.schemaVersion() > Database.SCHEMA_VERSION) {
+                    throw new StoreException(StoreException.Reason.NEWER_VERSION, zip.toString(), null);
+                }
+                return new Manifest(MANIFEST_FORMAT, at, reason, contents.stamp().database(),
+                        contents.stamp().revision(), contents.schemaVersion(), StoreCheck.counts(connection));
+            } catch (SQLException e) {
+                throw invalid(zip, e);
+            }
+        } finally {
+            AtomicFiles.deleteQuietly(work);
         }
     }
 
-    /** The backups of a data folder, newest first. */
+    /** The backups of a data folder, newest first, each with its state; reading a folder that has none is empty. */
     public static List<Backup> list(Path dataFolder) {
         Path folder = dataFolder.resolve(FOLDER);
         List<Backup> backups = new ArrayList<>();
@@ -71,60 +195,171 @@ public final class Backups {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 String[] parts = name.substring("rihla-".length(), name.length() - ".zip".length()).split("-", 4);
-                if (parts.length == 4) {
-                    Instant at = STAMP.parse(parts[0] + "-" + parts[1] + "-" + parts[2], Instant::from);
-                    backups.add(new Backup(file, at, Files.size(file), parts[3]));
+                if (parts.length != 4) {
+                    continue;
                 }
+                Instant at;
+                try {
+                    at = STAMP.parse(parts[0] + "-" + parts[1] + "-" + parts[2], Instant::from);
+                } catch (RuntimeException e) {
+                    continue;  // not a name Rihla gives
+                }
+                backups.add(read(file, at, parts[3]));
             }
-        } catch (IOException | RuntimeException e) {
-            throw new StoreException(StoreException.Reason.FAILED, folder.toString(), e);
+        } catch (IOException e) {
+            throw StoreException.of(e, folder, StoreException.Reason.FAILED);
         }
         backups.sort(Comparator.comparing(Backup::createdAt).reversed());
         return backups;
     }
 
-    /** Keeps the newest {@code keep} automatic backups; the others (manual, before a restore) stay. */
+    private static Backup read(Path file, Instant at, String reason) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry(Database.DB_FILE) == null) {
+                return backup(file, at, reason, State.DAMAGED, null);
+            }
+            ZipEntry entry = zip.getEntry(MANIFEST);
+            if (entry == null) {
+                return backup(file, at, reason, State.UNVERIFIED, null);
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return backup(file, at, reason, State.GOOD, JSON.readValue(in, Manifest.class));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Damaged backup " + file, e);
+            return backup(file, at, reason, State.DAMAGED, null);
+        }
+    }
+
+    /**
+     * The newest backup that can be restored, checking those without a manifest (Rihla 0.1's) on the way;
+     * empty when there is none.
+     */
+    public static Optional<Backup> newestGood(Path dataFolder) {
+        for (Backup backup : list(dataFolder)) {
+            if (backup.state() == State.GOOD) {
+                return Optional.of(backup);
+            }
+            if (backup.state() == State.UNVERIFIED) {
+                try {
+                    Manifest manifest = verify(backup.file(), dataFolder, backup.createdAt(), backup.reason());
+                    return Optional.of(new Backup(backup.file(), backup.createdAt(), backup.sizeBytes(),
+                            backup.reason(), State.GOOD, manifest));
+                } catch (IOException | StoreException e) {
+                    LOG.log(Level.INFO, "Not a backup that can be restored: " + backup.file(), e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps the newest {@code keep} automatic backups that are not damaged; older automatic ones, and damaged
+     * automatic ones, go. Backups made for a reason (manual, before an import, a restore, a migration) stay.
+     */
     public static void prune(Path dataFolder, int keep) {
-        List<Backup> automatic = list(dataFolder).stream().filter(backup -> backup.reason().equals("auto")).toList();
-        for (Backup old : automatic.subList(Math.min(keep, automatic.size()), automatic.size())) {
+        int kept = 0;
+        for (Backup backup : list(dataFolder)) {
+            if (!backup.reason().equals("auto")) {
+                continue;
+            }
+            if (backup.state() != State.DAMAGED && kept < keep) {
+                kept++;
+                continue;
+            }
             try {
-                Files.deleteIfExists(old.file());
+                Files.deleteIfExists(backup.file());
             } catch (IOException e) {
-                throw new StoreException(StoreException.Reason.NOT_WRITABLE, old.file().toString(), e);
+                LOG.log(Level.WARNING, "Could not remove the old backup " + backup.file(), e);
             }
         }
     }
 
     /**
      * Replaces the database of a closed data folder with a backup. The backup is unpacked and opened first;
-     * if it is not a Rihla database, nothing changes. The current database is backed up before it is replaced.
+     * if it is not a Rihla database, nothing changes. The database it replaces is never opened for writing:
+     * when it can be read, it is backed up first ({@code before-restore}); when it is damaged, it is kept
+     * as it is in {@code damaged/}. The restored store starts a history of its own ({@link ContentRevision#fork}),
+     * so the search index is rebuilt from it. A kill at any moment leaves the old database or the restored one.
+     *
+     * @return the backup of the replaced database, or empty when it was damaged or missing
+     * @throws StoreException {@code IN_USE} while Rihla runs on the folder; {@code INVALID_BACKUP} for a file
+     *                        that is not a Rihla backup; {@code NEWER_VERSION}; {@code DISK_FULL} and the like
      */
-    public static void restore(Path dataFolder, Path backupZip) {
+    public static Optional<Backup> restore(Path dataFolder, Path backupZip) {
         if (!Files.isRegularFile(backupZip) || !Files.isReadable(backupZip)) {
             throw invalid(backupZip, null);
         }
-        Path work = dataFolder.resolve("restore-" + UUID.randomUUID());
+        try (FolderLock lock = FolderLock.acquire(dataFolder)) {
+            StoreJournal.finishOrUndo(dataFolder);
+            return replaceStore(dataFolder, "restore", work -> {
+                unpack(backupZip, work);
+                try {
+                    return Database.forkIn(work);
+                } catch (StoreException e) {
+                    throw switch (e.reason()) {
+                        case NEWER_VERSION -> new StoreException(e.reason(), backupZip.toString(), e);
+                        case DISK_FULL, READ_ONLY, NOT_WRITABLE -> e;
+                        default -> invalid(backupZip, e);
+                    };
+                }
+            });
+        }
+    }
+
+    /** Makes the new database in a work folder and returns it, stamped, ready to be swapped in. */
+    @FunctionalInterface
+    interface Preparation {
+        Database.Prepared prepare(Path workFolder) throws IOException;
+    }
+
+    /**
+     * Replaces the database of a closed, locked data folder with one that {@code preparation} makes in a work
+     * folder: the current database is backed up first when it can be read, or kept in {@code damaged/} when it
+     * cannot; then the new one is swapped in ({@link StoreJournal}).
+     */
+    static Optional<Backup> replaceStore(Path dataFolder, String operation, Preparation preparation) {
+        Path work = null;
         try {
-            Files.createDirectories(work);
-            Path candidate = unpack(backupZip, work);
-            check(candidate.getParent(), backupZip);
-            try (Database current = Database.open(dataFolder)) {
-                create(current, "before-restore");
-            }
-            swap(dataFolder.resolve(DB_FILE), candidate, work.resolve("replaced.mv.db"));
+            work = StoreJournal.newWorkFolder(dataFolder);
+            Database.Prepared prepared = preparation.prepare(work);
+            Optional<Backup> safety = keepCurrent(dataFolder, operation);
+            StoreJournal.swapIn(dataFolder, operation, prepared.file(), prepared.stamp());
+            return safety;
         } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.NOT_WRITABLE, dataFolder.toString(), e);
+            throw StoreException.of(e, dataFolder, StoreException.Reason.NOT_WRITABLE);
         } finally {
-            deleteQuietly(work);
+            if (work != null) {
+                AtomicFiles.deleteQuietly(work);
+            }
+        }
+    }
+
+    private static Optional<Backup> keepCurrent(Path dataFolder, String operation) throws IOException {
+        Path current = dataFolder.resolve(Database.DB_FILE);
+        if (!Files.exists(current)) {
+            return Optional.empty();
+        }
+        try {
+            StoreCheck.examine(dataFolder);
+            return Optional.of(ofClosedStore(dataFolder, "before-" + operation));
+        } catch (DamagedStoreException damaged) {
+            Path kept = dataFolder.resolve(DAMAGED_FOLDER).resolve("rihla-" + STAMP.format(Instant.now()) + ".mv.db");
+            AtomicFiles.make(kept, temporary -> Files.copy(current, temporary));
+            LOG.warning(() -> "The damaged database was kept as " + kept);
+            return Optional.empty();
         }
     }
 
     private static Path unpack(Path zip, Path work) {
-        Path target = work.resolve(DB_FILE);
+        Path target = work.resolve(Database.DB_FILE);
         boolean found = false;
         try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
+                if (entry.getName().equals(MANIFEST)) {
+                    continue;
+                }
                 if (entry.isDirectory() || !entry.getName().endsWith(".mv.db") || found) {
                     throw invalid(zip, null);
                 }
@@ -134,7 +369,7 @@ public final class Backups {
         } catch (ZipException e) {
             throw invalid(zip, e);
         } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.INVALID_BACKUP, zip.toString(), e);
+            throw StoreException.of(e, work, () -> invalid(zip, e));
         }
         if (!found) {
             throw invalid(zip, null);
@@ -157,55 +392,7 @@ public final class Backups {
         }
     }
 
-    /** Opens the unpacked copy read-only: it must be a Rihla database this version can use. */
-    private static void check(Path folder, Path zip) {
-        String url = "jdbc:h2:file:" + folder.resolve(Database.FILE_NAME).toAbsolutePath() + ";ACCESS_MODE_DATA=r";
-        try (Connection connection = DriverManager.getConnection(url, "rihla", "");
-             ResultSet versions = connection.createStatement().executeQuery(
-                     "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
-            versions.next();
-            int version = versions.getInt(1);
-            if (version > Database.SCHEMA_VERSION) {
-                throw new StoreException(StoreException.Reason.NEWER_VERSION, zip.toString(), null);
-            }
-            connection.createStatement().executeQuery("SELECT COUNT(*) FROM site").close();
-        } catch (SQLException e) {
-            throw invalid(zip, e);
-        }
-    }
-
-    private static void swap(Path current, Path replacement, Path aside) throws IOException {
-        boolean hadCurrent = Files.exists(current);
-        if (hadCurrent) {
-            Files.move(current, aside);
-        }
-        try {
-            move(replacement, current);
-        } catch (IOException e) {
-            if (hadCurrent) {
-                Files.move(aside, current, StandardCopyOption.REPLACE_EXISTING);
-            }
-            throw e;
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
     private static StoreException invalid(Path zip, Throwable cause) {
         return new StoreException(StoreException.Reason.INVALID_BACKUP, zip.toString(), cause);
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (var files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temporary folder costs only disk space.
-        }
     }
 }

@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.OptionalInt;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -28,10 +26,15 @@ import org.h2.jdbcx.JdbcConnectionPool;
 /**
  * The embedded H2 database of one data folder.
  *
+ * <p>Opening takes the folder's {@link FolderLock}, finishes or undoes file work a kill interrupted
+ * ({@link StoreJournal}), and examines the database read-only ({@link StoreCheck}) before anything writes to
+ * it: a damaged one is refused with a {@link DamagedStoreException} and left untouched. A new store is made,
+ * and an old one migrated, in a work folder and swapped in whole, so a kill never leaves a half-made or
+ * half-migrated database.
+ *
  * <p>Reads use pooled connections on the caller's thread. Every write runs on one writer thread with
- * its own connection, in a transaction, and is synced to the disk when it commits: writes are ordered,
- * never fight over locks, and survive a crash or a power cut once {@code write} returns. The file is
- * locked by H2, so a second process on the same folder fails with {@link StoreException.Reason#IN_USE}.
+ * its own connection, in a transaction, and is synced to the disk when it commits ({@code CHECKPOINT SYNC}):
+ * writes are ordered, never fight over locks, and survive a crash or a power cut once {@code write} returns.
  */
 public final class Database implements AutoCloseable {
 
@@ -42,8 +45,11 @@ public final class Database implements AutoCloseable {
     }
 
     public static final String FILE_NAME = "rihla";
+    /** The database file H2 keeps: {@code <data folder>/rihla.mv.db}. */
+    public static final String DB_FILE = FILE_NAME + ".mv.db";
     /** The highest migration in db/migration (V<n>__*.sql); a test keeps the two in step. */
     public static final int SCHEMA_VERSION = 3;
+    static final String USER = "rihla";
     private static final String MIGRATIONS = "classpath:ma/etamkeen/rihla/db/migration";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     // Held strongly: JUL forgets the level of a logger nobody references. Flyway's INFO lines and its
@@ -51,18 +57,20 @@ public final class Database implements AutoCloseable {
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
     private final Path folder;
-    private final JdbcConnectionPool pool;
+    private final String url;
+    private final FolderLock lock;  // null for a database being prepared in a work folder
+    private volatile JdbcConnectionPool pool;
     private final ExecutorService writer;
     private volatile Thread writerThread;
     private Connection writerConnection;  // only touched on the writer thread
     private final AtomicLong commits = new AtomicLong();
     private boolean closed;
-    /** Folders open in this process: H2 would share one database between two opens instead of refusing. */
-    private static final Set<Path> OPEN_FOLDERS = ConcurrentHashMap.newKeySet();
 
-    private Database(Path folder, JdbcConnectionPool pool) {
+    private Database(Path folder, FolderLock lock) {
         this.folder = folder;
-        this.pool = pool;
+        this.lock = lock;
+        this.url = url(folder.resolve(DB_FILE), "WRITE_DELAY=0");
+        this.pool = newPool(url);
         this.writer = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "rihla-db-writer");
             thread.setDaemon(true);
@@ -71,94 +79,153 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Opens (creating if needed) the database of {@code folder} and brings its schema up to date. */
+    /**
+     * Opens the database of {@code folder}, creating it on a first start and migrating it to this version's
+     * schema when it is older.
+     *
+     * @throws DamagedStoreException when the database is damaged (nothing was written to it)
+     * @throws StoreException        {@code IN_USE} when another Rihla has the folder; {@code READ_ONLY},
+     *                               {@code NOT_WRITABLE}, {@code DISK_FULL}, {@code NEWER_VERSION}
+     */
     public static Database open(Path folder) {
-        Path key = folder.toAbsolutePath().normalize();
-        prepareFolder(folder);
-        if (!OPEN_FOLDERS.add(key)) {
-            throw new StoreException(StoreException.Reason.IN_USE, folder.toString(), null);
-        }
+        FolderLock lock = FolderLock.acquire(folder);
         try {
-            return openLocked(folder);
+            StoreJournal.finishOrUndo(folder);
+            Optional<StoreCheck.Contents> contents = StoreCheck.examine(folder);
+            if (contents.isEmpty()) {
+                create(folder);
+            } else if (contents.get().schemaVersion() < SCHEMA_VERSION) {
+                migrate(folder, contents.get());
+            }
+            Database database = new Database(folder, lock);
+            try {
+                database.read(tx -> tx.exists("SELECT 1 FROM app_setting"));
+                return database;
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
-            OPEN_FOLDERS.remove(key);
+            lock.close();
             throw e;
         }
     }
 
-    private static Database openLocked(Path folder) {
-        // WRITE_DELAY=0: each commit goes to the file at once. The default FILE_LOCK guards the file.
-        String url = "jdbc:h2:file:" + folder.resolve(FILE_NAME).toAbsolutePath() + ";WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "rihla", "");
+    /** The JDBC address of an H2 database file ({@code .../rihla.mv.db}) with the given settings. */
+    static String url(Path databaseFile, String... settings) {
+        String name = databaseFile.getFileName().toString();
+        Path base = databaseFile.toAbsolutePath().resolveSibling(name.substring(0, name.length() - ".mv.db".length()));
+        return "jdbc:h2:file:" + base + (settings.length == 0 ? "" : ";" + String.join(";", settings));
+    }
+
+    private static JdbcConnectionPool newPool(String url) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
         pool.setMaxConnections(4);
-        Database database = new Database(folder, pool);
+        return pool;
+    }
+
+    /** A database made whole in a work folder, closed, ready to take the place of the folder's own. */
+    record Prepared(Path file, ContentRevision.Stamp stamp) {
+    }
+
+    /** A first start: the schema and the built-in data are made in a work folder, then put in place. */
+    private static void create(Path folder) {
         try {
-            try (Connection probe = pool.getConnection()) {
-                probe.isValid(1);
+            Path work = StoreJournal.newWorkFolder(folder);
+            try {
+                Prepared made = prepare(work, Database::createSchema);
+                StoreJournal.swapIn(folder, "create", made.file(), made.stamp());
+            } finally {
+                AtomicFiles.deleteQuietly(work);
             }
-            database.migrate();
-            return database;
+        } catch (IOException e) {
+            throw StoreException.of(e, folder, StoreException.Reason.NOT_WRITABLE);
+        }
+    }
+
+    /**
+     * An older store: backed up as it is (once per state: a start that fails again makes no new copy), then
+     * a copy is migrated in a work folder and put in place. The store itself is never half migrated.
+     */
+    private static void migrate(Path folder, StoreCheck.Contents contents) {
+        boolean backedUp = Backups.list(folder).stream().anyMatch(backup -> backup.reason().equals("before-migration")
+                && backup.manifest() != null && backup.manifest().stamp().equals(contents.stamp())
+                && backup.manifest().schemaVersion() == contents.schemaVersion());
+        if (!backedUp) {
+            Backups.ofClosedStore(folder, "before-migration");
+        }
+        try {
+            Path work = StoreJournal.newWorkFolder(folder);
+            try {
+                Files.copy(folder.resolve(DB_FILE), work.resolve(DB_FILE));
+                Prepared migrated;
+                try {
+                    migrated = prepare(work, Database::migrateWithFlyway);
+                } catch (StoreException e) {
+                    if (e.reason() == StoreException.Reason.DISK_FULL) {
+                        throw e;
+                    }
+                    throw new DamagedStoreException(new Damage(Damage.Kind.INTERRUPTED_UPGRADE,
+                            folder.resolve(DB_FILE), String.valueOf(e.getMessage()), contents.stamp(), null, null), e);
+                }
+                StoreJournal.swapIn(folder, "migration", migrated.file(), migrated.stamp());
+            } finally {
+                AtomicFiles.deleteQuietly(work);
+            }
+        } catch (IOException e) {
+            throw StoreException.of(e, folder, StoreException.Reason.NOT_WRITABLE);
+        }
+    }
+
+    /**
+     * A copy put in place of the folder's store (a restored backup, a recovered database): it gets an id of its
+     * own, so nothing recorded of the store it replaces is taken for it (the search index is rebuilt).
+     *
+     * @throws StoreException {@code NEWER_VERSION} for a database a newer Rihla wrote; {@code FAILED} for one
+     *                        that is not a Rihla database or records a failed upgrade
+     */
+    static Prepared forkIn(Path work) {
+        try (Connection connection = StoreCheck.openReadOnly(work.resolve(DB_FILE))) {
+            StoreCheck.Contents contents = StoreCheck.contents(connection);
+            if (contents.schemaVersion() > SCHEMA_VERSION) {
+                throw new StoreException(StoreException.Reason.NEWER_VERSION, work.toString(), null);
+            }
+            if (contents.failedMigration() || contents.schemaVersion() == 0) {
+                throw new StoreException(StoreException.Reason.FAILED, "not a complete Rihla database", null);
+            }
         } catch (SQLException e) {
-            pool.dispose();
-            database.writer.shutdownNow();
-            throw translate(e, folder);
+            throw new StoreException(StoreException.Reason.FAILED, e.getMessage(), e);
+        }
+        return prepare(work, database -> database.write(ContentRevision::fork));
+    }
+
+    /** Opens the database of a work folder (no lock, no check), lets {@code steps} work on it, shuts it down. */
+    static Prepared prepare(Path work, java.util.function.Consumer<Database> steps) {
+        Database database = new Database(work, null);
+        try {
+            steps.accept(database);
+            ContentRevision.Stamp stamp = database.read(ContentRevision::stamp);
+            database.close();
+            return new Prepared(work.resolve(DB_FILE), stamp);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static void prepareFolder(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.NOT_WRITABLE, folder.toString(), e);
-        }
-        if (!Files.isWritable(folder)) {
-            throw new StoreException(StoreException.Reason.NOT_WRITABLE, folder.toString(), null);
-        }
-    }
-
-    private void migrate() throws SQLException {
-        OptionalInt applied = appliedSchemaVersion();
-        if (applied.isPresent() && applied.getAsInt() > SCHEMA_VERSION) {
-            throw new StoreException(StoreException.Reason.NEWER_VERSION, folder.toString(), null);
-        }
-        if (applied.isPresent() && applied.getAsInt() == SCHEMA_VERSION) {
-            return;  // the usual start: Flyway (and its class-path scan) is only needed for a change
-        }
-        FLYWAY_LOG.setLevel(Level.SEVERE);
-        try {
-            migrateWithFlyway();
-        } catch (FlywayException e) {
-            throw new StoreException(StoreException.Reason.FAILED, e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The newest applied migration, read from Flyway's history table with one query. Empty for a new
-     * database or when a migration failed (Flyway then takes over and reports it).
-     */
-    private OptionalInt appliedSchemaVersion() {
-        return read(tx -> {
-            if (!tx.exists("SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'flyway_schema_history'")
-                    || tx.exists("SELECT 1 FROM \"flyway_schema_history\" WHERE NOT \"success\"")) {
-                return OptionalInt.empty();
-            }
-            return tx.list("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL",
-                    row -> Integer.parseInt(row.getString(1))).stream().mapToInt(Integer::intValue).max();
-        });
+    /** Makes the schema and the built-in data of a new store. */
+    static void createSchema(Database database) {
+        database.migrateWithFlyway();
+        new Seeder().addMissing(database);
     }
 
     private void migrateWithFlyway() {
-        Flyway flyway = Flyway.configure(Database.class.getClassLoader())
-                .dataSource(pool)
-                .locations(MIGRATIONS)
-                .load();
-        if (flyway.info().applied().length > 0) {
-            Backups.create(this, "before-migration");
+        FLYWAY_LOG.setLevel(Level.SEVERE);
+        try {
+            Flyway.configure(Database.class.getClassLoader()).dataSource(pool).locations(MIGRATIONS).load().migrate();
+        } catch (FlywayException e) {
+            throw StoreException.of(e, folder, StoreException.Reason.FAILED);
         }
-        flyway.migrate();
     }
 
     public Path folder() {
@@ -170,7 +237,7 @@ public final class Database implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             return work.run(new Tx(connection));
         } catch (SQLException e) {
-            throw translate(e, folder);
+            throw failure(e);
         }
     }
 
@@ -212,11 +279,20 @@ public final class Database implements AutoCloseable {
                 commits.incrementAndGet();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection);
                 throw e;
             }
         } catch (SQLException e) {
-            throw translate(e, folder);
+            throw failure(e);
+        }
+    }
+
+    private void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Rollback on a closed database", e);
+            writerConnection = null;  // H2 closed the database: the next write takes a new connection
         }
     }
 
@@ -226,6 +302,45 @@ public final class Database implements AutoCloseable {
             writerConnection.setAutoCommit(false);
         }
         return writerConnection;
+    }
+
+    /**
+     * The store failure behind an SQL error, in words the user understands. When H2 closed the database
+     * because the disk was full, the next read or write opens it again (the file holds the last commit), so
+     * the app carries on once space is freed.
+     */
+    private StoreException failure(SQLException e) {
+        StoreException failure = translate(e, folder);
+        if (failure.reason() == StoreException.Reason.DISK_FULL && isClosedByH2(e)) {
+            reopen();
+        }
+        if (failure.reason() == StoreException.Reason.DAMAGED) {
+            StoreMarker.suspect(folder, e.getMessage());
+        }
+        return failure;
+    }
+
+    private static boolean isClosedByH2(SQLException e) {
+        return e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED || e.getCause() instanceof org.h2.mvstore.MVStoreException;
+    }
+
+    private synchronized void reopen() {
+        if (closed) {
+            return;
+        }
+        LOG.warning(() -> "The database in " + folder + " was closed by H2 after a failed write: opening it again");
+        JdbcConnectionPool old = pool;
+        pool = newPool(url);
+        old.dispose();
+    }
+
+    static StoreException translate(SQLException e, Path folder) {
+        return switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException(StoreException.Reason.IN_USE, folder.toString(), e);
+            case ErrorCode.FILE_CORRUPTED_1 -> new StoreException(StoreException.Reason.DAMAGED, folder.toString(), e);
+            case ErrorCode.DATABASE_IS_READ_ONLY -> new StoreException(StoreException.Reason.READ_ONLY, folder.toString(), e);
+            default -> StoreException.of(e, folder, StoreException.Reason.FAILED);
+        };
     }
 
     /** How many write transactions were committed since the database was opened (to see if anything changed). */
@@ -238,6 +353,7 @@ public final class Database implements AutoCloseable {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Shuts the database down cleanly, records how far it came in the folder's marker, and releases the folder. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -256,22 +372,17 @@ public final class Database implements AutoCloseable {
         }
         writer.shutdown();
         try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
+            if (lock != null) {
+                StoreMarker.record(folder, ContentRevision.stamp(new Tx(connection)));
+            }
             statement.execute("SHUTDOWN");
         } catch (SQLException e) {
             LOG.log(Level.FINE, "Shutdown of an already closed database", e);
         } finally {
             pool.dispose();
-            OPEN_FOLDERS.remove(folder.toAbsolutePath().normalize());
+            if (lock != null) {
+                lock.close();
+            }
         }
-    }
-
-    static StoreException translate(SQLException e, Path folder) {
-        return switch (e.getErrorCode()) {
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException(StoreException.Reason.IN_USE, folder.toString(), e);
-            case ErrorCode.FILE_CORRUPTED_1 -> new StoreException(StoreException.Reason.CORRUPT, folder.toString(), e);
-            case ErrorCode.FILE_CREATION_FAILED_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 ->
-                    new StoreException(StoreException.Reason.NOT_WRITABLE, folder.toString(), e);
-            default -> new StoreException(StoreException.Reason.FAILED, e.getMessage(), e);
-        };
     }
 }

@@ -26,6 +26,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -39,6 +41,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -96,37 +99,89 @@ public final class SearchIndex implements AutoCloseable {
         this.searchers = new SearcherManager(writer, null);
     }
 
-    /** Opens (or creates) the index of the database's data folder. Call {@link #isCurrent()} before trusting it. */
+    /**
+     * Opens the index of the database's data folder, or makes a new one: the index is only a cache of the
+     * store, so one that cannot be read (damaged files, {@code index} being a file, a foreign index) is
+     * removed and made again, and when even that fails (a read-only or full disk) the index lives in memory
+     * for this session. Call {@link #isCurrent()} before trusting it.
+     */
     public static SearchIndex open(Database database) {
         Path folder = database.folder().resolve(FOLDER);
         try {
-            Files.createDirectories(folder);
-            Directory directory = FSDirectory.open(folder);
-            IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            IndexWriter writer;
+            return open(database, FSDirectory.open(prepareFolder(folder)));
+        } catch (IOException | RuntimeException damaged) {
+            LOG.log(Level.WARNING, "Making the search index in " + folder + " again", damaged);
+            AtomicFiles.deleteQuietly(folder);
             try {
-                writer = new IndexWriter(directory, config);
-            } catch (IOException | IllegalArgumentException damaged) {
-                // A damaged or foreign index is only a cache: start a new one.
-                LOG.log(Level.WARNING, "Recreating the search index in " + folder, damaged);
-                writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
-                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+                Directory directory = FSDirectory.open(Files.createDirectories(folder));
+                return new SearchIndex(database, directory, new IndexWriter(directory, config(OpenMode.CREATE)));
+            } catch (IOException | RuntimeException unwritable) {
+                LOG.log(Level.WARNING, "The search index stays in memory for this session", unwritable);
+                try {
+                    Directory memory = new ByteBuffersDirectory();
+                    return new SearchIndex(database, memory, new IndexWriter(memory, config(OpenMode.CREATE)));
+                } catch (IOException impossible) {
+                    throw new UncheckedIOException(impossible);
+                }
             }
-            return new SearchIndex(database, directory, writer);
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.NOT_WRITABLE, folder.toString(), e);
+        }
+    }
+
+    private static SearchIndex open(Database database, Directory directory) throws IOException {
+        IndexWriter writer = null;
+        try {
+            writer = new IndexWriter(directory, config(OpenMode.CREATE_OR_APPEND));
+            SearchIndex index = new SearchIndex(database, directory, writer);
+            index.size();  // opens a reader on every segment now, not at the first search
+            return index;
+        } catch (IOException | RuntimeException e) {
+            if (writer != null) {
+                writer.rollback();
+            }
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static Path prepareFolder(Path folder) throws IOException {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            Files.delete(folder);  // something else took the index's name: it is only a cache
+        }
+        return Files.createDirectories(folder);
+    }
+
+    private static IndexWriterConfig config(OpenMode mode) {
+        return new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(mode);
+    }
+
+    /**
+     * The store (id and revision) the index of {@code dataFolder} last recorded matching, read without opening
+     * it for writing; empty when there is no readable index.
+     */
+    public static Optional<ContentRevision.Stamp> recordedStamp(Path dataFolder) {
+        Path folder = dataFolder.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Directory directory = FSDirectory.open(folder)) {
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            String revision = data.get("revision");
+            return revision == null ? Optional.empty()
+                    : Optional.of(new ContentRevision.Stamp(data.get("database"), Long.parseLong(revision)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
     /**
-     * Whether the index was last brought up to date with this very database at its current revision, by
-     * this version of the indexing rules.
+     * Whether the index was last brought up to date with this very store (its id) at its current revision,
+     * by this version of the indexing rules.
      */
     public boolean isCurrent() {
         Map<String, String> recorded = committedData();
-        String[] expected = stamp();
-        return expected[0].equals(recorded.get("revision")) && expected[1].equals(recorded.get("database"))
+        ContentRevision.Stamp expected = stamp();
+        return String.valueOf(expected.revision()).equals(recorded.get("revision"))
+                && String.valueOf(expected.database()).equals(recorded.get("database"))
                 && FORMAT.equals(recorded.get("format"));
     }
 
@@ -142,7 +197,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Rebuilds the whole index from the store; returns how many documents it holds. */
     public int rebuild() {
         try {
-            String[] stamp = stamp();
+            ContentRevision.Stamp stamp = stamp();
             writer.deleteAll();
             int[] count = {0};
             database.read(tx -> {
@@ -162,7 +217,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Brings the given sites and entries up to date with the store (added, changed or gone). */
     public void update(Collection<SearchDocumentRef> changed) {
         try {
-            String[] stamp = stamp();  // read before the documents: a later change can only make it look older
+            ContentRevision.Stamp stamp = stamp();  // read before the documents: a later change can only make it look older
             for (SearchDocumentRef ref : changed) {
                 writer.deleteDocuments(new Term(ID, ref.id().toString()));
                 Optional<SearchDocument> document = database.read(tx -> source.one(tx, ref.kind(), ref.id()));
@@ -186,13 +241,13 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** The store's revision and id now, as recorded with the next commit. */
-    private String[] stamp() {
-        return database.read(tx -> new String[] {String.valueOf(ContentRevision.current(tx)),
-                String.valueOf(SettingsRepository.value(tx, ContentRevision.DATABASE_ID))});
+    private ContentRevision.Stamp stamp() {
+        return database.read(ContentRevision::stamp);
     }
 
-    private void commit(String[] stamp) throws IOException {
-        writer.setLiveCommitData(Map.of("revision", stamp[0], "database", stamp[1], "format", FORMAT).entrySet());
+    private void commit(ContentRevision.Stamp stamp) throws IOException {
+        writer.setLiveCommitData(Map.of("revision", String.valueOf(stamp.revision()),
+                "database", String.valueOf(stamp.database()), "format", FORMAT).entrySet());
         writer.commit();
         searchers.maybeRefresh();
     }
@@ -212,6 +267,9 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new StoredField(TEXT, document.text()));
         try {
             writer.addDocument(doc);
+        } catch (IllegalArgumentException refused) {
+            // Lucene refuses this one document (and only it): the others stay searchable.
+            LOG.log(Level.WARNING, "Not indexed: " + document.kind() + " " + document.id(), refused);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

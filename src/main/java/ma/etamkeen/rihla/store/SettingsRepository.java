@@ -10,11 +10,6 @@ public final class SettingsRepository {
         return tx.one("SELECT setting_value FROM app_setting WHERE setting_key = ?", row -> row.getString(1), key);
     }
 
-    /** The value of a setting, or null. */
-    static String value(Tx tx, String key) throws SQLException {
-        return new SettingsRepository().get(tx, key).orElse(null);
-    }
-
     public void put(Tx tx, String key, String value) throws SQLException {
         if (value == null) {
             tx.update("DELETE FROM app_setting WHERE setting_key = ?", key);

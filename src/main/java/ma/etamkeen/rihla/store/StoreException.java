@@ -1,5 +1,13 @@
 package ma.etamkeen.rihla.store;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.ReadOnlyFileSystemException;
+import java.util.Locale;
+import java.util.function.Supplier;
+
 /**
  * A store failure the user must understand. The {@link Reason} picks the message shown in the user's
  * language ({@code error.<reason>} in the bundles); {@code detail} names the file or value involved.
@@ -9,8 +17,13 @@ public class StoreException extends RuntimeException {
     public enum Reason {
         IN_USE("error.in-use"),
         NOT_WRITABLE("error.not-writable"),
+        /** The disk holding the data folder is full: what was being written was not saved. */
+        DISK_FULL("error.disk-full"),
+        /** The database file may not be written (its permissions, a read-only disk). */
+        READ_ONLY("error.read-only"),
         NEWER_VERSION("error.newer-version"),
-        CORRUPT("error.corrupt"),
+        /** The database is damaged: found at start ({@link DamagedStoreException}) or while it was in use. */
+        DAMAGED("error.damaged"),
         INVALID_BACKUP("error.invalid-backup"),
         FAILED("error.store-failed");
 
@@ -32,6 +45,50 @@ public class StoreException extends RuntimeException {
         super(reason + ": " + detail, cause);
         this.reason = reason;
         this.detail = detail;
+    }
+
+    /**
+     * The store failure behind {@code failure} (an I/O or database error while working in {@code folder}):
+     * a full disk (the OS said so, or less than 1 MB is left), a file that may not be written, or, when
+     * nothing more is known, {@code otherwise} naming {@code folder} (or the error, for FAILED).
+     */
+    public static StoreException of(Throwable failure, Path folder, Reason otherwise) {
+        return of(failure, folder, () -> new StoreException(otherwise,
+                otherwise == Reason.FAILED ? String.valueOf(failure.getMessage()) : folder.toString(), failure));
+    }
+
+    /** As {@link #of(Throwable, Path, Reason)}, with the exception to throw when the cause is not known. */
+    public static StoreException of(Throwable failure, Path folder, Supplier<StoreException> otherwise) {
+        if (failure instanceof StoreException known) {
+            return known;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("no space left") || message.contains("not enough space")
+                    || message.contains("disk full") || message.contains("disk quota")) {
+                return new StoreException(Reason.DISK_FULL, folder.toString(), failure);
+            }
+            if (cause instanceof AccessDeniedException || cause instanceof ReadOnlyFileSystemException
+                    || message.contains("read-only file system")) {
+                return new StoreException(Reason.READ_ONLY, folder.toString(), failure);
+            }
+        }
+        if (usableBytes(folder) < (1L << 20)) {
+            return new StoreException(Reason.DISK_FULL, folder.toString(), failure);
+        }
+        return otherwise.get();
+    }
+
+    private static long usableBytes(Path folder) {
+        try {
+            Path existing = folder.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            return existing == null ? Long.MAX_VALUE : Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     public Reason reason() {

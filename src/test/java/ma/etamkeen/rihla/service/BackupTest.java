@@ -40,20 +40,26 @@ class BackupTest {
         Map<String, List<String>> atBackup;
         BackupService.Backup backup;
         Map<String, List<String>> beforeRestore;
+        String idBefore;
         try (Workspace workspace = Workspace.open(folder)) {
             Note kept = workspace.notes().save(note("MyGov.be: un seul portail"));
             backup = workspace.backups().backUpNow();
-            atBackup = TableDump.of(workspace.database());
+            atBackup = TableDump.content(workspace.database());
             workspace.notes().save(kept.withBody("changed after the backup"));
             workspace.notes().save(note("added after the backup"));
             workspace.trash().delete(EntryKind.NOTE, kept.id());
-            beforeRestore = TableDump.of(workspace.database());
+            beforeRestore = TableDump.content(workspace.database());
+            idBefore = TableDump.databaseId(workspace.database());
         }
+        assertThat(backup.state()).isEqualTo(BackupService.State.GOOD);
+        assertThat(backup.counts().notes()).isEqualTo(1);
 
         BackupService.restore(folder, backup.file());
 
         try (Workspace workspace = Workspace.open(folder)) {
-            assertThat(TableDump.of(workspace.database())).isEqualTo(atBackup);
+            assertThat(TableDump.content(workspace.database())).isEqualTo(atBackup);
+            // A restored store starts a history of its own: nothing recorded of the old one is taken for it.
+            assertThat(TableDump.databaseId(workspace.database())).isNotEqualTo(idBefore);
             assertThat(workspace.notes().forSite(BOSA)).extracting(Note::body).containsExactly("MyGov.be: un seul portail");
             BackupService.Backup safety = workspace.backups().list().stream()
                     .filter(b -> b.reason().equals("before-restore")).findFirst().orElseThrow();
@@ -63,7 +69,7 @@ class BackupTest {
             BackupService.restore(folder, safety.file());
         }
         try (Workspace workspace = Workspace.open(folder)) {
-            assertThat(TableDump.of(workspace.database())).isEqualTo(beforeRestore);
+            assertThat(TableDump.content(workspace.database())).isEqualTo(beforeRestore);
         }
     }
 

@@ -26,6 +26,22 @@ public final class TableDump {
         });
     }
 
+    /**
+     * The dump without the store's own id (a restored or recovered copy gets a new one, see
+     * ContentRevision.fork): equal when two stores hold the same data.
+     */
+    public static Map<String, List<String>> content(Database database) {
+        Map<String, List<String>> dump = of(database);
+        dump.put("app_setting", dump.get("app_setting").stream()
+                .filter(row -> !row.contains("SETTING_KEY=" + ContentRevision.DATABASE_ID + "|")).toList());
+        return dump;
+    }
+
+    /** The store's own id. */
+    public static String databaseId(Database database) {
+        return database.read(tx -> ContentRevision.stamp(tx).database());
+    }
+
     private static String row(ResultSet row) throws java.sql.SQLException {
         ResultSetMetaData meta = row.getMetaData();
         List<String> values = new ArrayList<>();

@@ -21,7 +21,8 @@ public enum View {
     BACKUPS("backups/BackupsView.fxml"),
     SETTINGS("settings/SettingsView.fxml"),
     EXPORT("exchange/ExportView.fxml"),
-    IMPORT("exchange/ImportView.fxml");
+    IMPORT("exchange/ImportView.fxml"),
+    DAMAGED_STORE("repair/DamagedStoreView.fxml");
 
     private static final String ROOT = "/ma/etamkeen/rihla/ui/";
     private final String path;

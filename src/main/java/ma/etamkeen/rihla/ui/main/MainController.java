@@ -1,8 +1,10 @@
 package ma.etamkeen.rihla.ui.main;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -46,6 +48,7 @@ public final class MainController {
     private final WindowContext context;
     private final Dialogs dialogs;
     private final WindowViews views;
+    private final Consumer<Path> showFolder;
 
     @FXML
     private BorderPane root;
@@ -96,11 +99,14 @@ public final class MainController {
     private final ViewLoader.Lazy<SearchController> searchView;
 
     /**
+     * @param showFolder opens a folder in the system's file manager
      * @param pageViews loads the site's view, the practices and the results pages the first time they are
      *                  shown, so that the first window comes sooner
      */
-    public MainController(MainViewModel viewModel, Dialogs dialogs, WindowViews views, ViewLoader pageViews) {
+    public MainController(MainViewModel viewModel, Dialogs dialogs, WindowViews views, ViewLoader pageViews,
+                          Consumer<Path> showFolder) {
         this.viewModel = viewModel;
+        this.showFolder = showFolder;
         this.context = viewModel.context();
         this.dialogs = dialogs;
         this.views = views;
@@ -348,6 +354,12 @@ public final class MainController {
     @FXML
     private void quit() {
         Platform.exit();
+    }
+
+    /** Help ▸ Open the log folder: where what went wrong in the background is written. */
+    @FXML
+    private void openLogFolder() {
+        showFolder.accept(viewModel.logFolder());
     }
 
     @FXML

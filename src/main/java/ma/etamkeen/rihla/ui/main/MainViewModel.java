@@ -5,12 +5,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import ma.etamkeen.rihla.Logs;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.model.Visit;
@@ -27,7 +30,9 @@ import ma.etamkeen.rihla.ui.sites.SiteListViewModel;
  * selection to the detail pane.
  */
 public final class MainViewModel {
+    private static final Logger LOG = Logger.getLogger(MainViewModel.class.getName());
     private final WindowContext context;
+    private final Path dataFolder;
     private final ObjectProperty<Visit> visit = new SimpleObjectProperty<>(this, "visit");
     private final StringBinding visitTitle;
     private final StringBinding visitSummary;
@@ -44,6 +49,7 @@ public final class MainViewModel {
 
     public MainViewModel(WindowContext context, Path dataFolder) {
         this.context = context;
+        this.dataFolder = dataFolder;
         var language = context.language();
         this.sites = new SiteListViewModel(context.background(), language);
         this.detail = new SiteDetailViewModel(context);
@@ -111,9 +117,21 @@ public final class MainViewModel {
         return practices;
     }
 
-    /** A rolling backup if anything changed since the last one (the app calls this every few minutes). */
+    /**
+     * A rolling backup if anything changed since the last one (the app calls this every few minutes). The user
+     * did not ask for it: a failure goes to the log and the status bar, not to a dialog.
+     */
     public void backUpIfChanged() {
-        context.background().read(workspace -> workspace.backups().backUpIfChanged(), made -> { });
+        context.background().read(workspace -> workspace.backups().backUpIfChanged(), made -> { }, failure -> {
+            LOG.log(Level.WARNING, "Automatic backup failed", failure);
+            context.saveStatus().failed(context.language().messages().format("status.backup-failed",
+                    context.describe(failure)));
+        });
+    }
+
+    /** Where the log files of the data folder are. */
+    public Path logFolder() {
+        return dataFolder.resolve(Logs.FOLDER);
     }
 
     public WindowContext context() {

@@ -27,7 +27,7 @@ import ma.etamkeen.rihla.testing.Processes;
  * A child JVM writes notes continuously through the real store and is killed with SIGKILL at random
  * moments. After every kill the database must open and hold every note the child reported as saved.
  */
-class CrashDurabilityTest {
+class CrashDurabilityIT {
     static final int ROUNDS = 50;
 
     @TempDir

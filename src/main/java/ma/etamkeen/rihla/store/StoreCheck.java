@@ -1,0 +1,205 @@
+package ma.etamkeen.rihla.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import org.h2.api.ErrorCode;
+
+import ma.etamkeen.rihla.model.StoreCounts;
+
+/**
+ * Looks at a data folder's database before anything writes to it: opened read-only (H2's
+ * {@code ACCESS_MODE_DATA=r}, which leaves the file byte for byte as it was), its schema version and its
+ * {@link ContentRevision} are read and compared with what the folder saw before — the {@link StoreMarker},
+ * the search index's last commit and the newest backup of the same store. A database that is missing from a
+ * folder that had one, that H2 cannot read, that an upgrade left half done, or that went back in time is
+ * reported as a {@link Damage}; the caller must not open it for writing.
+ */
+final class StoreCheck {
+    private static final Logger LOG = Logger.getLogger(StoreCheck.class.getName());
+
+    /** What a readable database says of itself. */
+    record Contents(ContentRevision.Stamp stamp, int schemaVersion, boolean failedMigration) {
+    }
+
+    /**
+     * No database file is shorter: H2's MVStore begins with two 4 KB file headers (the MVStore file format),
+     * and a new store is made whole elsewhere before it is moved here.
+     */
+    private static final long MIN_BYTES = 2 * 4096;
+
+    private StoreCheck() {
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new StoreException(StoreException.Reason.READ_ONLY, file.toString(), e);
+        }
+    }
+
+    /**
+     * The folder's database as it is; empty for a folder that never had one (a first start). Call holding
+     * the folder's lock.
+     *
+     * @throws DamagedStoreException for a damaged database (the file is left untouched)
+     * @throws StoreException        {@code READ_ONLY} for a database file that may not be written,
+     *                               {@code NEWER_VERSION} for one a newer Rihla wrote
+     */
+    static Optional<Contents> examine(Path folder) {
+        Path file = folder.resolve(Database.DB_FILE);
+        if (!Files.exists(file)) {
+            String witness = existenceWitness(folder);
+            if (witness != null) {
+                throw damaged(new Damage(Damage.Kind.MISSING, file, "missing; the folder has " + witness, null, null,
+                        witness), null);
+            }
+            return Optional.empty();
+        }
+        if (!Files.isReadable(file) || !Files.isWritable(file)) {
+            throw new StoreException(StoreException.Reason.READ_ONLY, file.toString(), null);
+        }
+        long size = size(file);
+        if (size < MIN_BYTES) {
+            throw damaged(new Damage(Damage.Kind.UNREADABLE, file, "only " + size + " bytes long", null, null, null),
+                    null);
+        }
+        Contents contents;
+        try (Connection connection = openReadOnly(file)) {
+            contents = contents(connection);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw new StoreException(StoreException.Reason.IN_USE, folder.toString(), e);
+            }
+            throw damaged(new Damage(Damage.Kind.UNREADABLE, file, e.getMessage(), null, null, null), e);
+        }
+        Optional<String> suspicion = StoreMarker.suspicion(folder);
+        if (suspicion.isPresent()) {
+            throw damaged(new Damage(Damage.Kind.UNREADABLE, file, "found damaged while in use: " + suspicion.get(),
+                    contents.stamp(), null, "marker"), null);
+        }
+        if (contents.failedMigration()) {
+            throw damaged(new Damage(Damage.Kind.INTERRUPTED_UPGRADE, file, "a failed migration is recorded",
+                    contents.stamp(), null, null), null);
+        }
+        if (contents.schemaVersion() > Database.SCHEMA_VERSION) {
+            throw new StoreException(StoreException.Reason.NEWER_VERSION, folder.toString(), null);
+        }
+        checkNotWentBack(folder, file, contents.stamp());
+        return Optional.of(contents);
+    }
+
+    /** What shows that a store lived in the folder: its marker, a backup, or an index of it; null if nothing. */
+    private static String existenceWitness(Path folder) {
+        if (StoreMarker.exists(folder)) {
+            return "marker";
+        }
+        if (!Backups.list(folder).isEmpty()) {
+            return "backups";
+        }
+        if (SearchIndex.recordedStamp(folder).isPresent()) {
+            return "index";
+        }
+        return null;
+    }
+
+    /** A store that holds an older state than the folder saw of it (H2 fell back to an older version). */
+    private static void checkNotWentBack(Path folder, Path file, ContentRevision.Stamp store) {
+        if (store.database() == null) {
+            return;  // no id to compare by: only a database changed by hand has none (a new one is seeded whole)
+        }
+        Optional<ContentRevision.Stamp> marker = StoreMarker.read(folder);
+        if (marker.isPresent() && marker.get().isLaterThan(store)) {
+            throw wentBack(file, store, marker.get(), "marker");
+        }
+        Optional<ContentRevision.Stamp> index = SearchIndex.recordedStamp(folder);
+        if (index.isPresent() && index.get().isLaterThan(store)) {
+            throw wentBack(file, store, index.get(), "index");
+        }
+        for (Backups.Backup backup : Backups.list(folder)) {
+            if (backup.manifest() != null && store.database().equals(backup.manifest().database())) {
+                if (backup.manifest().stamp().isLaterThan(store)) {
+                    throw wentBack(file, store, backup.manifest().stamp(), backup.file().getFileName().toString());
+                }
+                break;  // the newest backup of this store knows the most
+            }
+        }
+        if (marker.isPresent() && !marker.get().database().equals(store.database())) {
+            LOG.warning(() -> "The database in " + folder + " is another store than the one this folder had ("
+                    + store.database() + ", not " + marker.get().database() + "): it was put there by hand");
+        }
+    }
+
+    private static DamagedStoreException wentBack(Path file, ContentRevision.Stamp store, ContentRevision.Stamp known,
+                                                  String witness) {
+        return damaged(new Damage(Damage.Kind.WENT_BACK, file, "revision " + store.revision() + ", but "
+                + witness + " saw " + known.revision(), store, known, witness), null);
+    }
+
+    private static DamagedStoreException damaged(Damage damage, Throwable cause) {
+        LOG.warning(() -> "Damaged store: " + damage);
+        return new DamagedStoreException(damage, cause);
+    }
+
+    /** Opens a database file read-only: H2 writes nothing to it, not even its header. */
+    static Connection openReadOnly(Path databaseFile) throws SQLException {
+        return DriverManager.getConnection(Database.url(databaseFile, "ACCESS_MODE_DATA=r"), Database.USER, "");
+    }
+
+    /** The stamp and schema version a database records. */
+    static Contents contents(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            int version = 0;
+            boolean failed = false;
+            try (ResultSet rows = statement.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                    + " WHERE \"version\" IS NOT NULL")) {
+                while (rows.next()) {
+                    if (rows.getBoolean(2)) {
+                        version = Math.max(version, Integer.parseInt(rows.getString(1)));
+                    } else {
+                        failed = true;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new SQLException("Unreadable schema version", e);
+            }
+            String database = null;
+            long revision = 0;
+            try (ResultSet rows = statement.executeQuery("SELECT setting_key, setting_value FROM app_setting"
+                    + " WHERE setting_key IN ('" + ContentRevision.DATABASE_ID + "', '" + ContentRevision.REVISION + "')")) {
+                while (rows.next()) {
+                    if (rows.getString(1).equals(ContentRevision.DATABASE_ID)) {
+                        database = rows.getString(2);
+                    } else {
+                        revision = Long.parseLong(rows.getString(2));
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new SQLException("Unreadable revision", e);
+            }
+            return new Contents(new ContentRevision.Stamp(database, revision), version, failed);
+        }
+    }
+
+    /** What a database holds, live (the trash left out). */
+    static StoreCounts counts(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT"
+                     + " (SELECT COUNT(*) FROM site WHERE deleted_at IS NULL),"
+                     + " (SELECT COUNT(*) FROM note WHERE deleted_at IS NULL),"
+                     + " (SELECT COUNT(*) FROM lesson WHERE deleted_at IS NULL),"
+                     + " (SELECT COUNT(*) FROM idea WHERE deleted_at IS NULL),"
+                     + " (SELECT COUNT(*) FROM attachment WHERE deleted_at IS NULL)")) {
+            row.next();
+            return new StoreCounts(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package ma.etamkeen.rihla.store;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A small file beside the database, {@code rihla.marker}, that remembers which store lives in the folder and
+ * the latest revision it was seen at (when it was created, closed, backed up, restored), and whether H2 found
+ * the file damaged while it was in use. It tells a new folder from one whose database went missing, and a
+ * store that went back in time from one that did not. Within one store it only ever moves forward.
+ */
+public final class StoreMarker {
+    public static final String FILE = "rihla.marker";
+    private static final String DATABASE = "database";
+    private static final String REVISION = "revision";
+    private static final String SUSPECT = "damaged";
+    private static final Logger LOG = Logger.getLogger(StoreMarker.class.getName());
+
+    private StoreMarker() {
+    }
+
+    /** What the marker of {@code folder} says of its store; empty when there is none or it cannot be read. */
+    public static Optional<ContentRevision.Stamp> read(Path folder) {
+        Properties properties = load(folder);
+        if (properties.getProperty(DATABASE) == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ContentRevision.Stamp(properties.getProperty(DATABASE),
+                    Long.parseLong(properties.getProperty(REVISION, "0").trim())));
+        } catch (NumberFormatException e) {
+            LOG.log(Level.WARNING, "Unreadable store marker in " + folder, e);
+            return Optional.empty();
+        }
+    }
+
+    /** What H2 said when it found the database damaged while it was in use; empty when it never did. */
+    public static Optional<String> suspicion(Path folder) {
+        return Optional.ofNullable(load(folder).getProperty(SUSPECT));
+    }
+
+    /** Whether {@code folder} shows that a store was created there (the marker exists, even unreadable). */
+    public static boolean exists(Path folder) {
+        return Files.exists(folder.resolve(FILE));
+    }
+
+    /**
+     * Records {@code stamp} as the folder's store, unless the marker already knows a later revision of the
+     * same store. Failing to write it (a full disk) is logged: it only weakens the next start's check.
+     */
+    public static void record(Path folder, ContentRevision.Stamp stamp) {
+        Properties properties = load(folder);
+        Optional<ContentRevision.Stamp> known = read(folder);
+        if (stamp.database() == null || known.isPresent() && (known.get().equals(stamp) || known.get().isLaterThan(stamp))) {
+            return;
+        }
+        properties.setProperty(DATABASE, stamp.database());
+        properties.setProperty(REVISION, String.valueOf(stamp.revision()));
+        write(folder, properties);
+    }
+
+    /** Records that H2 found the database damaged while it was in use: the next start offers a way out. */
+    static void suspect(Path folder, String detail) {
+        Properties properties = load(folder);
+        if (!properties.containsKey(SUSPECT)) {
+            properties.setProperty(SUSPECT, String.valueOf(detail));
+            write(folder, properties);
+        }
+    }
+
+    /** Records a new store (made, restored, recovered, started empty) in place of whatever was known. */
+    static void replace(Path folder, ContentRevision.Stamp stamp) {
+        Properties properties = new Properties();
+        if (stamp.database() != null) {
+            properties.setProperty(DATABASE, stamp.database());
+            properties.setProperty(REVISION, String.valueOf(stamp.revision()));
+        }
+        write(folder, properties);
+    }
+
+    private static Properties load(Path folder) {
+        Properties properties = new Properties();
+        Path file = folder.resolve(FILE);
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Unreadable store marker " + file, e);
+            }
+        }
+        return properties;
+    }
+
+    private static void write(Path folder, Properties properties) {
+        try {
+            AtomicFiles.write(folder.resolve(FILE), out -> properties.store(out, "Rihla: the store of this folder"));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not write the store marker in " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package ma.etamkeen.rihla.testing;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import ma.etamkeen.rihla.brief.BriefOptions;
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.service.BackupService;
+import ma.etamkeen.rihla.service.ExchangePackage;
+import ma.etamkeen.rihla.service.ExchangeService;
+import ma.etamkeen.rihla.service.Workspace;
+
+/**
+ * The child of the fault suite: does one kind of file work on a data folder through the real services and
+ * prints {@code begin} just before it and {@code end} just after, so the parent can kill it (SIGKILL) at a
+ * random moment inside the work. {@code backup} and {@code briefs} repeat their work until killed.
+ *
+ * <pre>
+ * FaultChild backup FOLDER | restore FOLDER BACKUP | open FOLDER | import FOLDER PACKAGE | briefs FOLDER OUT
+ * </pre>
+ */
+public final class FaultChild {
+    public static final String BEGIN = "begin";
+    public static final String END = "end";
+
+    private FaultChild() {
+    }
+
+    public static void main(String[] args) {
+        Path folder = Path.of(args[1]);
+        switch (args[0]) {
+            case "backup" -> {
+                try (Workspace workspace = Workspace.open(folder)) {
+                    while (true) {
+                        say(BEGIN);
+                        workspace.backups().backUpNow();
+                        say(END);
+                    }
+                }
+            }
+            case "restore" -> {
+                say(BEGIN);
+                BackupService.restore(folder, Path.of(args[2]));
+                say(END);
+            }
+            case "open" -> {  // a first start, or an upgrade migration
+                say(BEGIN);
+                Workspace.open(folder).close();
+                say(END);
+            }
+            case "import" -> {
+                try (Workspace workspace = Workspace.open(folder);
+                     ExchangePackage pkg = workspace.exchange().read(Path.of(args[2]))) {
+                    var plan = workspace.exchange().plan(pkg);
+                    say(BEGIN);
+                    workspace.exchange().apply(pkg, plan, Map.of(), ExchangeService.Progress.NONE, () -> false);
+                    say(END);
+                }
+            }
+            case "briefs" -> {
+                try (Workspace workspace = Workspace.open(folder)) {
+                    while (true) {
+                        say(BEGIN);
+                        workspace.briefs().writeAll(Path.of(args[2]), BriefOptions.all(Language.AR),
+                                (done, total) -> { }, () -> false);
+                        say(END);
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}
