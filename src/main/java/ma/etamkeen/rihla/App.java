@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBar;
@@ -51,6 +52,7 @@ import ma.etamkeen.rihla.ui.common.PangoWrapFix;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.common.View;
 import ma.etamkeen.rihla.ui.common.ViewLoader;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.ui.ideas.IdeasController;
 import ma.etamkeen.rihla.ui.lessons.LessonsController;
@@ -147,10 +149,14 @@ public final class App extends Application {
                 // edited, carry on (pending edits are saved first).
                 main.flush();
                 closeDialogs(stage);
+                context.redrawing();  // the old views stop listening, so they can go
                 language.digitsProperty().set(chosen.digits());
                 language.languageProperty().set(newLanguage);
                 scene.setRoot(buildWindow(stage, dialogs));
                 applyTextSize(scene, chosen.textSize());
+                // Into the new window: JavaFX keeps its focus owner (and with it the old window) otherwise.
+                Node list = scene.getRoot().lookup("#siteList");
+                (list != null ? list : scene.getRoot()).requestFocus();
             }
         });
         // The window appears with the sites already listed (they are read while it is built), or after
@@ -249,14 +255,18 @@ public final class App extends Application {
     /** Loads the window's views in the current language, on the long-lived view models. */
     private Parent buildWindow(Stage stage, Dialogs dialogs) {
         UiLanguage language = context.language();
+        ViewScope scope = context.windowScope();
         var detail = main.detail();
         Attacher attacher = new Attacher(detail.attachments(), context, dialogs);
         WindowViews windowViews = new WindowViews() {
             @Override
             public Parent trash() {
-                TrashViewModel all = new TrashViewModel(context, true);
-                return new ViewLoader().controller(TrashController.class, () -> new TrashController(all, context, dialogs))
-                        .load(View.TRASH, language.messages());
+                ViewScope dialog = new ViewScope();
+                TrashViewModel all = new TrashViewModel(context, true, dialog);
+                Parent root = new ViewLoader().controller(TrashController.class,
+                        () -> new TrashController(all, context, dialogs)).load(View.TRASH, language.messages());
+                dialog.endWhenClosed(root);
+                return root;
             }
 
             @Override
@@ -294,13 +304,16 @@ public final class App extends Application {
 
             @Override
             public Parent export() {
-                return new ViewLoader().controller(ExportController.class, () -> new ExportController(
-                        new ExportViewModel(context), language, suggested -> {
+                ViewScope dialog = new ViewScope();
+                Parent root = new ViewLoader().controller(ExportController.class, () -> new ExportController(
+                        new ExportViewModel(context, dialog), language, suggested -> {
                             FileChooser chooser = PackageFiles.chooser(language, "exchange.export.title");
                             chooser.setInitialFileName(suggested);
                             File file = chooser.showSaveDialog(stage);
                             return file == null ? null : file.toPath();
                         })).load(View.EXPORT, language.messages());
+                dialog.endWhenClosed(root);
+                return root;
             }
 
             @Override
@@ -313,12 +326,12 @@ public final class App extends Application {
         ViewLoader views = new ViewLoader();
         views.controller(MainController.class, () -> mainController = new MainController(main, dialogs, windowViews, views,
                         logFolder -> getHostServices().showDocument(logFolder.toUri().toString())))
-                .controller(SiteListController.class, () -> new SiteListController(main.sites(), language))
-                .controller(PracticesController.class, () -> new PracticesController(main.practices(), language))
+                .controller(SiteListController.class, () -> new SiteListController(main.sites(), language, scope))
+                .controller(PracticesController.class, () -> new PracticesController(main.practices(), language, scope))
                 .controller(SearchController.class,
-                        () -> new SearchController(main.search(), language, context.themes()))
+                        () -> new SearchController(main.search(), language, context.themes(), scope))
                 .controller(SiteDetailController.class,
-                        () -> new SiteDetailController(detail, language, getHostServices()::showDocument, views))
+                        () -> new SiteDetailController(detail, language, getHostServices()::showDocument, views, scope))
                 .controller(NotesController.class, () -> new NotesController(detail.notes(), context, attacher))
                 .controller(LessonsController.class,
                         () -> new LessonsController(detail.lessons(), context, attacher, dialogs))

@@ -103,7 +103,8 @@ class ExchangeViewModelTest {
     @Test
     void exportingToAColleagueRemembersWhenAndOnlyMineNeedsToKnowWhoIAm() throws Exception {
         ma.etamkeen.rihla.testing.DemoData.fill(folder.resolve("amina"));
-        ExportViewModel export = new ExportViewModel(open(folder.resolve("amina"), Language.EN));
+        ExportViewModel export = new ExportViewModel(open(folder.resolve("amina"), Language.EN),
+                new ma.etamkeen.rihla.ui.common.ViewScope());
         assertThat(export.suggestedFileName()).startsWith("rihla-amina-el-idrissi-").endsWith(".rihla");
         assertThat(export.colleagues()).extracting(Delegate::name).containsExactly("Youssef Benali");
 

@@ -71,7 +71,7 @@ public final class AttachmentsController {
                 viewModel.selectedProperty().set(item);
             }
         });
-        viewModel.selectedProperty().addListener((obs, old, attachment) -> {
+        context.windowScope().onChange(viewModel.selectedProperty(), (old, attachment) -> {
             if (attachment != null && list.getSelectionModel().getSelectedItem() != attachment) {
                 list.getSelectionModel().select(attachment);
                 list.scrollTo(attachment);

@@ -141,15 +141,20 @@ public final class Dialogs {
 
     /** Runs {@code action} when the window that ends up holding {@code node} is closed (e.g. to stop its work). */
     public static void whenClosed(Node node, Runnable action) {
-        node.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((o, was, window) -> {
-                    if (window != null) {
-                        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, event -> action.run());
-                    }
-                });
+        javafx.event.EventHandler<javafx.stage.WindowEvent> onHidden = event -> action.run();
+        java.util.function.Consumer<Window> watch = window -> {
+            if (window != null) {
+                window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, onHidden);
             }
-        });
+        };
+        java.util.function.Consumer<javafx.scene.Scene> watchScene = scene -> {
+            if (scene != null) {
+                watch.accept(scene.getWindow());  // a dialog's scene has its window from the start
+                scene.windowProperty().addListener((o, was, window) -> watch.accept(window));
+            }
+        };
+        watchScene.accept(node.getScene());
+        node.sceneProperty().addListener((obs, old, scene) -> watchScene.accept(scene));
     }
 
     public Optional<Window> owner() {

@@ -33,8 +33,8 @@ public final class EntryViews {
      * Binds a list of entries to its view model: selection both ways, the editor shown only with a selected
      * entry, the problem message under it, Delete moves the selected entry to the trash.
      */
-    public static <T> void bindList(ListView<T> list, EntriesViewModel<T> viewModel, Node editor, Node whenEmpty,
-                                    Label problem) {
+    public static <T> void bindList(ViewScope scope, ListView<T> list, EntriesViewModel<T> viewModel, Node editor,
+                                    Node whenEmpty, Label problem) {
         showItems(list, viewModel.entries());
         // Only a user's choice reaches the view model: a list refilled under the user clears its selection.
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -42,7 +42,7 @@ public final class EntryViews {
                 viewModel.selectedProperty().set(item);
             }
         });
-        viewModel.selectedProperty().addListener((obs, old, entry) -> {
+        scope.onChange(viewModel.selectedProperty(), (old, entry) -> {
             if (entry == null) {
                 list.getSelectionModel().clearSelection();
             } else if (list.getSelectionModel().getSelectedItem() != entry) {
@@ -159,8 +159,8 @@ public final class EntryViews {
     }
 
     /** The author picker: the delegates of the list, or nobody. */
-    public static void authorPicker(ComboBox<Delegate> box, javafx.beans.property.ObjectProperty<UUID> author,
-                                    WindowContext context) {
+    public static void authorPicker(ViewScope scope, ComboBox<Delegate> box,
+                                    javafx.beans.property.ObjectProperty<UUID> author, WindowContext context) {
         box.setConverter(Texts.converter(delegate -> delegate == null
                 ? context.language().messages().get("entry.no-author") : delegate.name()));
         ObservableList<Delegate> delegates = context.delegates();
@@ -169,9 +169,9 @@ public final class EntryViews {
             box.getItems().add(0, null);
             select(box, author.get());
         };
-        delegates.addListener((ListChangeListener<Delegate>) change -> refill.run());
+        scope.onChange(delegates, (ListChangeListener<Delegate>) change -> refill.run());
         refill.run();
-        author.addListener((obs, old, id) -> select(box, id));
+        scope.onChange(author, (old, id) -> select(box, id));
         box.valueProperty().addListener((obs, old, delegate) -> {
             UUID id = delegate == null ? null : delegate.id();
             if (!java.util.Objects.equals(id, author.get())) {
@@ -188,8 +188,8 @@ public final class EntryViews {
     }
 
     /** A multi-choice picker kept in step with a set of keys (theme codes, administration ids ...). */
-    public static <T, K> void checkPicker(CheckComboBox<T> box, ObservableList<T> choices, ObservableSet<K> chosen,
-                                          Function<T, K> key, Function<T, String> label) {
+    public static <T, K> void checkPicker(ViewScope scope, CheckComboBox<T> box, ObservableList<T> choices,
+                                          ObservableSet<K> chosen, Function<T, K> key, Function<T, String> label) {
         box.setConverter(Texts.converter(item -> item == null ? "" : label.apply(item)));
         boolean[] syncing = {false};
         Runnable fromSet = () -> {
@@ -209,8 +209,8 @@ public final class EntryViews {
             box.getItems().setAll(choices);
             fromSet.run();
         };
-        choices.addListener((ListChangeListener<T>) change -> refill.run());
-        chosen.addListener((SetChangeListener<K>) change -> {
+        scope.onChange(choices, (ListChangeListener<T>) change -> refill.run());
+        scope.onChange(chosen, (SetChangeListener<K>) change -> {
             if (!syncing[0]) {
                 fromSet.run();
             }
@@ -233,7 +233,8 @@ public final class EntryViews {
     }
 
     /** The theme picker of lessons and ideas. */
-    public static void themePicker(CheckComboBox<Theme> box, ObservableSet<String> chosen, WindowContext context) {
-        checkPicker(box, context.themes(), chosen, Theme::code, theme -> theme.label().in(context.language().get()));
+    public static void themePicker(ViewScope scope, CheckComboBox<Theme> box, ObservableSet<String> chosen,
+                                   WindowContext context) {
+        checkPicker(scope, box, context.themes(), chosen, Theme::code, theme -> theme.label().in(context.language().get()));
     }
 }

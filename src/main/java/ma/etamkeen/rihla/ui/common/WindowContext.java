@@ -46,6 +46,7 @@ public final class WindowContext {
     private final ObservableList<Delegate> delegates = FXCollections.observableArrayList();
     private final ObservableList<Administration> administrations = FXCollections.observableArrayList();
     private final ObjectProperty<Delegate> me = new SimpleObjectProperty<>(this, "me");
+    private ViewScope windowScope = new ViewScope();
     private final ObjectProperty<Preferences> preferences = new SimpleObjectProperty<>(this, "preferences",
             Preferences.defaults());
 
@@ -77,6 +78,20 @@ public final class WindowContext {
     public void resizeText(int step) {
         Preferences now = preferences.get();
         preferences.set(now.withTextSize(step == 0 ? Preferences.DEFAULT_TEXT_SIZE : now.textSize() + step));
+    }
+
+    /**
+     * The listeners the main window's current views keep on the view models and this context; ended when the
+     * window is redrawn, so the views it replaces can go.
+     */
+    public ViewScope windowScope() {
+        return windowScope;
+    }
+
+    /** The window is about to be redrawn: its views stop listening, the new ones get a scope of their own. */
+    public void redrawing() {
+        windowScope.end();
+        windowScope = new ViewScope();
     }
 
     public Background background() {

@@ -20,6 +20,7 @@ import javafx.collections.transformation.FilteredList;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.service.ExchangeService.ExportScope;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 
@@ -39,11 +40,11 @@ public final class ExportViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final FilteredList<Delegate> colleagues;
 
-    public ExportViewModel(WindowContext context) {
+    /** @param scope ends with the dialog: the window context no longer reaches this view model then */
+    public ExportViewModel(WindowContext context, ViewScope scope) {
         this.context = context;
         this.colleagues = new FilteredList<>(context.delegates(), delegate -> !delegate.equals(context.meProperty().get()));
-        context.meProperty().addListener((obs, old, me) ->
-                colleagues.setPredicate(delegate -> !delegate.equals(me)));
+        scope.onChange(context.meProperty(), (old, me) -> colleagues.setPredicate(delegate -> !delegate.equals(me)));
         colleague.addListener((obs, old, chosen) -> showLastExport(chosen));
     }
 

@@ -24,6 +24,7 @@ import ma.etamkeen.rihla.model.Lesson;
 import ma.etamkeen.rihla.model.Theme;
 import ma.etamkeen.rihla.service.Limits;
 import ma.etamkeen.rihla.ui.attachments.Attacher;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.EntryViews;
 import ma.etamkeen.rihla.ui.common.TextInputs;
@@ -78,11 +79,12 @@ public final class IdeasController {
     @FXML
     private void initialize() {
         Messages messages = context.language().messages();
-        EntryViews.bindList(list, viewModel, editor, emptyLabel, problemLabel);
+        ViewScope scope = context.windowScope();
+        EntryViews.bindList(scope, list, viewModel, editor, emptyLabel, problemLabel);
         EntryViews.twoLineCells(list, Idea::title, this::describe);
-        EntryViews.authorPicker(authorBox, viewModel.authorProperty(), context);
-        EntryViews.themePicker(themesBox, viewModel.themes(), context);
-        EntryViews.checkPicker(targetsBox, context.administrations(), viewModel.targets(), Administration::id,
+        EntryViews.authorPicker(scope, authorBox, viewModel.authorProperty(), context);
+        EntryViews.themePicker(scope, themesBox, viewModel.themes(), context);
+        EntryViews.checkPicker(scope, targetsBox, context.administrations(), viewModel.targets(), Administration::id,
                 administration -> administration.label(context.language().get()));
         for (TextField field : new TextField[] {titleField, ownerField}) {
             TextInputs.userText(field, Limits.TITLE_CHARS, messages, context.saveStatus()::failed);
@@ -116,9 +118,9 @@ public final class IdeasController {
             lessonBox.getItems().add(0, null);
             selectLesson(viewModel.lessonProperty().get());
         };
-        viewModel.siteLessons().addListener((ListChangeListener<Lesson>) change -> refillLessons.run());
+        scope.onChange(viewModel.siteLessons(), (ListChangeListener<Lesson>) change -> refillLessons.run());
         refillLessons.run();
-        viewModel.lessonProperty().addListener((obs, old, id) -> selectLesson(id));
+        scope.onChange(viewModel.lessonProperty(), (old, id) -> selectLesson(id));
         lessonBox.valueProperty().addListener((obs, old, lesson) -> {
             UUID id = lesson == null ? null : lesson.id();
             if (!Objects.equals(id, viewModel.lessonProperty().get())) {

@@ -17,6 +17,7 @@ import ma.etamkeen.rihla.model.Lesson;
 import ma.etamkeen.rihla.model.Theme;
 import ma.etamkeen.rihla.service.Limits;
 import ma.etamkeen.rihla.ui.attachments.Attacher;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.EntryViews;
 import ma.etamkeen.rihla.ui.common.TextInputs;
@@ -57,13 +58,14 @@ public final class LessonsController {
 
     @FXML
     private void initialize() {
-        EntryViews.bindList(list, viewModel, editor, emptyLabel, problemLabel);
+        ViewScope scope = context.windowScope();
+        EntryViews.bindList(scope, list, viewModel, editor, emptyLabel, problemLabel);
         EntryViews.twoLineCells(list, Lesson::title, lesson -> lesson.themes().stream()
                 .map(code -> context.themes().stream().filter(t -> t.code().equals(code)).findFirst()
                         .map(t -> t.label().in(context.language().get())).orElse(code))
                 .sorted().collect(Collectors.joining(" · ")));
-        EntryViews.authorPicker(authorBox, viewModel.authorProperty(), context);
-        EntryViews.themePicker(themesBox, viewModel.themes(), context);
+        EntryViews.authorPicker(scope, authorBox, viewModel.authorProperty(), context);
+        EntryViews.themePicker(scope, themesBox, viewModel.themes(), context);
         var messages = context.language().messages();
         TextInputs.userText(titleField, Limits.TITLE_CHARS, messages, context.saveStatus()::failed);
         TextInputs.userText(observedArea, Limits.TEXT_CHARS, messages, context.saveStatus()::failed);

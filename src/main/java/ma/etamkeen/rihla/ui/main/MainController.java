@@ -29,6 +29,7 @@ import ma.etamkeen.rihla.i18n.Digits;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.View;
@@ -122,7 +123,8 @@ public final class MainController {
         visitSummary.textProperty().bind(viewModel.visitSummaryBinding());
         statusLabel.textProperty().bind(viewModel.statusBinding());
         saveLabel.textProperty().bind(context.saveStatus().textProperty());
-        context.saveStatus().styleProperty().addListener((obs, old, style) -> {
+        ViewScope scope = context.windowScope();
+        scope.onChange(context.saveStatus().styleProperty(), (old, style) -> {
             saveLabel.getStyleClass().removeAll("saving", "saved", "failed", "info");
             saveLabel.getStyleClass().add(style);
         });
@@ -144,7 +146,7 @@ public final class MainController {
         digitsMenu.setVisible(language == Language.AR);  // French and English always write 0123
         bindPages();
         bindSearchField();
-        viewModel.sites().selectedSiteProperty().addListener((obs, old, site) -> {
+        scope.onChange(viewModel.sites().selectedSiteProperty(), (old, site) -> {
             if (site != null) {
                 siteDetail();
             }
@@ -178,7 +180,7 @@ public final class MainController {
                 }
             });
         };
-        viewModel.pageProperty().addListener((obs, old, now) -> show.run());
+        context.windowScope().onChange(viewModel.pageProperty(), (old, now) -> show.run());
         show.run();
         SearchViewModel search = viewModel.search();
         Messages messages = context.language().messages();

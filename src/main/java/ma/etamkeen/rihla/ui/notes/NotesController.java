@@ -14,6 +14,7 @@ import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.Limits;
 import ma.etamkeen.rihla.ui.attachments.Attacher;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.EntryViews;
 import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.WindowContext;
@@ -47,9 +48,10 @@ public final class NotesController {
 
     @FXML
     private void initialize() {
-        EntryViews.bindList(list, viewModel, editor, emptyLabel, problemLabel);
+        ViewScope scope = context.windowScope();
+        EntryViews.bindList(scope, list, viewModel, editor, emptyLabel, problemLabel);
         EntryViews.twoLineCells(list, viewModel::labelOf, this::describe);
-        EntryViews.authorPicker(authorBox, viewModel.authorProperty(), context);
+        EntryViews.authorPicker(scope, authorBox, viewModel.authorProperty(), context);
         datePicker.valueProperty().bindBidirectional(viewModel.dateProperty());
         TextInputs.userText(bodyArea, Limits.TEXT_CHARS, context.language().messages(), context.saveStatus()::failed);
         bodyArea.textProperty().bindBidirectional(viewModel.bodyProperty());

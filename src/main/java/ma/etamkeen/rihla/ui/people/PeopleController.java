@@ -17,6 +17,7 @@ import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.model.Administration;
 import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.service.Limits;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.EntryViews;
 import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.Texts;
@@ -80,14 +81,15 @@ public final class PeopleController {
                 administration(cell.getValue().administrationId()).map(a -> a.label(language)).orElse("")));
         delegateMeColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 context.meProperty().get() != null && context.meProperty().get().id().equals(cell.getValue().id()) ? "✓" : ""));
-        context.meProperty().addListener((obs, old, me) -> delegatesTable.refresh());
+        ViewScope scope = new ViewScope().endWhenClosed(delegatesTable);
+        scope.onChange(context.meProperty(), (old, me) -> delegatesTable.refresh());
         delegateAdministration.setConverter(Texts.converter(a -> a == null ? messages.get("people.no-administration")
                 : a.label(language)));
         Runnable refill = () -> {
             delegateAdministration.getItems().setAll(context.administrations());
             delegateAdministration.getItems().add(0, null);
         };
-        context.administrations().addListener((ListChangeListener<Administration>) change -> refill.run());
+        scope.onChange(context.administrations(), (ListChangeListener<Administration>) change -> refill.run());
         refill.run();
         delegatesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, delegate) -> showDelegate(delegate));
         removeDelegateButton.disableProperty().bind(delegatesTable.getSelectionModel().selectedItemProperty().isNull());

@@ -36,6 +36,7 @@ import javafx.scene.layout.VBox;
 
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.service.PracticeFilter.Facet;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.EntryViews;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
@@ -53,6 +54,7 @@ public final class PracticesController {
     private static final Set<Facet> OPEN_AT_FIRST = Set.of(Facet.THEME, Facet.KIND, Facet.STATUS, Facet.CITY);
 
     private final PracticesViewModel viewModel;
+    private final ViewScope scope;
     private final UiLanguage language;
     private final Map<Facet, TitledPane> panes = new HashMap<>();
     private final Map<Facet, VBox> valueBoxes = new HashMap<>();
@@ -86,9 +88,10 @@ public final class PracticesController {
     @FXML
     private TableColumn<Row, Instant> dateColumn;
 
-    public PracticesController(PracticesViewModel viewModel, UiLanguage language) {
+    public PracticesController(PracticesViewModel viewModel, UiLanguage language, ViewScope scope) {
         this.viewModel = viewModel;
         this.language = language;
+        this.scope = scope;
     }
 
     @FXML
@@ -96,9 +99,9 @@ public final class PracticesController {
         Messages messages = language.messages();
         buildFacetPanes(messages);
         showGroups();
-        viewModel.groups().addListener((ListChangeListener<FacetGroup>) change -> showGroups());
+        scope.onChange(viewModel.groups(), (ListChangeListener<FacetGroup>) change -> showGroups());
         showChips(messages);
-        viewModel.chips().addListener((ListChangeListener<Chip>) change -> showChips(messages));
+        scope.onChange(viewModel.chips(), (ListChangeListener<Chip>) change -> showChips(messages));
 
         Collator collator = Collator.getInstance(language.get().locale());
         text(titleColumn, Row::title, collator);
@@ -205,7 +208,7 @@ public final class PracticesController {
         any.setToggleGroup(group);
         all.setToggleGroup(group);
         (viewModel.filterProperty().get().allThemes() ? all : any).setSelected(true);
-        viewModel.filterProperty().addListener((obs, old, filter) -> (filter.allThemes() ? all : any).setSelected(true));
+        scope.onChange(viewModel.filterProperty(), (old, filter) -> (filter.allThemes() ? all : any).setSelected(true));
         any.setOnAction(event -> viewModel.setAllThemes(false));
         all.setOnAction(event -> viewModel.setAllThemes(true));
         HBox box = new HBox(12, any, all);

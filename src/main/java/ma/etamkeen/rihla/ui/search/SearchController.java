@@ -20,6 +20,7 @@ import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.model.Theme;
 import ma.etamkeen.rihla.service.SearchService.Highlighted;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.EntryViews;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.Texts;
@@ -31,6 +32,7 @@ import ma.etamkeen.rihla.ui.search.SearchViewModel.Row;
 /** Binds the search results: grouped rows, matched words in bold, Enter or a double click opens a hit. */
 public final class SearchController {
     private final SearchViewModel viewModel;
+    private final ViewScope scope;
     private final UiLanguage language;
     private final javafx.collections.ObservableList<Theme> themes;
 
@@ -42,10 +44,11 @@ public final class SearchController {
     private ListView<Row> resultList;
 
     public SearchController(SearchViewModel viewModel, UiLanguage language,
-                            javafx.collections.ObservableList<Theme> themes) {
+                            javafx.collections.ObservableList<Theme> themes, ViewScope scope) {
         this.viewModel = viewModel;
         this.language = language;
         this.themes = themes;
+        this.scope = scope;
     }
 
     @FXML
@@ -87,7 +90,7 @@ public final class SearchController {
             }
         });
         fillThemes();
-        themes.addListener((ListChangeListener<Theme>) change -> fillThemes());
+        scope.onChange(themes, (ListChangeListener<Theme>) change -> fillThemes());
         themeBox.valueProperty().addListener((obs, old, theme) -> viewModel.themeProperty().set(theme));
     }
 

@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.ui.attachments.AttachmentsController;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.Chips;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
@@ -45,6 +46,7 @@ public final class SiteDetailController {
     private final SiteDetailViewModel viewModel;
     private final UiLanguage language;
     private final Consumer<String> openLink;
+    private final ViewScope scope;
 
     @FXML
     private Label emptyLabel;
@@ -86,8 +88,9 @@ public final class SiteDetailController {
 
     /** @param views loads each tab's view the first time the tab is opened */
     public SiteDetailController(SiteDetailViewModel viewModel, UiLanguage language, Consumer<String> openLink,
-                                ViewLoader views) {
+                                ViewLoader views, ViewScope scope) {
         this.viewModel = viewModel;
+        this.scope = scope;
         this.language = language;
         this.openLink = openLink;
         this.notesView = views.lazy(View.NOTES, language::messages);
@@ -99,7 +102,7 @@ public final class SiteDetailController {
 
     @FXML
     private void initialize() {
-        viewModel.detailBinding().addListener((obs, old, detail) -> show(detail));
+        scope.onChange(viewModel.detailBinding(), (old, detail) -> show(detail));
         show(viewModel.detail());
         List<Tab> inOrder = List.of(overviewTab, notesTab, lessonsTab, ideasTab, attachmentsTab, trashTab);
         Map<Tab, ViewLoader.Lazy<?>> lazyTabs = Map.of(notesTab, notesView, lessonsTab, lessonsView, ideasTab, ideasView,
@@ -116,7 +119,7 @@ public final class SiteDetailController {
                 viewModel.tabProperty().set(SiteTab.values()[index.intValue()]);
             }
         });
-        viewModel.tabProperty().addListener((obs, old, tab) -> tabs.getSelectionModel().select(inOrder.get(tab.ordinal())));
+        scope.onChange(viewModel.tabProperty(), (old, tab) -> tabs.getSelectionModel().select(inOrder.get(tab.ordinal())));
         count(notesTab, "site.tab.notes", viewModel.notes().entries());
         count(lessonsTab, "site.tab.lessons", viewModel.lessons().entries());
         count(ideasTab, "site.tab.ideas", viewModel.ideas().entries());

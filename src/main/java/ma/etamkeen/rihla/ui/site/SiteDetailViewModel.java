@@ -16,6 +16,7 @@ import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.model.SiteFact;
 import ma.etamkeen.rihla.model.Theme;
 import ma.etamkeen.rihla.ui.attachments.AttachmentsViewModel;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.ui.ideas.IdeasViewModel;
@@ -62,7 +63,7 @@ public final class SiteDetailViewModel {
         this.lessons = new LessonsViewModel(context);
         this.ideas = new IdeasViewModel(context);
         this.attachments = new AttachmentsViewModel(context);
-        this.trash = new TrashViewModel(context, false);
+        this.trash = new TrashViewModel(context, false, new ViewScope());  // follows the window for its whole life
         notes.siteProperty().bind(site);
         lessons.siteProperty().bind(site);
         ideas.siteProperty().bind(site);

@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.Chips;
 import ma.etamkeen.rihla.ui.common.EntryViews;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
@@ -23,15 +24,17 @@ import ma.etamkeen.rihla.ui.sites.SiteListViewModel.SiteItem;
 public final class SiteListController {
     private final SiteListViewModel viewModel;
     private final UiLanguage language;
+    private final ViewScope scope;
 
     @FXML
     private ListView<Item> siteList;
     @FXML
     private Label countLabel;
 
-    public SiteListController(SiteListViewModel viewModel, UiLanguage language) {
+    public SiteListController(SiteListViewModel viewModel, UiLanguage language, ViewScope scope) {
         this.viewModel = viewModel;
         this.language = language;
+        this.scope = scope;
     }
 
     @FXML
@@ -39,7 +42,7 @@ public final class SiteListController {
         EntryViews.showItems(siteList, viewModel.items());
         siteList.setCellFactory(list -> new ItemCell());
         siteList.setPlaceholder(new Label(language.messages().get("sites.loading")));
-        viewModel.loadingProperty().addListener((obs, was, loading) -> {
+        scope.onChange(viewModel.loadingProperty(), (was, loading) -> {
             if (!loading) {
                 siteList.setPlaceholder(new Label(language.messages().get("sites.empty")));
             }
@@ -55,8 +58,8 @@ public final class SiteListController {
                 viewModel.selectedSiteProperty().set(siteItem.site());
             }
         });
-        viewModel.selectedSiteProperty().addListener((obs, old, site) -> showSelected());
-        viewModel.items().addListener((ListChangeListener<Item>) change -> showSelected());
+        scope.onChange(viewModel.selectedSiteProperty(), (old, site) -> showSelected());
+        scope.onChange(viewModel.items(), (ListChangeListener<Item>) change -> showSelected());
         showSelected();
     }
 

@@ -10,6 +10,7 @@ import javafx.collections.ObservableList;
 
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.model.TrashItem;
+import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 
 /** The trash of the selected site, or of every site when {@code allSites}. */
@@ -19,11 +20,12 @@ public final class TrashViewModel {
     private final ObjectProperty<Site> site = new SimpleObjectProperty<>(this, "site");
     private final ObservableList<TrashItem> items = FXCollections.observableArrayList();
 
-    public TrashViewModel(WindowContext context, boolean allSites) {
+    /** @param scope how long it follows the window's changes: the window's life, or a dialog's */
+    public TrashViewModel(WindowContext context, boolean allSites, ViewScope scope) {
         this.context = context;
         this.allSites = allSites;
         site.addListener((obs, old, now) -> reload());
-        context.revisionProperty().addListener((obs, old, now) -> reload());
+        scope.onChange(context.revisionProperty(), (old, now) -> reload());
     }
 
     public boolean allSites() {
