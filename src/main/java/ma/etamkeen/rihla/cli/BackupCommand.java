@@ -10,7 +10,6 @@ import java.util.List;
 import ma.etamkeen.rihla.LaunchOptions;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.service.BackupService;
-import ma.etamkeen.rihla.service.DamagedStore;
 import ma.etamkeen.rihla.service.Workspace;
 
 /** {@code backup [--list]}: backs up the database now, or lists the backups of the data folder. */
@@ -46,7 +45,7 @@ final class BackupCommand implements Cli.Command {
                     messages.get("backups.state." + backup.state().name().toLowerCase(java.util.Locale.ROOT)),
                     backup.sizeBytes() / (1024.0 * 1024.0), backup.file());
             if (backup.counts() != null) {
-                out.println("    " + DamagedStore.counts(backup.counts(), messages));
+                out.println("    " + BackupService.counts(backup.counts(), messages));
             }
         }
         out.println(messages.format("cli.backup.count", backups.size()));

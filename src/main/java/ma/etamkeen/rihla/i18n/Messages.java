@@ -1,6 +1,12 @@
 package ma.etamkeen.rihla.i18n;
 
 import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DecimalStyle;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -37,6 +43,20 @@ public final class Messages {
     /** The locale numbers and dates are formatted with. */
     public Locale formatLocale() {
         return formatLocale;
+    }
+
+    /**
+     * Dates and times written the way this language does (CLDR's localized patterns: FULL, LONG, MEDIUM,
+     * SHORT; null leaves the date or the time out), in the format locale's digits and the system's time zone.
+     * The right-to-left marks CLDR puts between the parts of an Arabic date are left out: the parts are
+     * digits and slashes, which the Unicode bidi algorithm keeps in order without them, and fonts without a
+     * glyph for the marks draw them as boxes.
+     */
+    public DateTimeFormatter dates(FormatStyle date, FormatStyle time) {
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(date, time, IsoChronology.INSTANCE,
+                formatLocale).replace("\u200F", "").replace("\u200E", "").replace("\u061C", "");
+        return DateTimeFormatter.ofPattern(pattern, formatLocale).withDecimalStyle(DecimalStyle.of(formatLocale))
+                .withZone(ZoneId.systemDefault());
     }
 
     public ResourceBundle bundle() {

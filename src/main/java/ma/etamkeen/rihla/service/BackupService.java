@@ -2,9 +2,11 @@ package ma.etamkeen.rihla.service;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
 
+import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.StoreCounts;
 import ma.etamkeen.rihla.store.Backups;
 import ma.etamkeen.rihla.store.Database;
@@ -34,6 +36,17 @@ public final class BackupService {
         public boolean restorable() {
             return state != State.DAMAGED;
         }
+    }
+
+    /** The date of a backup, in the user's language. */
+    public static String when(BackupService.Backup backup, Messages messages) {
+        return messages.dates(FormatStyle.MEDIUM, FormatStyle.MEDIUM).format(backup.createdAt());
+    }
+
+    /** What a store holds, in words; "not counted" when it is not known (a backup checked only on restore). */
+    public static String counts(StoreCounts counts, Messages messages) {
+        return counts == null ? messages.get("damage.not-counted") : messages.format("store.counts", counts.sites(),
+                counts.notes(), counts.lessons(), counts.ideas(), counts.attachments());
     }
 
     private final Database database;

@@ -175,6 +175,7 @@ public final class BriefService {
     public List<Path> writeAll(Path folder, BriefOptions options, Progress progress, BooleanSupplier cancelled) {
         List<Site> sites = catalog.sites();
         List<Path> written = new ArrayList<>();
+        removeLeftovers(folder);
         progress.update(0, sites.size());
         for (Site site : sites) {
             if (cancelled.getAsBoolean()) {
@@ -186,6 +187,15 @@ public final class BriefService {
             progress.update(written.size(), sites.size());
         }
         return written;
+    }
+
+    /** Half-written briefs of an earlier run that was killed (temporary files, never under a brief's name). */
+    private static void removeLeftovers(Path folder) {
+        try (var files = Files.list(folder)) {
+            files.filter(AtomicFiles::isTemporary).forEach(AtomicFiles::deleteQuietly);
+        } catch (IOException e) {
+            // a folder that does not exist yet has none; one that cannot be read fails on the first brief
+        }
     }
 
     public BriefOptions lastOptions(Language fallback) {

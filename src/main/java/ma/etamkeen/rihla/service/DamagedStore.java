@@ -1,11 +1,6 @@
 package ma.etamkeen.rihla.service;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DecimalStyle;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -78,7 +73,7 @@ public final class DamagedStore {
     public String describe(Messages messages, UnaryOperator<String> value) {
         return whatHappened(damage, messages, value) + "\n" + messages.get("damage.untouched") + "\n\n"
                 + newestGood.map(backup -> messages.format("damage.newest-backup",
-                        when(backup, messages), counts(backup.counts(), messages)))
+                        BackupService.when(backup, messages), BackupService.counts(backup.counts(), messages)))
                 .orElse(messages.get("damage.no-backup"));
     }
 
@@ -100,19 +95,6 @@ public final class DamagedStore {
         };
     }
 
-    /** The date of a backup, in the user's language. */
-    public static String when(BackupService.Backup backup, Messages messages) {
-        Locale locale = messages.formatLocale();
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-                .withDecimalStyle(DecimalStyle.of(locale)).withZone(ZoneId.systemDefault()).format(backup.createdAt());
-    }
-
-    /** What a store holds, in words; "not counted" when it is not known (a backup checked only on restore). */
-    public static String counts(StoreCounts counts, Messages messages) {
-        return counts == null ? messages.get("damage.not-counted") : messages.format("store.counts", counts.sites(),
-                counts.notes(), counts.lessons(), counts.ideas(), counts.attachments());
-    }
-
     /** Restores {@code backup} in place of the damaged database. */
     public void restore(Path backup) {
         BackupService.restore(folder, backup);
@@ -122,7 +104,7 @@ public final class DamagedStore {
      * Rebuilds the store from what H2's recovery tool can read of the damaged file.
      *
      * @return what the recovered store holds
-     * @throws ma.etamkeen.rihla.store.StoreException {@code FAILED} when nothing usable could be read
+     * @throws ma.etamkeen.rihla.store.StoreException {@code NOT_RECOVERABLE} when nothing usable could be read
      */
     public StoreCounts recover() {
         return StoreRepair.recover(folder);

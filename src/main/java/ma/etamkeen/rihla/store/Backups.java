@@ -186,10 +186,33 @@ public final class Backups {
 
     /** The backups of a data folder, newest first, each with its state; reading a folder that has none is empty. */
     public static List<Backup> list(Path dataFolder) {
+        return names(dataFolder).stream().map(named -> read(named.file(), named.createdAt(), named.reason())).toList();
+    }
+
+    /**
+     * The newest backup of the store {@code database} (the most that any backup knows of it),
+     * reading only as many backups as it takes.
+     */
+    static Optional<Backup> newestOf(Path dataFolder, String database) {
+        for (Named named : names(dataFolder)) {
+            Backup backup = read(named.file(), named.createdAt(), named.reason());
+            if (backup.manifest() != null && database.equals(backup.manifest().database())) {
+                return Optional.of(backup);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A backup file as its name describes it. */
+    private record Named(Path file, Instant createdAt, String reason) {
+    }
+
+    /** The backup files of a data folder by their names ({@code rihla-<time>-<reason>.zip}), newest first. */
+    private static List<Named> names(Path dataFolder) {
         Path folder = dataFolder.resolve(FOLDER);
-        List<Backup> backups = new ArrayList<>();
+        List<Named> named = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            return backups;
+            return named;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "rihla-*.zip")) {
             for (Path file : files) {
@@ -198,19 +221,18 @@ public final class Backups {
                 if (parts.length != 4) {
                     continue;
                 }
-                Instant at;
                 try {
-                    at = STAMP.parse(parts[0] + "-" + parts[1] + "-" + parts[2], Instant::from);
+                    named.add(new Named(file, STAMP.parse(parts[0] + "-" + parts[1] + "-" + parts[2], Instant::from),
+                            parts[3]));
                 } catch (RuntimeException e) {
-                    continue;  // not a name Rihla gives
+                    // not a name Rihla gives
                 }
-                backups.add(read(file, at, parts[3]));
             }
         } catch (IOException e) {
             throw StoreException.of(e, folder, StoreException.Reason.FAILED);
         }
-        backups.sort(Comparator.comparing(Backup::createdAt).reversed());
-        return backups;
+        named.sort(Comparator.comparing(Named::createdAt).reversed());
+        return named;
     }
 
     private static Backup read(Path file, Instant at, String reason) {

@@ -124,13 +124,9 @@ final class StoreCheck {
         if (index.isPresent() && index.get().isLaterThan(store)) {
             throw wentBack(file, store, index.get(), "index");
         }
-        for (Backups.Backup backup : Backups.list(folder)) {
-            if (backup.manifest() != null && store.database().equals(backup.manifest().database())) {
-                if (backup.manifest().stamp().isLaterThan(store)) {
-                    throw wentBack(file, store, backup.manifest().stamp(), backup.file().getFileName().toString());
-                }
-                break;  // the newest backup of this store knows the most
-            }
+        Optional<Backups.Backup> backup = Backups.newestOf(folder, store.database());
+        if (backup.isPresent() && backup.get().manifest().stamp().isLaterThan(store)) {
+            throw wentBack(file, store, backup.get().manifest().stamp(), backup.get().file().getFileName().toString());
         }
         if (marker.isPresent() && !marker.get().database().equals(store.database())) {
             LOG.warning(() -> "The database in " + folder + " is another store than the one this folder had ("

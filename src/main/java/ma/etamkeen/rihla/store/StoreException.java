@@ -25,6 +25,8 @@ public class StoreException extends RuntimeException {
         /** The database is damaged: found at start ({@link DamagedStoreException}) or while it was in use. */
         DAMAGED("error.damaged"),
         INVALID_BACKUP("error.invalid-backup"),
+        /** H2's recovery tool could not rebuild a Rihla database from a damaged file. */
+        NOT_RECOVERABLE("error.not-recoverable"),
         FAILED("error.store-failed");
 
         private final String messageKey;

@@ -32,8 +32,8 @@ public final class StoreRepair {
      * new database, which takes the damaged one's place if it holds Rihla's tables.
      *
      * @return what the recovered store holds
-     * @throws StoreException {@code IN_USE} while Rihla runs on the folder; {@code FAILED} when the tool
-     *                        cannot rebuild a Rihla database from the file (nothing is changed then)
+     * @throws StoreException {@code IN_USE} while Rihla runs on the folder; {@code NOT_RECOVERABLE} when the
+     *                        tool cannot rebuild a Rihla database from the file (nothing is changed then)
      */
     public static StoreCounts recover(Path folder) {
         Path damaged = folder.resolve(Database.DB_FILE);
@@ -41,7 +41,7 @@ public final class StoreRepair {
         try (FolderLock lock = FolderLock.acquire(folder)) {
             StoreJournal.finishOrUndo(folder);
             if (!Files.isRegularFile(damaged)) {
-                throw new StoreException(StoreException.Reason.FAILED, "no database file to recover", null);
+                throw new StoreException(StoreException.Reason.NOT_RECOVERABLE, damaged.toString(), null);
             }
             Backups.replaceStore(folder, "recovery", work -> {
                 Path source = Files.createDirectories(work.resolve("source"));
@@ -57,9 +57,13 @@ public final class StoreRepair {
                     }
                 } catch (SQLException e) {
                     LOG.log(Level.WARNING, "H2's recovery tool could not rebuild " + damaged, e);
-                    throw new StoreException(StoreException.Reason.FAILED, e.getMessage(), e);
+                    throw new StoreException(StoreException.Reason.NOT_RECOVERABLE, damaged.toString(), e);
                 }
-                return Database.forkIn(work);
+                try {
+                    return Database.forkIn(work);
+                } catch (StoreException e) {
+                    throw new StoreException(StoreException.Reason.NOT_RECOVERABLE, damaged.toString(), e);
+                }
             });
         }
         return recovered[0];

@@ -132,6 +132,34 @@ class BackupTest {
     }
 
     @Test
+    void aPartialBackupIsListedAsDamagedNeverOfferedNorKeptInPlaceOfAGoodOne() throws Exception {
+        try (Workspace workspace = Workspace.open(folder)) {
+            for (int i = 0; i < BackupService.KEEP; i++) {
+                workspace.notes().save(note("change " + i));
+                workspace.backups().backUpIfChanged();
+            }
+            // What a kill left under a backup's name in Rihla 0.1: the first half of a zip.
+            BackupService.Backup newest = workspace.backups().list().get(0);
+            byte[] bytes = Files.readAllBytes(newest.file());
+            Path partial = newest.file().resolveSibling("rihla-29990101-000000-000-auto.zip");
+            Files.write(partial, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            assertThat(workspace.backups().list().get(0)).satisfies(backup -> {
+                assertThat(backup.file()).isEqualTo(partial);
+                assertThat(backup.state()).isEqualTo(BackupService.State.DAMAGED);
+                assertThat(backup.restorable()).isFalse();
+            });
+            assertThat(BackupService.newestGood(folder)).hasValueSatisfying(good ->
+                    assertThat(good.file()).isEqualTo(newest.file()));
+            workspace.notes().save(note("one more"));
+            workspace.backups().backUpIfChanged();
+            List<BackupService.Backup> kept = workspace.backups().list();
+            assertThat(kept).noneMatch(backup -> backup.file().equals(partial));
+            assertThat(kept).filteredOn(backup -> backup.reason().equals("auto")).hasSize(BackupService.KEEP)
+                    .allMatch(backup -> backup.state() == BackupService.State.GOOD);
+        }
+    }
+
+    @Test
     void zipWithTwoDatabasesIsRefused() throws Exception {
         BackupService.Backup backup;
         try (Workspace workspace = Workspace.open(folder)) {

@@ -102,6 +102,29 @@ class DamagedStoreTest {
         });
     }
 
+    @org.junit.jupiter.api.Test
+    void anUpgradeThatCannotBeAppliedLeavesTheStoreAsItWasAndBacksItUpOnce() throws Exception {
+        Path folder = base.resolve("older");
+        Files.createDirectories(folder);
+        org.flywaydb.core.Flyway.configure().dataSource(Database.url(folder.resolve(Database.DB_FILE)), Database.USER, "")
+                .locations("classpath:ma/etamkeen/rihla/db/migration").target("2").load().migrate();
+        // Something the next migration does not expect: its table is already there.
+        Database.prepare(folder, database -> {
+            new Seeder().addMissing(database);
+            database.write(tx -> tx.update("CREATE TABLE exchange_export (something INT)"));
+        });
+        String fingerprint = Stores.sha256(database(folder));
+        for (int start = 0; start < 3; start++) {
+            assertThatThrownBy(() -> Database.open(folder)).isInstanceOfSatisfying(DamagedStoreException.class,
+                    e -> assertThat(e.damage().kind()).isEqualTo(Damage.Kind.INTERRUPTED_UPGRADE));
+            assertThat(Stores.sha256(database(folder))).isEqualTo(fingerprint);
+        }
+        assertThat(Backups.list(folder)).singleElement().satisfies(backup -> {
+            assertThat(backup.reason()).isEqualTo("before-migration");
+            assertThat(backup.state()).isEqualTo(Backups.State.GOOD);
+        });
+    }
+
     static Stream<Arguments> witnesses() {
         return Stream.of(
                 Arguments.of("the marker", (Damaging) folder -> deleteAll(folder, Backups.FOLDER, SearchIndex.FOLDER)),
@@ -131,6 +154,8 @@ class DamagedStoreTest {
         assertThat(sites.err()).contains(newest.file().toString(), "restore", "30 notes").doesNotContain("Exception");
         assertThat(cli(folder, "search", "charge").code()).isEqualTo(Cli.FAILED);
         assertThat(cli(folder, "backup").code()).isEqualTo(Cli.FAILED);
+        assertThat(Files.readString(folder.resolve("logs/rihla-0.log"))).as("the log says what was found")
+                .contains("Damaged store");
         Run listed = cli(folder, "backup", "--list");
         assertThat(listed.code()).isZero();
         assertThat(listed.out()).contains(newest.file().toString(), "verified");

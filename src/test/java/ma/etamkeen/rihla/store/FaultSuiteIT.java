@@ -178,7 +178,7 @@ class FaultSuiteIT {
                 inside++;
             }
             try (var files = Files.list(out)) {
-                for (Path pdf : files.filter(file -> file.toString().endsWith(".pdf")).toList()) {
+                for (Path pdf : files.filter(file -> !AtomicFiles.isTemporary(file)).toList()) {
                     try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
                         assertThat(document.getNumberOfPages()).as(pdf.toString()).isEqualTo(1);
                     }

@@ -32,6 +32,21 @@ public final class AppRunner implements AutoCloseable {
      * {@code more} are further command-line words (a package to open).
      */
     public static AppRunner start(Path folder, String language, String... more) throws TimeoutException {
+        AppRunner runner = launch(folder, language, more);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runner.robot.lookup("#siteList").tryQuery().isPresent()
+                && !runner.siteList().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        return runner;
+    }
+
+    /** Starts the app on a folder whose store cannot be opened as it is, and waits for the choice it asks for. */
+    public static AppRunner startDamaged(Path folder, String language) throws TimeoutException {
+        AppRunner runner = launch(folder, language);
+        runner.awaitDialog();
+        return runner;
+    }
+
+    private static AppRunner launch(Path folder, String language, String... more) throws TimeoutException {
         Stage stage = FxToolkit.registerPrimaryStage();
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--db", folder.toString()));
         if (language != null) {
@@ -39,11 +54,7 @@ public final class AppRunner implements AutoCloseable {
         }
         args.addAll(java.util.List.of(more));
         Application app = FxToolkit.setupApplication(App.class, args.toArray(String[]::new));
-        AppRunner runner = new AppRunner(stage, app);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runner.robot.lookup("#siteList").tryQuery().isPresent()
-                && !runner.siteList().getItems().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        return runner;
+        return new AppRunner(stage, app);
     }
 
     public FxRobot robot() {
@@ -120,7 +131,8 @@ public final class AppRunner implements AutoCloseable {
 
     /** Waits until a dialog (any window besides the main one) is on screen and laid out. */
     public void awaitDialog() throws TimeoutException {
-        await(() -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing).count() > 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing).count() > 1);
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -29,7 +29,7 @@ import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
  * (0 overview, 1 notes, 2 lessons, 3 ideas, 4 attachments, 5 trash) or per menu item that opens a dialog
  * (e.g. menu.edit.people), or {@code practices[:THEME_CODE]} (the practices page, a theme ticked), or
  * {@code search:QUERY} (the results of a search), on a data folder with demo entries; {@code import} as the
- * site shows the import preview of a package with a conflict.
+ * site shows the import preview of a package with a conflict, {@code damaged} the choice a damaged store asks for.
  * Not part of the test suite.
  */
 public final class Screenshots {
@@ -54,6 +54,26 @@ public final class Screenshots {
                 settle();
                 Thread.sleep(1000);
                 shoot(app, out.resolve("import-" + language + ".png"));
+            }
+            System.exit(0);
+        }
+        if (args.length > 2 && args[2].equals("damaged")) {
+            // The choice a damaged store asks for: demo entries, a backup of them, then the file cut short.
+            DemoData.fill(data);
+            try (ma.etamkeen.rihla.service.Workspace workspace = ma.etamkeen.rihla.service.Workspace.open(data)) {
+                workspace.backups().backUpNow();
+            }
+            try (var file = new java.io.RandomAccessFile(data.resolve("rihla.mv.db").toFile(), "rw")) {
+                file.setLength(4096);
+            }
+            try (AppRunner app = AppRunner.startDamaged(data, language)) {
+                app.robot().interact(() -> {
+                    app.stage().setWidth(1280);
+                    app.stage().setHeight(820);
+                });
+                settle();
+                Thread.sleep(500);
+                shoot(app, out.resolve("damaged-" + language + ".png"));
             }
             System.exit(0);
         }

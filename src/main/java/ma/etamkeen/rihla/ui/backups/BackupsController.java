@@ -42,11 +42,23 @@ public final class BackupsController {
         Messages messages = context.language().messages();
         EntryViews.showItems(list, viewModel.backups());
         list.setPlaceholder(new Label(messages.get("backups.none")));
-        EntryViews.twoLineCells(list, this::when, backup -> messages.format("backups.detail",
-                messages.get("backups.reason." + backup.reason()), backup.sizeBytes() / (1024.0 * 1024.0)));
-        restoreButton.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        EntryViews.twoLineCells(list, this::when, this::describe);
+        // A damaged backup is listed (so nothing seems to vanish) but never offered for a restore.
+        restoreButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            BackupService.Backup selected = list.getSelectionModel().getSelectedItem();
+            return selected == null || !selected.restorable();
+        }, list.getSelectionModel().selectedItemProperty()));
         problemLabel.managedProperty().bind(problemLabel.textProperty().isNotEmpty());
         viewModel.reload();
+    }
+
+    /** Why it was made, its size, whether it was verified, and what it holds when that is known. */
+    private String describe(BackupService.Backup backup) {
+        Messages messages = context.language().messages();
+        String detail = messages.format("backups.detail", messages.get("backups.reason." + backup.reason()),
+                backup.sizeBytes() / (1024.0 * 1024.0)) + " · "
+                + messages.get("backups.state." + backup.state().name().toLowerCase(java.util.Locale.ROOT));
+        return backup.counts() == null ? detail : detail + " · " + BackupService.counts(backup.counts(), messages);
     }
 
     private String when(BackupService.Backup backup) {

@@ -1,7 +1,6 @@
 package ma.etamkeen.rihla.ui.common;
 
 import java.time.format.DateTimeFormatter;
-import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
@@ -67,22 +66,17 @@ public final class UiLanguage {
         return messages.get().formatLocale();
     }
 
+    /** See {@link Messages#dates}. */
     public DateTimeFormatter date(FormatStyle style) {
-        return withDigits(DateTimeFormatter.ofLocalizedDate(style));
+        return messages().dates(style, null);
     }
 
     public DateTimeFormatter dateTime(FormatStyle style) {
-        return withDigits(DateTimeFormatter.ofLocalizedDateTime(style));
+        return messages().dates(style, style);
     }
 
     public DateTimeFormatter time(FormatStyle style) {
-        return withDigits(DateTimeFormatter.ofLocalizedTime(style));
-    }
-
-    private DateTimeFormatter withDigits(DateTimeFormatter formatter) {
-        Locale locale = formatLocale();
-        return formatter.withLocale(locale).withDecimalStyle(DecimalStyle.of(locale))
-                .withZone(java.time.ZoneId.systemDefault());
+        return messages().dates(null, style);
     }
 
     /** Binds the orientation of a window's or dialog's root to the language. */

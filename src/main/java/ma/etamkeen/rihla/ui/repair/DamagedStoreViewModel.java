@@ -81,8 +81,8 @@ public final class DamagedStoreViewModel {
     /** A backup's date and what it holds, for the list. */
     public String describe(BackupService.Backup backup) {
         Messages messages = language.messages();
-        return messages.format("damage.backup", DamagedStore.when(backup, messages),
-                messages.get("backups.reason." + backup.reason()), DamagedStore.counts(backup.counts(), messages));
+        return messages.format("damage.backup", BackupService.when(backup, messages),
+                messages.get("backups.reason." + backup.reason()), BackupService.counts(backup.counts(), messages));
     }
 
     /** Restores the chosen backup in place of the damaged database. */
@@ -99,7 +99,7 @@ public final class DamagedStoreViewModel {
     /** Rebuilds the store from what H2's recovery tool can read of the damaged file. */
     public void recover() {
         run("damage.recovering", () -> language.messages().format("damage.recovered",
-                DamagedStore.counts(store.recover(), language.messages())));
+                BackupService.counts(store.recover(), language.messages())));
     }
 
     /** Starts again with only the built-in data. */
