@@ -49,6 +49,8 @@ public final class Cli {
         try {
             Command handler = switch (command) {
                 case "sites" -> new SitesCommand(options.arguments());
+                case "visits" -> new VisitsCommand(options.arguments());
+                case "visit" -> new VisitCommand(options.arguments());
                 case "search" -> new SearchCommand(options.arguments());
                 case "brief" -> new BriefCommand(false, options.arguments());
                 case "briefs" -> new BriefCommand(true, options.arguments());

@@ -1,13 +1,22 @@
 package ma.etamkeen.rihla.model;
 
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A site or body met during the visit.
  *
- * @param toConfirm the fields whose value is not verified yet (see {@link Field})
+ * @param slug          stable identifier ({@code port-of-antwerp-bruges}), unique across visits
+ * @param toConfirm     the fields whose value is not verified yet (see {@link Field})
+ * @param confirmations who confirmed which field, and when
  */
 public record Site(
         UUID id,
@@ -24,7 +33,8 @@ public record Site(
         Localized summary,
         List<Theme> themes,
         List<SiteFact> facts,
-        Set<Field> toConfirm) {
+        Set<Field> toConfirm,
+        Map<Field, Confirmation> confirmations) {
 
     /** Fields of a site that may be marked "to be confirmed". */
     public enum Field { NAME, CITY, LEVEL, ADDRESS, WEBSITE }
@@ -33,9 +43,55 @@ public record Site(
         themes = List.copyOf(themes);
         facts = List.copyOf(facts);
         toConfirm = Set.copyOf(toConfirm);
+        confirmations = Map.copyOf(confirmations);
     }
 
     public boolean isToConfirm(Field field) {
         return toConfirm.contains(field);
+    }
+
+    /** The theme codes of the site. */
+    public Set<String> themeCodes() {
+        return themes.stream().map(Theme::code).collect(Collectors.toSet());
+    }
+
+    /** The fields to confirm as stored: names in order, comma-separated ({@code CITY,LEVEL}). */
+    public static String encode(Collection<Field> fields) {
+        return fields.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    public static Set<Field> decodeFields(String encoded) {
+        Set<Field> fields = EnumSet.noneOf(Field.class);
+        if (encoded != null && !encoded.isBlank()) {
+            Arrays.stream(encoded.split(",")).map(String::strip).filter(name -> !name.isEmpty())
+                    .map(Field::valueOf).forEach(fields::add);
+        }
+        return fields;
+    }
+
+    /**
+     * The confirmations as stored: one line per field, {@code FIELD<tab>instant<tab>who} (the name last, so it
+     * may hold anything but a line break), in field order; null when there are none.
+     */
+    public static String encode(Map<Field, Confirmation> confirmations) {
+        if (confirmations.isEmpty()) {
+            return null;
+        }
+        return new EnumMap<>(confirmations).entrySet().stream().map(entry -> entry.getKey().name() + "\t"
+                + entry.getValue().at() + "\t" + entry.getValue().by().replaceAll("[\\r\\n\\t]", " "))
+                .collect(Collectors.joining("\n"));
+    }
+
+    public static Map<Field, Confirmation> decodeConfirmations(String encoded) {
+        Map<Field, Confirmation> confirmations = new EnumMap<>(Field.class);
+        if (encoded != null) {
+            for (String line : encoded.split("\n")) {
+                String[] parts = line.split("\t", 3);
+                if (parts.length == 3) {
+                    confirmations.put(Field.valueOf(parts[0]), new Confirmation(parts[2], Instant.parse(parts[1])));
+                }
+            }
+        }
+        return confirmations;
     }
 }

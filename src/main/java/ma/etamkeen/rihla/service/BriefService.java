@@ -104,7 +104,7 @@ public final class BriefService {
     public Brief assemble(Site site, BriefOptions options) {
         Language language = options.language();
         Messages messages = Messages.of(language);
-        Visit visit = catalog.visit().orElseThrow();
+        Visit visit = catalog.visit(site.visitId()).orElseThrow();
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(messages.formatLocale());
         List<Note> siteNotes = options.notes() ? notes.forSite(site.id()) : List.of();
         List<Section> sections = new ArrayList<>();
@@ -136,15 +136,19 @@ public final class BriefService {
         String facts = String.join(" · ", Stream.of(site.type().in(language),
                 levelDetail.isBlank() ? level : level + " (" + levelDetail + ")", site.city().in(language))
                 .filter(text -> !text.isBlank()).toList());
-        String visitDates = messages.format("brief.visit-dates", dates.format(visit.startsOn()), dates.format(visit.endsOn()));
+        String visitDates = visit.startsOn() == null ? "" : messages.format("brief.visit-dates",
+                dates.format(visit.startsOn()), dates.format(visit.endsOn() == null ? visit.startsOn() : visit.endsOn()));
         List<LocalDate> noteDays = siteNotes.stream().map(Note::notedOn).filter(Objects::nonNull).distinct().sorted()
                 .limit(3).toList();
         if (!noteDays.isEmpty()) {
-            visitDates += " · " + messages.format("brief.notes-dates",
+            visitDates += (visitDates.isEmpty() ? "" : " · ") + messages.format("brief.notes-dates",
                     noteDays.stream().map(dates::format).collect(Collectors.joining(", ")));
         }
-        String footer = messages.format("brief.footer", visit.programme(), visit.title().in(language),
-                visit.delegationSize(), visit.administrationCount());
+        String programme = visit.programme() == null ? "" : visit.programme();
+        String footer = visit.delegationSize() == null || visit.administrationCount() == null
+                ? messages.format("brief.footer.short", programme, visit.title().in(language))
+                : messages.format("brief.footer", programme, visit.title().in(language), visit.delegationSize(),
+                visit.administrationCount());
         String printed = messages.format("brief.printed", dates.format(LocalDate.now()));
         return new Brief(language, messages.format("brief.document-title", site.name().in(language)),
                 site.name().in(language), otherNames(site, language), facts, visitDates,

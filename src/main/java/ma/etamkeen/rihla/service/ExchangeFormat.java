@@ -7,8 +7,11 @@ import java.util.UUID;
  * {@code manifest.json}, one {@code records/<kind>.json} per kind of record, and {@code attachments/<id>}.
  */
 final class ExchangeFormat {
-    /** The format this version writes, and the newest it reads. */
-    static final int FORMAT = 1;
+    /**
+     * The format this version writes, and the newest it reads: 2 added visits, themes, sites and facts to the
+     * records; a format-1 package (entries and people only) still imports.
+     */
+    static final int FORMAT = 2;
     static final String MANIFEST = "manifest.json";
     static final String RECORDS = "records/";
     static final String ATTACHMENTS = "attachments/";

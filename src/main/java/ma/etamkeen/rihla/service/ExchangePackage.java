@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipFile;
 
-import ma.etamkeen.rihla.store.ExchangeRepository.Kind;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
 
 /**
@@ -31,9 +31,9 @@ public final class ExchangePackage implements AutoCloseable {
     private final Path file;
     private final ZipFile zip;
     private final Manifest manifest;
-    private final Map<Kind, List<Incoming>> records;
+    private final Map<RecordKind<?>, List<Incoming>> records;
 
-    ExchangePackage(Path file, ZipFile zip, Manifest manifest, Map<Kind, List<Incoming>> records) {
+    ExchangePackage(Path file, ZipFile zip, Manifest manifest, Map<RecordKind<?>, List<Incoming>> records) {
         this.file = file;
         this.zip = zip;
         this.manifest = manifest;
@@ -49,7 +49,7 @@ public final class ExchangePackage implements AutoCloseable {
     }
 
     /** The records of each kind, in the order they are written in. */
-    public Map<Kind, List<Incoming>> records() {
+    public Map<RecordKind<?>, List<Incoming>> records() {
         return records;
     }
 

@@ -3,9 +3,9 @@ package ma.etamkeen.rihla.service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +25,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Delegate;
+import ma.etamkeen.rihla.model.EntryKind;
+import ma.etamkeen.rihla.model.Field;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.service.ImportPlan.Decision;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
 import ma.etamkeen.rihla.store.AtomicFiles;
@@ -32,8 +35,10 @@ import ma.etamkeen.rihla.store.Backups;
 import ma.etamkeen.rihla.store.ContentRevision;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.ExchangeRepository;
-import ma.etamkeen.rihla.store.ExchangeRepository.Kind;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
+import ma.etamkeen.rihla.store.Stamp;
+import ma.etamkeen.rihla.store.TrashRepository;
+import ma.etamkeen.rihla.store.Tx;
 
 /**
  * Sharing between laptops without a server: a {@code .rihla} package out (everything, only my entries, or
@@ -95,6 +100,7 @@ public final class ExchangeService {
     private final Identity identity;
     private final SearchService search;
     private final ExchangeRepository repository = new ExchangeRepository();
+    private final TrashRepository trash = new TrashRepository();
 
     ExchangeService(Database database, Identity identity, SearchService search) {
         this.database = database;
@@ -113,8 +119,8 @@ public final class ExchangeService {
         String sender = identity.stamp().by();
         Instant now = Database.now();
         return database.write(tx -> {
-            Map<Kind, List<Record>> all = new EnumMap<>(Kind.class);
-            for (Kind kind : Kind.values()) {
+            Map<RecordKind<?>, List<Record>> all = new LinkedHashMap<>();
+            for (RecordKind<?> kind : RecordKind.all()) {
                 all.put(kind, repository.all(tx, kind));
             }
             Instant since = scope.colleague() != null ? repository.lastExport(tx, scope.colleague()).orElse(null)
@@ -127,7 +133,7 @@ public final class ExchangeService {
             Path part = temporaryBeside(file);
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
                 Map<String, String> checksums = new LinkedHashMap<>();
-                for (Kind kind : Kind.values()) {
+                for (RecordKind<?> kind : RecordKind.all()) {
                     ArrayNode records = JsonNodeFactory.instance.arrayNode();
                     for (Record record : all.get(kind)) {
                         if (!chosen.contains(record.id())) {
@@ -144,7 +150,7 @@ public final class ExchangeService {
                         ArrayNode versionList = node.putArray("versions");
                         sent.forEach(versionList::add);
                         records.add(node);
-                        if (kind == Kind.ATTACHMENT && record.text("purged_at") == null) {
+                        if (kind == RecordKind.ATTACHMENT && record.text("purged_at") == null) {
                             put(zip, ExchangeFormat.attachmentEntry(record.id()), repository.content(tx, record.id()),
                                     checksums);
                         }
@@ -228,27 +234,28 @@ public final class ExchangeService {
 
     /**
      * The ids to send: all records; my notes, lessons and ideas (with the site's attachments); or what
-     * changed since a moment. People always go along, and so does what the chosen records point at (the
-     * lesson an idea comes from, the entry an attachment hangs on).
+     * changed since a moment. The knowledge base (visits, themes, sites, facts) and the people always go along,
+     * and so does what the chosen records point at (the lesson an idea comes from, the entry an attachment
+     * hangs on).
      */
-    private static Set<UUID> choose(Map<Kind, List<Record>> all, ExportScope.Mode mode, UUID me, Instant since) {
+    private static Set<UUID> choose(Map<RecordKind<?>, List<Record>> all, ExportScope.Mode mode, UUID me, Instant since) {
         Set<UUID> chosen = new HashSet<>();
         Map<UUID, Record> byId = new HashMap<>();
         all.values().forEach(records -> records.forEach(record -> byId.put(record.id(), record)));
         for (Record record : byId.values()) {
-            boolean people = record.kind() == Kind.ADMINISTRATION || record.kind() == Kind.DELEGATE;
-            boolean wanted = switch (mode) {
+            boolean alwaysGoes = !ImportPlan.isEntry(record.kind());
+            boolean wanted = alwaysGoes || switch (mode) {
                 case ALL -> true;
-                case MINE -> people || me.equals(record.uuid("author_id"))
-                        || record.kind() == Kind.ATTACHMENT && "site".equals(record.text("owner_kind"));
-                case SINCE -> people || since == null || record.instant("updated_at").isAfter(since);
+                case MINE -> me.equals(record.uuid("author_id"))
+                        || record.kind() == RecordKind.ATTACHMENT && "site".equals(record.text("owner_kind"));
+                case SINCE -> since == null || record.instant("updated_at").isAfter(since);
             };
             if (wanted) {
                 chosen.add(record.id());
             }
         }
         if (mode == ExportScope.Mode.MINE) {
-            for (Record record : all.get(Kind.ATTACHMENT)) {
+            for (Record record : all.get(RecordKind.ATTACHMENT)) {
                 if (chosen.contains(record.uuid("owner_id"))) {
                     chosen.add(record.id());
                 }
@@ -264,7 +271,7 @@ public final class ExchangeService {
 
     private static void addPointedAt(Record record, Map<UUID, Record> byId, Set<UUID> chosen) {
         for (String field : List.of("lesson_id", "owner_id")) {
-            UUID target = record.kind().columns().containsKey(field) ? record.uuid(field) : null;
+            UUID target = record.kind().field(field).isPresent() ? record.uuid(field) : null;
             if (target != null && byId.containsKey(target) && chosen.add(target)) {
                 addPointedAt(byId.get(target), byId, chosen);
             }
@@ -291,9 +298,9 @@ public final class ExchangeService {
         return database.read(tx -> plan(tx, pkg));
     }
 
-    private ImportPlan plan(ma.etamkeen.rihla.store.Tx tx, ExchangePackage pkg) throws java.sql.SQLException {
+    private ImportPlan plan(Tx tx, ExchangePackage pkg) throws SQLException {
         Map<UUID, Record> local = new HashMap<>();
-        for (Kind kind : Kind.values()) {
+        for (RecordKind<?> kind : RecordKind.all()) {
             repository.all(tx, kind).forEach(record -> local.put(record.id(), record));
         }
         return ImportPlan.of(pkg, local, repository.versions(tx));
@@ -311,6 +318,7 @@ public final class ExchangeService {
             return new Imported(preview.total(), 0, null);  // nothing new: nothing to write (importing twice)
         }
         Backups.Backup backup = Backups.create(database, "before-import");
+        Stamp stamp = identity.stamp();  // taken before the write: it may need one
         int[] copies = {0};
         ImportPlan.Counts counts = database.write(tx -> {
             ImportPlan plan = plan(tx, pkg);
@@ -318,6 +326,7 @@ public final class ExchangeService {
                 throw new RejectedInput("exchange.changed-meanwhile");
             }
             Map<UUID, Set<String>> exchanged = repository.versions(tx);
+            Map<UUID, Boolean> siteKept = new HashMap<>();  // the site conflicts settled: whether the site stays
             int done = 0;
             for (ImportPlan.Step step : plan.steps()) {
                 if (cancelled.getAsBoolean()) {
@@ -330,11 +339,17 @@ public final class ExchangeService {
                     case CONFLICT -> {
                         Resolution choice = choices.getOrDefault(theirs.id(), Resolution.BOTH);
                         boolean deletion = step.local().isDeleted() != theirs.isDeleted();
-                        if (choice == Resolution.THEIRS) {
+                        if (choice == Resolution.THEIRS && deletion && theirs.isDeleted()) {
+                            takeDeletion(tx, pkg, theirs, stamp);
+                        } else if (choice == Resolution.THEIRS) {
                             update(tx, pkg, theirs);
                         } else if (choice == Resolution.BOTH && !deletion) {
-                            insert(tx, pkg, new Record(theirs.kind(), UUID.randomUUID(), theirs.fields()));
+                            insert(tx, pkg, copyOf(tx, theirs));
                             copies[0]++;
+                        }
+                        if (theirs.kind() == RecordKind.SITE) {
+                            siteKept.put(theirs.id(), choice == Resolution.THEIRS ? !theirs.isDeleted()
+                                    : !step.local().isDeleted());
                         }
                     }
                     default -> { }
@@ -345,11 +360,65 @@ public final class ExchangeService {
                 repository.addVersions(tx, theirs.id(), new HashSet<>(seen), exchanged.getOrDefault(theirs.id(), Set.of()));
                 progress.update(++done, plan.steps().size());
             }
+            entriesFollowTheirSites(tx, siteKept, stamp);
             ContentRevision.bump(tx);
             return plan.total();
         });
         search.rebuild();
         return new Imported(counts, copies[0], backup);
+    }
+
+    /**
+     * Takes their deletion of a record edited here. An entry goes to the trash as it is here, edits included,
+     * with the import's stamp (so a site deleted by the same import brings it back with it); a site is moved
+     * there by {@link #entriesFollowTheirSites}; other records take their tombstone.
+     */
+    private void takeDeletion(Tx tx, ExchangePackage pkg, Record theirs,
+                              Stamp stamp) throws SQLException {
+        Optional<EntryKind> entry = theirs.kind().entryKind();
+        if (entry.isPresent()) {
+            trash.delete(tx, entry.get(), theirs.id(), stamp);
+        } else if (theirs.kind() != RecordKind.SITE) {
+            update(tx, pkg, theirs);
+        }
+    }
+
+    /**
+     * A copy of a record kept beside a conflicting version: a new id, and a new value for a slug or a code,
+     * which name one record only ({@code enabel} becomes {@code enabel-2}).
+     */
+    private Record copyOf(Tx tx, Record theirs) throws SQLException {
+        for (Field<?> field : theirs.kind().fields()) {
+            if (field.unique()) {
+                Set<String> taken = repository.uniqueValues(tx, theirs.kind(), field.name()).keySet();
+                String base = theirs.text(field.name());
+                String free = base;
+                for (int n = 2; taken.contains(free); n++) {
+                    free = base + "-" + n;
+                }
+                return theirs.with(UUID.randomUUID(), field.name(), free);
+            }
+        }
+        return theirs.with(UUID.randomUUID(), null, null);
+    }
+
+    /**
+     * After a site conflict was settled, its entries follow it: a site kept brings back entries deleted with
+     * it; a site deleted takes its live entries to the trash with it, restorable together. A site that is
+     * still deleted while an entry of it came in live is brought back: a colleague's entry is never hidden.
+     */
+    private void entriesFollowTheirSites(Tx tx, Map<UUID, Boolean> siteKept,
+                                         Stamp stamp) throws SQLException {
+        for (Map.Entry<UUID, Boolean> site : siteKept.entrySet()) {
+            if (site.getValue()) {
+                trash.restoreSite(tx, site.getKey(), stamp);
+            } else {
+                trash.deleteSite(tx, site.getKey(), stamp);
+            }
+        }
+        for (UUID hidden : trash.deletedSitesWithLiveEntries(tx)) {
+            trash.restoreSite(tx, hidden, stamp);
+        }
     }
 
     private static String localHash(ImportPlan.Step step) {
@@ -372,25 +441,25 @@ public final class ExchangeService {
         return true;
     }
 
-    private void insert(ma.etamkeen.rihla.store.Tx tx, ExchangePackage pkg, Record record) throws java.sql.SQLException {
+    private void insert(Tx tx, ExchangePackage pkg, Record record) throws SQLException {
         byte[] content = content(pkg, record);
         repository.insert(tx, record, content, thumbnail(record, content));
     }
 
-    private void update(ma.etamkeen.rihla.store.Tx tx, ExchangePackage pkg, Record record) throws java.sql.SQLException {
+    private void update(Tx tx, ExchangePackage pkg, Record record) throws SQLException {
         byte[] content = content(pkg, record);
         repository.update(tx, record, content, thumbnail(record, content));
     }
 
     /** An attachment's bytes from the package (copies keep the original's), or null. */
     private static byte[] content(ExchangePackage pkg, Record record) {
-        if (record.kind() != Kind.ATTACHMENT || record.text("purged_at") != null) {
+        if (record.kind() != RecordKind.ATTACHMENT || record.text("purged_at") != null) {
             return null;
         }
         byte[] bytes = pkg.attachment(record.id());
         if (bytes == null) {
             // A copy kept beside a conflicting version: the same file as the one it copies.
-            for (ExchangePackage.Incoming incoming : pkg.records().get(Kind.ATTACHMENT)) {
+            for (ExchangePackage.Incoming incoming : pkg.records().get(RecordKind.ATTACHMENT)) {
                 if (incoming.record().fields().equals(record.fields())) {
                     return pkg.attachment(incoming.record().id());
                 }

@@ -61,6 +61,7 @@ final class FacetIndex {
     /** The facet values of a practice; site-level facets come from its site. */
     private static Set<String> valuesOf(Practice practice, Facet facet, Site site) {
         return switch (facet) {
+            case VISIT -> site == null ? Set.of(PracticeFilter.NONE) : Set.of(site.visitId().toString());
             case THEME -> practice.themes();
             case CITY -> site == null ? Set.of(PracticeFilter.NONE) : Set.of(site.city().in(Language.EN));
             case SITE -> Set.of(practice.siteId().toString());

@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla.service;
 
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
@@ -23,7 +24,8 @@ public final class Failures {
             Object[] args = rejected.args();
             for (int i = 0; i < args.length; i++) {
                 if (args[i] instanceof RejectedInput.Term term) {
-                    args[i] = messages.get(term.messageKey());
+                    args[i] = term.messageKey().startsWith(FIELD) ? fieldLabel(term.messageKey().substring(FIELD.length()),
+                            messages) : messages.get(term.messageKey());
                 }
             }
             return messages.format(rejected.messageKey(), args);
@@ -36,6 +38,26 @@ public final class Failures {
         }
         return messages.format("error.unexpected", value.apply(String.valueOf(cause.getMessage())));
     }
+
+    /**
+     * What a field is called in the user's language ({@code field.<name>} in the bundles); a field in one
+     * language ({@code title_ar}) is called after its text and the language: "Title (Arabic)".
+     */
+    public static String fieldLabel(String name, Messages messages) {
+        String key = FIELD + name;
+        if (messages.bundle().containsKey(key)) {
+            return messages.get(key);
+        }
+        int underscore = name.lastIndexOf('_');
+        String language = underscore < 0 ? "" : name.substring(underscore + 1);
+        if (List.of("ar", "fr", "en").contains(language) && messages.bundle().containsKey(FIELD + name.substring(0, underscore))) {
+            return messages.format("field.in-language", messages.get(FIELD + name.substring(0, underscore)),
+                    messages.get("field.lang." + language));
+        }
+        return name;
+    }
+
+    private static final String FIELD = "field.";
 
     /** The failure itself, out of the wrappers that background work puts around it. */
     public static Throwable cause(Throwable failure) {

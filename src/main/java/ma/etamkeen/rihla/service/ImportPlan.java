@@ -3,20 +3,26 @@ package ma.etamkeen.rihla.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import ma.etamkeen.rihla.store.ExchangeRepository.Kind;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ma.etamkeen.rihla.model.Field;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
 
 /**
  * What importing a package would do, decided record by record before anything changes: new records are
  * added; a record changed on one side only takes that side; one changed on both sides since they last
  * agreed is a conflict for the user to settle (a deletion too, when the record was changed here since).
+ * A site is never left deleted while entries of it stay live: a site deleted on one laptop whose entries the
+ * other one changed is a conflict too; whichever the user keeps, its entries go with it.
  */
 public final class ImportPlan {
 
@@ -46,43 +52,81 @@ public final class ImportPlan {
         public boolean deletes() {
             return theirs().isDeleted() && local != null && !local.isDeleted();
         }
+
+        /** Whether the record is live once imported, conflicts settled the default way (keep both: mine stays). */
+        boolean liveAfter() {
+            return switch (decision) {
+                case NEW, THEIRS_NEWER -> !theirs().isDeleted();
+                case UNCHANGED, OURS_NEWER -> !local.isDeleted();
+                case CONFLICT -> !local.isDeleted();  // keep both keeps mine (and theirs, as a copy)
+            };
+        }
     }
 
     /** A conflict: both versions, side by side. Keeping both is not offered for a deletion. */
-    public record Conflict(Kind kind, UUID id, UUID siteId, Record mine, Record theirs) {
+    public record Conflict(RecordKind<?> kind, UUID id, UUID siteId, Record mine, Record theirs) {
         public boolean isDeletion() {
             return mine.isDeleted() != theirs.isDeleted();
         }
 
         /** The message key of the kind's name, e.g. {@code kind.note}. */
         public String kindKey() {
-            return "kind." + kind.code();
+            return kind.messageKey();
         }
 
         public Version mineVersion() {
-            return Version.of(mine);
+            return Version.of(mine, theirs);
         }
 
         public Version theirsVersion() {
-            return Version.of(theirs);
+            return Version.of(theirs, mine);
         }
     }
 
-    /** One side of a conflict as a person reads it: what it says, whether it is deleted, who changed it when. */
-    public record Version(String text, boolean deleted, String changedBy, Instant changedAt) {
-        private static final List<String> TEXTS = List.of("title", "name", "name_ar", "name_fr", "acronym",
-                "file_name", "observed", "why_it_works", "description", "prerequisites", "body", "caption");
+    /** One field of a version: its label's message key ({@code field.<name>}), its value, and whether the other side differs. */
+    public record Line(String labelKey, String value, boolean differs) {
+    }
 
-        static Version of(Record record) {
-            StringBuilder text = new StringBuilder();
-            for (String field : TEXTS) {
-                String value = record.text(field);
-                if (value != null && !value.isBlank()) {
-                    text.append(value.strip()).append("\n\n");
+    /**
+     * One side of a conflict as a person reads it, field by field (the fields the kind shows, see
+     * {@link Field#shown()}), whether it is deleted, who changed it when.
+     */
+    public record Version(List<Line> lines, boolean deleted, String changedBy, Instant changedAt) {
+        static Version of(Record record, Record other) {
+            List<Line> lines = new ArrayList<>();
+            for (Field<?> field : record.kind().fields()) {
+                if (!field.shown()) {
+                    continue;
+                }
+                String value = display(record.fields().get(field.name()));
+                String otherValue = display(other.fields().get(field.name()));
+                if (value != null || otherValue != null) {
+                    lines.add(new Line("field." + field.name(), value == null ? "" : value,
+                            !Objects.equals(value, otherValue)));
                 }
             }
-            return new Version(text.toString().strip(), record.isDeleted(), record.text("updated_by"),
-                    record.instant("updated_at"));
+            return new Version(lines, record.isDeleted(), record.text("updated_by"), record.instant("updated_at"));
+        }
+
+        /** The whole text, field after field (a title, a note's body ...). */
+        public String text() {
+            StringBuilder text = new StringBuilder();
+            lines.stream().filter(line -> !line.value().isBlank())
+                    .forEach(line -> text.append(line.value().strip()).append("\n\n"));
+            return text.toString().strip();
+        }
+
+        private static String display(JsonNode value) {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.asText()));
+                return items.isEmpty() ? null : String.join(", ", items);
+            }
+            String text = value.asText();
+            return text.isBlank() ? null : text.strip();
         }
     }
 
@@ -122,7 +166,7 @@ public final class ImportPlan {
                 steps.add(new Step(incoming, mine, decide(incoming, mine, exchanged.getOrDefault(incoming.record().id(), Set.of()))));
             }
         }
-        return new ImportPlan(pkg.manifest(), steps);
+        return new ImportPlan(pkg.manifest(), sitesKeptWithTheirEntries(steps, local));
     }
 
     private static Decision decide(ExchangePackage.Incoming incoming, Record mine, Set<String> seenHere) {
@@ -141,6 +185,42 @@ public final class ImportPlan {
             return Decision.THEIRS_NEWER;  // they had ours, and changed it
         }
         return Decision.CONFLICT;
+    }
+
+    /**
+     * A site that would end up deleted while entries of it end up live (deleted on one laptop, its notes changed
+     * on the other) becomes a conflict: the user decides whether the site stays, and its entries follow it.
+     */
+    private static List<Step> sitesKeptWithTheirEntries(List<Step> steps, Map<UUID, Record> local) {
+        Map<UUID, Boolean> entriesLive = new HashMap<>();
+        Map<UUID, Step> byId = new HashMap<>();
+        steps.forEach(step -> byId.put(step.theirs().id(), step));
+        for (Record record : local.values()) {
+            if (isEntry(record.kind()) && !byId.containsKey(record.id()) && !record.isDeleted()) {
+                entriesLive.put(record.uuid("site_id"), true);
+            }
+        }
+        for (Step step : steps) {
+            if (isEntry(step.theirs().kind()) && step.liveAfter()) {
+                entriesLive.put(step.theirs().uuid("site_id"), true);
+            }
+        }
+        List<Step> settled = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            boolean site = step.theirs().kind() == RecordKind.SITE;
+            if (site && step.local() != null && step.decision() != Decision.CONFLICT && !step.liveAfter()
+                    && entriesLive.getOrDefault(step.theirs().id(), false)) {
+                settled.add(new Step(step.incoming(), step.local(), Decision.CONFLICT));
+            } else {
+                settled.add(step);
+            }
+        }
+        return settled;
+    }
+
+    static boolean isEntry(RecordKind<?> kind) {
+        return kind == RecordKind.NOTE || kind == RecordKind.LESSON || kind == RecordKind.IDEA
+                || kind == RecordKind.ATTACHMENT;
     }
 
     public ExchangePackage.Manifest manifest() {
@@ -162,10 +242,10 @@ public final class ImportPlan {
         return conflicts;
     }
 
-    /** What would happen to each kind of record. */
-    public Map<Kind, Counts> byKind() {
-        Map<Kind, Counts> counts = new EnumMap<>(Kind.class);
-        for (Kind kind : Kind.values()) {
+    /** What would happen to each kind of record, in the order they travel. */
+    public Map<RecordKind<?>, Counts> byKind() {
+        Map<RecordKind<?>, Counts> counts = new LinkedHashMap<>();
+        for (RecordKind<?> kind : RecordKind.all()) {
             counts.put(kind, Counts.NONE);
         }
         steps.forEach(step -> counts.merge(step.theirs().kind(), Counts.NONE.plus(step), (a, b) -> a.plus(step)));
@@ -175,11 +255,11 @@ public final class ImportPlan {
     /** The same, keyed by the message key of each kind's name ({@code kind.note}), in the order they travel. */
     public Map<String, Counts> byKindKey() {
         Map<String, Counts> counts = new LinkedHashMap<>();
-        byKind().forEach((kind, value) -> counts.put("kind." + kind.code(), value));
+        byKind().forEach((kind, value) -> counts.put(kind.messageKey(), value));
         return counts;
     }
 
-    /** What would happen on each site (people, who belong to no site, under null). */
+    /** What would happen on each site (visits, themes and people, who belong to no site, under null). */
     public Map<UUID, Counts> bySite() {
         Map<UUID, Counts> counts = new LinkedHashMap<>();
         steps.forEach(step -> counts.merge(siteOf(step.theirs()), Counts.NONE.plus(step), (a, b) -> a.plus(step)));
@@ -195,7 +275,11 @@ public final class ImportPlan {
         return total;
     }
 
-    private static UUID siteOf(Record record) {
-        return record.kind().columns().containsKey("site_id") ? record.uuid("site_id") : null;
+    /** The site a record belongs to: its own id for a site, its {@code site_id} for a fact or an entry. */
+    static UUID siteOf(Record record) {
+        if (record.kind() == RecordKind.SITE) {
+            return record.id();
+        }
+        return record.kind().field("site_id").isPresent() ? record.uuid("site_id") : null;
     }
 }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -33,36 +32,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ma.etamkeen.rihla.model.Field;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.ExchangeRepository;
-import ma.etamkeen.rihla.store.ExchangeRepository.Kind;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
 
 /**
  * Reads a {@code .rihla} package and checks all of it before anything is written: that it is a whole zip
  * with safe names and sane sizes, that every file matches its checksum, that the records are well formed,
- * in UTF-8, and point only at sites, themes, people and entries that exist here or in the package. The
- * first problem is refused with a message naming it.
+ * in UTF-8, within the limits of the columns they go to ({@link RecordKind}'s field model: types, lengths,
+ * required fields, choices), that no slug or code clashes with another record's here, and that they point
+ * only at visits, sites, themes, people and entries that exist here or in the package. The first problem is
+ * refused with a message naming it.
  */
 final class PackageReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
-    private static final Map<Kind, Set<String>> REQUIRED = Map.of(
-            Kind.ADMINISTRATION, Set.of(),
-            Kind.DELEGATE, Set.of("name"),
-            Kind.LESSON, Set.of("site_id", "title"),
-            Kind.IDEA, Set.of("site_id", "title", "status"),
-            Kind.NOTE, Set.of("site_id", "body"),
-            Kind.ATTACHMENT, Set.of("site_id", "owner_kind", "owner_id", "file_name", "media_type", "size_bytes", "sha256"));
-    private static final Set<String> LONG_TEXTS = Set.of("body", "observed", "why_it_works", "description",
-            "prerequisites", "caption");
-    private static final Map<String, Set<String>> CHOICES = Map.of(
-            "status", Set.of("proposed", "under-study", "piloting", "adopted", "dropped"),
-            "effort", Set.of("S", "M", "L"),
-            "impact", Set.of("low", "medium", "high"),
-            "owner_kind", Set.of("site", "note", "lesson", "idea"));
-
     private final Path file;
     private final String name;
     private long unpacked;
@@ -95,9 +82,9 @@ final class PackageReader {
             Map<String, String> checksums = new HashMap<>();
             manifest.path("checksums").fields().forEachRemaining(entry -> checksums.put(entry.getKey(), entry.getValue().asText()));
 
-            Map<Kind, List<ExchangePackage.Incoming>> records = new EnumMap<>(Kind.class);
-            Map<UUID, Kind> ids = new HashMap<>();
-            for (Kind kind : Kind.values()) {
+            Map<RecordKind<?>, List<ExchangePackage.Incoming>> records = new LinkedHashMap<>();
+            Map<UUID, RecordKind<?>> ids = new HashMap<>();
+            for (RecordKind<?> kind : RecordKind.all()) {
                 String entryName = ExchangeFormat.recordsEntry(kind.code());
                 ZipEntry entry = zip.getEntry(entryName);
                 List<ExchangePackage.Incoming> incoming = new ArrayList<>();
@@ -110,7 +97,7 @@ final class PackageReader {
                     }
                     for (JsonNode node : array) {
                         ExchangePackage.Incoming record = record(kind, entryName, node);
-                        Kind other = ids.putIfAbsent(record.record().id(), kind);
+                        RecordKind<?> other = ids.putIfAbsent(record.record().id(), kind);
                         if (other != null) {
                             throw refused("exchange.duplicate-id", name, record.record().id(), term(other), term(kind));
                         }
@@ -124,7 +111,7 @@ final class PackageReader {
                 }
                 records.put(kind, incoming);
             }
-            checkAttachments(zip, records.get(Kind.ATTACHMENT), checksums);
+            checkAttachments(zip, records.get(RecordKind.ATTACHMENT), checksums);
             checkReferences(database, records, ids);
             ExchangePackage.Manifest summary = new ExchangePackage.Manifest(format, manifest.path("app").asText(""),
                     instantOrNull(manifest.path("exportedAt").asText(null)), manifest.path("exportedBy").path("name").asText(""),
@@ -168,7 +155,7 @@ final class PackageReader {
         }
     }
 
-    private ExchangePackage.Incoming record(Kind kind, String entryName, JsonNode node) {
+    private ExchangePackage.Incoming record(RecordKind<?> kind, String entryName, JsonNode node) {
         if (!node.isObject()) {
             throw badRecord(entryName, "not an object");
         }
@@ -176,58 +163,62 @@ final class PackageReader {
         ObjectNode fields = ((ObjectNode) node).deepCopy();
         fields.remove("id");
         JsonNode versionsNode = fields.remove("versions");
-        Set<String> required = REQUIRED.get(kind);
-        for (Map.Entry<String, Character> column : kind.columns().entrySet()) {
-            String field = column.getKey();
-            JsonNode value = fields.get(field);
-            boolean mandatory = required.contains(field) || field.equals("created_at") || field.equals("updated_at")
-                    || field.equals("updated_by");
+        List<String> known = new ArrayList<>();
+        for (Field<?> field : kind.travelling()) {
+            String name = field.name();
+            known.add(name);
+            JsonNode value = fields.get(name);
             if (value == null || value.isNull()) {
-                if (mandatory) {
-                    throw badRecord(entryName, id + ": " + field + " is missing");
+                if (field.required()) {
+                    throw badRecord(entryName, id + ": " + name + " is missing");
                 }
-                fields.putNull(field);
+                if (field.isColumn()) {
+                    fields.putNull(name);
+                } else {
+                    fields.putArray(name);  // no list in an older package: none
+                }
                 continue;
             }
-            switch (column.getValue()) {
-                case 'U' -> uuid(entryName, fields, field, true);
-                case 'I' -> parse(entryName, id, field, () -> Instant.parse(value.asText()), value.isTextual());
-                case 'D' -> parse(entryName, id, field, () -> LocalDate.parse(value.asText()), value.isTextual());
-                case 'L' -> {
+            switch (field.type()) {
+                case UUID -> uuid(entryName, fields, name, true);
+                case INSTANT -> parse(entryName, id, name, () -> Instant.parse(value.asText()), value.isTextual());
+                case DATE -> parse(entryName, id, name, () -> LocalDate.parse(value.asText()), value.isTextual());
+                case INTEGER -> {
                     if (!value.canConvertToLong() || value.asLong() < 0) {
-                        throw badRecord(entryName, id + ": " + field + " is not a size");
+                        throw badRecord(entryName, id + ": " + name + " is not a number");
+                    }
+                }
+                case BOOLEAN -> {
+                    if (!value.isBoolean()) {
+                        throw badRecord(entryName, id + ": " + name + " is not true or false");
+                    }
+                }
+                case THEMES, TARGETS -> {
+                    if (!value.isArray()) {
+                        throw badRecord(entryName, id + ": " + name + " is not a list");
+                    }
+                    for (JsonNode item : value) {
+                        if (!item.isTextual() || field.type() == Field.Type.TARGETS && !isUuid(item.asText())) {
+                            throw badRecord(entryName, id + ": " + name);
+                        }
                     }
                 }
                 default -> {
                     if (!value.isTextual()) {
-                        throw badRecord(entryName, id + ": " + field + " is not text");
+                        throw badRecord(entryName, id + ": " + name + " is not text");
                     }
-                    int limit = LONG_TEXTS.contains(field) ? Limits.TEXT_CHARS : Math.max(Limits.TITLE_CHARS, 1000);
-                    if (value.asText().length() > limit) {
-                        throw refused("exchange.too-long", name, term(kind), id, field, value.asText().length(), limit);
+                    if (value.asText().length() > field.maxChars()) {
+                        throw refused("exchange.too-long", name, term(kind), id, name, value.asText().length(),
+                                field.maxChars());
                     }
-                    Set<String> choices = CHOICES.get(field);
-                    if (choices != null && !choices.contains(value.asText())) {
-                        throw badRecord(entryName, id + ": " + field + " = " + value.asText());
+                    if (!field.choices().isEmpty() && !field.choices().contains(value.asText())) {
+                        throw badRecord(entryName, id + ": " + name + " = " + value.asText());
                     }
                 }
             }
         }
-        if (kind == Kind.ATTACHMENT && !HASH.matcher(fields.path("sha256").asText()).matches()) {
+        if (kind == RecordKind.ATTACHMENT && !HASH.matcher(fields.path("sha256").asText()).matches()) {
             throw badRecord(entryName, id + ": sha256");
-        }
-        for (String list : List.of("themes", "targets")) {
-            boolean carried = list.equals("themes") ? kind.hasThemes() : kind.hasTargets();
-            if (carried && !fields.path(list).isArray()) {
-                throw badRecord(entryName, id + ": " + list + " is not a list");
-            }
-            if (carried) {
-                for (JsonNode item : fields.path(list)) {
-                    if (!item.isTextual() || list.equals("targets") && !isUuid(item.asText())) {
-                        throw badRecord(entryName, id + ": " + list);
-                    }
-                }
-            }
         }
         List<String> versions = new ArrayList<>();
         if (versionsNode != null) {
@@ -242,13 +233,6 @@ final class PackageReader {
             }
         }
         // Fields this version does not know are dropped: what it stores is what it can write back.
-        List<String> known = new ArrayList<>(kind.columns().keySet());
-        if (kind.hasThemes()) {
-            known.add("themes");
-        }
-        if (kind.hasTargets()) {
-            known.add("targets");
-        }
         fields.retain(known);
         return new ExchangePackage.Incoming(new Record(kind, id, fields), versions);
     }
@@ -273,50 +257,59 @@ final class PackageReader {
         }
     }
 
-    /** Records point only at what exists here or comes with them. */
-    private void checkReferences(Database database, Map<Kind, List<ExchangePackage.Incoming>> records, Map<UUID, Kind> ids) {
+    /**
+     * Records point only at what exists here or comes with them, and a slug or a code names one record only:
+     * one here under another id is refused (two laptops that each made a site "enabel" made the same site, by
+     * the same id).
+     */
+    private void checkReferences(Database database, Map<RecordKind<?>, List<ExchangePackage.Incoming>> records,
+                                 Map<UUID, RecordKind<?>> ids) {
         ExchangeRepository repository = new ExchangeRepository();
         database.read(tx -> {
-            Set<UUID> sites = repository.siteIds(tx);
-            Set<String> themes = repository.themeCodes(tx);
-            Map<UUID, Kind> local = new HashMap<>();
-            for (Kind kind : Kind.values()) {
+            Map<UUID, RecordKind<?>> local = new HashMap<>();
+            for (RecordKind<?> kind : RecordKind.all()) {
                 for (Record record : repository.all(tx, kind)) {
                     local.put(record.id(), kind);
                 }
             }
+            Map<String, Map<String, UUID>> holders = new HashMap<>();  // kind.field -> value -> record here
+            for (RecordKind<?> kind : RecordKind.all()) {
+                for (Field<?> field : kind.fields()) {
+                    if (field.unique()) {
+                        holders.put(kind.code() + "/" + field.name(), repository.uniqueValues(tx, kind, field.name()));
+                    }
+                }
+            }
+            Set<String> themes = new java.util.HashSet<>(holders.get("theme/code").keySet());
+            records.get(RecordKind.THEME).forEach(theme -> themes.add(theme.record().text("code")));
             for (List<ExchangePackage.Incoming> list : records.values()) {
                 for (ExchangePackage.Incoming incoming : list) {
                     Record record = incoming.record();
-                    Kind here = local.get(record.id());
+                    RecordKind<?> here = local.get(record.id());
                     if (here != null && here != record.kind()) {
                         throw refused("exchange.duplicate-id", name, record.id(), term(here), term(record.kind()));
                     }
-                    UUID site = record.uuid("site_id");
-                    if (site != null && !sites.contains(site)) {
-                        throw refused("exchange.unknown-site", name, term(record.kind()), record.id(), site);
+                    for (Field<?> field : record.kind().fields()) {
+                        if (field.unique()) {
+                            unique(record, field.name(), holders.get(record.kind().code() + "/" + field.name()), list);
+                        }
                     }
+                    reference(record, "visit_id", RecordKind.VISIT, ids, local);
+                    reference(record, "site_id", RecordKind.SITE, ids, local);
                     for (JsonNode theme : record.fields().path("themes")) {
                         if (!themes.contains(theme.asText())) {
                             throw refused("exchange.unknown-theme", name, term(record.kind()), record.id(), theme.asText());
                         }
                     }
-                    reference(record, "administration_id", Kind.ADMINISTRATION, ids, local);
-                    reference(record, "author_id", Kind.DELEGATE, ids, local);
-                    reference(record, "lesson_id", Kind.LESSON, ids, local);
+                    reference(record, "administration_id", RecordKind.ADMINISTRATION, ids, local);
+                    reference(record, "author_id", RecordKind.DELEGATE, ids, local);
+                    reference(record, "lesson_id", RecordKind.LESSON, ids, local);
                     for (JsonNode target : record.fields().path("targets")) {
-                        reference(record, UUID.fromString(target.asText()), Kind.ADMINISTRATION, ids, local);
+                        reference(record, UUID.fromString(target.asText()), RecordKind.ADMINISTRATION, ids, local);
                     }
-                    if (record.kind() == Kind.ATTACHMENT) {
+                    if (record.kind() == RecordKind.ATTACHMENT) {
                         String owner = record.text("owner_kind");
-                        if (owner.equals("site")) {
-                            if (!sites.contains(record.uuid("owner_id"))) {
-                                throw refused("exchange.unknown-site", name, term(record.kind()), record.id(),
-                                        record.uuid("owner_id"));
-                            }
-                        } else {
-                            reference(record, record.uuid("owner_id"), Kind.of(owner).orElseThrow(), ids, local);
-                        }
+                        reference(record, record.uuid("owner_id"), RecordKind.of(owner).orElseThrow(), ids, local);
                     }
                 }
             }
@@ -324,16 +317,30 @@ final class PackageReader {
         });
     }
 
-    private void reference(Record record, String field, Kind kind, Map<UUID, Kind> ids, Map<UUID, Kind> local) {
+    /** A slug or a code held here (or twice in the package) by another record is refused. */
+    private void unique(Record record, String field, Map<String, UUID> here, List<ExchangePackage.Incoming> sameKind) {
+        String value = record.text(field);
+        UUID holder = here.get(value);
+        boolean twice = sameKind.stream().filter(other -> value.equals(other.record().text(field))).count() > 1;
+        if (holder != null && !holder.equals(record.id()) || twice) {
+            throw refused("exchange.taken", name, term(record.kind()), record.id(), field, value);
+        }
+    }
+
+    private void reference(Record record, String field, RecordKind<?> kind, Map<UUID, RecordKind<?>> ids,
+                           Map<UUID, RecordKind<?>> local) {
         UUID target = record.uuid(field);
-        if (target != null && record.kind().columns().containsKey(field)) {
+        if (target != null && record.kind().field(field).isPresent()) {
             reference(record, target, kind, ids, local);
         }
     }
 
-    private void reference(Record record, UUID target, Kind kind, Map<UUID, Kind> ids, Map<UUID, Kind> local) {
+    private void reference(Record record, UUID target, RecordKind<?> kind, Map<UUID, RecordKind<?>> ids,
+                           Map<UUID, RecordKind<?>> local) {
         if (ids.get(target) != kind && local.get(target) != kind) {
-            throw refused("exchange.unknown-reference", name, term(record.kind()), record.id(), term(kind), target);
+            String key = kind == RecordKind.SITE ? "exchange.unknown-site" : "exchange.unknown-reference";
+            throw kind == RecordKind.SITE ? refused(key, name, term(record.kind()), record.id(), target)
+                    : refused(key, name, term(record.kind()), record.id(), term(kind), target);
         }
     }
 
@@ -440,7 +447,7 @@ final class PackageReader {
         }
     }
 
-    private static Map<String, Integer> counts(Map<Kind, List<ExchangePackage.Incoming>> records) {
+    private static Map<String, Integer> counts(Map<RecordKind<?>, List<ExchangePackage.Incoming>> records) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         records.forEach((kind, list) -> counts.put(kind.code(), list.size()));
         return counts;
@@ -454,8 +461,8 @@ final class PackageReader {
         return new RejectedInput(key, args);
     }
 
-    private static RejectedInput.Term term(Kind kind) {
-        return new RejectedInput.Term("kind." + kind.code());
+    private static RejectedInput.Term term(RecordKind<?> kind) {
+        return new RejectedInput.Term(kind.messageKey());
     }
 
     private static void closeQuietly(ZipFile zip) {

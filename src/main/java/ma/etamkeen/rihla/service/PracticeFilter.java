@@ -15,7 +15,7 @@ import ma.etamkeen.rihla.model.Practice;
 public record PracticeFilter(Map<Facet, Set<String>> chosen, boolean allThemes) {
 
     /** The facets, each with the keys its values go by (codes, ids, English city names). */
-    public enum Facet { THEME, CITY, SITE, LEVEL, TARGET, STATUS, AUTHOR, KIND }
+    public enum Facet { VISIT, THEME, CITY, SITE, LEVEL, TARGET, STATUS, AUTHOR, KIND }
 
     /** Facet values with nothing to go by: a practice without author, an idea without target. */
     public static final String NONE = "-";

@@ -156,12 +156,20 @@ public final class SearchService implements AutoCloseable {
      * @param kinds  only these kinds (empty: all)
      */
     public Results search(String text, Set<String> themes, Set<SearchKind> kinds, Language language, int limit) {
+        return search(text, themes, kinds, null, language, limit);
+    }
+
+    /** As {@link #search(String, Set, Set, Language, int)}, within one visit ({@code visit} null: every visit). */
+    public Results search(String text, Set<String> themes, Set<SearchKind> kinds, UUID visit, Language language,
+                          int limit) {
         List<Tokens.Word> words = Tokens.words(text);
         if (words.isEmpty()) {
             return new Results(text, Map.of(), 0);
         }
         List<Set<String>> terms = words.stream().map(Tokens.Word::forms).toList();
-        SearchIndex.Query query = new SearchIndex.Query(terms, true, kinds, themes);
+        Set<String> visitSites = visit == null ? null : catalog.sites(visit).stream().map(site -> site.id().toString())
+                .collect(java.util.stream.Collectors.toSet());
+        SearchIndex.Query query = new SearchIndex.Query(terms, true, kinds, themes, visitSites);
         SearchIndex.Found found = index.join().search(query, limit);
         Map<UUID, Site> sites = new java.util.HashMap<>();
         for (Site site : catalog.sites()) {

@@ -10,7 +10,10 @@ import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.Stamp;
 import ma.etamkeen.rihla.store.TrashRepository;
 
-/** Deleting moves to the trash; restoring brings back; emptying purges content but keeps tombstones. */
+/**
+ * Deleting moves to the trash; restoring brings back (an entry of a deleted site brings its site back too);
+ * emptying purges content but keeps tombstones.
+ */
 public final class TrashService {
     private final Database database;
     private final Identity identity;
@@ -32,9 +35,29 @@ public final class TrashService {
 
     public boolean restore(EntryKind kind, UUID id) {
         Stamp stamp = identity.stamp();
-        boolean restored = database.write(tx -> trash.restore(tx, kind, id, stamp));
-        search.changedWithAttachments(kind, id);
+        boolean[] siteBack = {false};
+        boolean restored = database.write(tx -> {
+            boolean back = trash.restore(tx, kind, id, stamp);
+            siteBack[0] = back && trash.restoreSiteOf(tx, kind, id, stamp);
+            return back;
+        });
+        if (siteBack[0]) {
+            search.rebuild();  // the site's other entries came back with it
+        } else {
+            search.changedWithAttachments(kind, id);
+        }
         return restored;
+    }
+
+    /** Restores what {@code item} names: an entry, or a site with what was deleted along with it. */
+    public boolean restore(TrashItem item) {
+        if (item.isSite()) {
+            Stamp stamp = identity.stamp();
+            boolean restored = database.write(tx -> trash.restoreSite(tx, item.id(), stamp));
+            search.rebuild();
+            return restored;
+        }
+        return restore(item.kind().entryKind().orElseThrow(), item.id());
     }
 
     /** The trash of one site, or of every site. */

@@ -21,6 +21,7 @@ public final class Workspace implements AutoCloseable {
     private final PracticeService practices;
     private final BriefService briefs;
     private final ExchangeService exchange;
+    private final KnowledgeBase knowledge;
 
     private Workspace(Database database) {
         this.database = database;
@@ -37,6 +38,7 @@ public final class Workspace implements AutoCloseable {
         this.backups = new BackupService(database);
         this.briefs = new BriefService(database, catalog, lessons, ideas, notes, people);
         this.exchange = new ExchangeService(database, identity, search);
+        this.knowledge = new KnowledgeBase(database, identity, search);
     }
 
     /** Opens the data folder, migrating and seeding it as needed. */
@@ -109,6 +111,11 @@ public final class Workspace implements AutoCloseable {
 
     public ExchangeService exchange() {
         return exchange;
+    }
+
+    /** Visits, sites, facts and themes: adding, correcting, confirming, deleting. */
+    public KnowledgeBase knowledge() {
+        return knowledge;
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
     /** The database file H2 keeps: {@code <data folder>/rihla.mv.db}. */
     public static final String DB_FILE = FILE_NAME + ".mv.db";
     /** The highest migration in db/migration (V<n>__*.sql); a test keeps the two in step. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     static final String USER = "rihla";
     private static final String MIGRATIONS = "classpath:ma/etamkeen/rihla/db/migration";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,81 +27,30 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ma.etamkeen.rihla.model.Field;
+import ma.etamkeen.rihla.model.RecordKind;
+
 /**
- * The records that travel between laptops — people, notes, lessons, ideas, attachments, tombstones included
- * — read as JSON objects of their columns and written back exactly (audit columns too). The built-in data
- * (visit, sites, themes) is the same on every laptop and does not travel; records point at it by id.
+ * The records that travel between laptops — every {@link RecordKind}, tombstones included — read as JSON
+ * objects of their travelling fields (see {@link RecordKind#travelling()}) and written back exactly, audit
+ * columns too. Theme lists travel as theme codes, target lists as administration ids.
  */
 public final class ExchangeRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String AUDIT = "created_at:I updated_at:I updated_by:T deleted_at:I";
-    /** Left out of a record's hash: when and by whom, not what. */
-    private static final Set<String> AUDIT_FIELDS = Set.of("created_at", "updated_at", "updated_by", "deleted_at",
-            "purged_at");
-
-    /** What may travel, in the order it is written (what is pointed at comes first). */
-    public enum Kind {
-        ADMINISTRATION("administration", "name_ar:T name_fr:T acronym:T " + AUDIT),
-        DELEGATE("delegate", "name:T administration_id:U " + AUDIT),
-        LESSON("lesson", "site_id:U author_id:U title:T observed:T why_it_works:T purged_at:I " + AUDIT),
-        IDEA("idea", "site_id:U lesson_id:U author_id:U title:T description:T effort:T impact:T status:T owner:T "
-                + "prerequisites:T purged_at:I " + AUDIT),
-        NOTE("note", "site_id:U author_id:U noted_on:D body:T purged_at:I " + AUDIT),
-        ATTACHMENT("attachment", "site_id:U owner_kind:T owner_id:U file_name:T media_type:T size_bytes:L sha256:T "
-                + "caption:T purged_at:I " + AUDIT);
-
-        private final String table;
-        private final Map<String, Character> columns = new java.util.LinkedHashMap<>();
-
-        Kind(String table, String columns) {
-            this.table = table;
-            for (String column : columns.split(" ")) {
-                String[] parts = column.split(":");
-                this.columns.put(parts[0], parts[1].charAt(0));
-            }
-        }
-
-        public String code() {
-            return table;
-        }
-
-        /** The columns besides {@code id}, each with its type: T text, U uuid, I instant, D date, L number. */
-        public Map<String, Character> columns() {
-            return columns;
-        }
-
-        /** Lessons and ideas carry their themes (codes), ideas their target administrations (ids). */
-        public boolean hasThemes() {
-            return this == LESSON || this == IDEA;
-        }
-
-        public boolean hasTargets() {
-            return this == IDEA;
-        }
-
-        public static Optional<Kind> of(String code) {
-            for (Kind kind : values()) {
-                if (kind.table.equals(code)) {
-                    return Optional.of(kind);
-                }
-            }
-            return Optional.empty();
-        }
-    }
 
     /** One record: its kind, its id, and its fields as they travel (without the id). */
-    public record Record(Kind kind, UUID id, ObjectNode fields) {
+    public record Record(RecordKind<?> kind, UUID id, ObjectNode fields) {
         /**
          * The hash of what it says: its fields, and whether it is deleted or purged — not who wrote it or when,
-         * so the same content agrees wherever and whenever it was written (the built-in people on every
-         * laptop, two equal edits, one deletion made on two laptops).
+         * so the same content agrees wherever and whenever it was written (the built-in data on every laptop,
+         * two equal edits, one deletion made on two laptops).
          */
         public String hash() {
             TreeMap<String, JsonNode> content = new TreeMap<>();
             content.put("kind", JsonNodeFactory.instance.textNode(kind.code()));
             content.put("id", JsonNodeFactory.instance.textNode(id.toString()));
             fields.fields().forEachRemaining(field -> {
-                if (!AUDIT_FIELDS.contains(field.getKey())) {
+                if (!RecordKind.isAudit(field.getKey())) {
                     content.put(field.getKey(), field.getValue());
                 }
             });
@@ -114,10 +64,10 @@ public final class ExchangeRepository {
             }
         }
 
-        /** What a person calls it: its title or name, else the first line of its text. */
+        /** What a person calls it: its first shown text (a title, a name, a label), else its id. */
         public String headline() {
-            for (String field : List.of("title", "name", "name_fr", "name_ar", "acronym", "file_name", "body")) {
-                String value = text(field);
+            for (Field<?> field : kind.fields()) {
+                String value = field.shown() && field.type() == Field.Type.TEXT ? text(field.name()) : null;
                 if (value != null && !value.isBlank()) {
                     String line = value.strip().lines().findFirst().orElse("");
                     return line.length() <= 80 ? line : line.substring(0, 79) + "…";
@@ -144,41 +94,59 @@ public final class ExchangeRepository {
             String value = text(field);
             return value == null ? null : Instant.parse(value);
         }
+
+        /** The record with {@code field} set to {@code value} (a copy kept beside a conflicting version). */
+        public Record with(UUID newId, String field, String value) {
+            ObjectNode copy = fields.deepCopy();
+            if (field != null) {
+                copy.put(field, value);
+            }
+            return new Record(kind, newId, copy);
+        }
     }
 
     /** Every record of {@code kind}, tombstones included. */
-    public List<Record> all(Tx tx, Kind kind) throws SQLException {
-        Map<UUID, Set<String>> themes = kind.hasThemes() ? themesOf(tx, kind) : Map.of();
-        Map<UUID, Set<String>> targets = kind.hasTargets() ? targets(tx) : Map.of();
+    public List<Record> all(Tx tx, RecordKind<?> kind) throws SQLException {
+        Map<String, Map<UUID, Set<String>>> links = new HashMap<>();
+        for (Field<?> field : kind.fields()) {
+            if (!field.isColumn()) {
+                links.put(field.name(), links(tx, kind, field.type()));
+            }
+        }
+        List<String> columns = new ArrayList<>(List.of("id"));
+        kind.travelling().stream().filter(Field::isColumn).map(Field::name).forEach(columns::add);
         List<Record> records = new ArrayList<>();
-        tx.list("SELECT id, " + String.join(", ", kind.columns().keySet()) + " FROM " + kind.table, row -> {
+        tx.list("SELECT " + String.join(", ", columns) + " FROM " + kind.table(), row -> {
             UUID id = Tx.uuid(row, "id");
-            records.add(record(kind, id, row, themes.getOrDefault(id, Set.of()), targets.getOrDefault(id, Set.of())));
+            records.add(new Record(kind, id, fields(kind, row, id, links)));
             return null;
         });
         return records;
     }
 
-    private static Record record(Kind kind, UUID id, ResultSet row, Set<String> themes, Set<String> targets)
+    private static ObjectNode fields(RecordKind<?> kind, ResultSet row, UUID id, Map<String, Map<UUID, Set<String>>> links)
             throws SQLException {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<String, Character> column : kind.columns().entrySet()) {
-            String name = column.getKey();
-            switch (column.getValue()) {
-                case 'U' -> put(fields, name, Tx.uuid(row, name));
-                case 'I' -> put(fields, name, Tx.instant(row, name));
-                case 'D' -> put(fields, name, row.getObject(name, LocalDate.class));
-                case 'L' -> fields.put(name, row.getLong(name));
+        for (Field<?> field : kind.travelling()) {
+            String name = field.name();
+            switch (field.type()) {
+                case UUID -> put(fields, name, Tx.uuid(row, name));
+                case INSTANT -> put(fields, name, Tx.instant(row, name));
+                case DATE -> put(fields, name, row.getObject(name, LocalDate.class));
+                case INTEGER -> {
+                    Long number = row.getObject(name, Long.class);
+                    if (number == null) {
+                        fields.putNull(name);
+                    } else {
+                        fields.put(name, number.longValue());
+                    }
+                }
+                case BOOLEAN -> fields.put(name, row.getBoolean(name));
+                case THEMES, TARGETS -> fields.set(name, sorted(links.get(name).getOrDefault(id, Set.of())));
                 default -> fields.put(name, row.getString(name));
             }
         }
-        if (kind.hasThemes()) {
-            fields.set("themes", sorted(themes));
-        }
-        if (kind.hasTargets()) {
-            fields.set("targets", sorted(targets));
-        }
-        return new Record(kind, id, fields);
+        return fields;
     }
 
     private static void put(ObjectNode fields, String name, Object value) {
@@ -189,30 +157,21 @@ public final class ExchangeRepository {
         }
     }
 
-    private static ArrayNode sorted(Set<String> values) {
+    private static ArrayNode sorted(Collection<String> values) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         new TreeSet<>(values).forEach(array::add);
         return array;
     }
 
-    private static Map<UUID, Set<String>> themesOf(Tx tx, Kind kind) throws SQLException {
-        Map<UUID, Set<String>> themes = new HashMap<>();
-        tx.list("SELECT x." + kind.table + "_id AS owner, t.code FROM " + kind.table + "_theme x"
-                + " JOIN theme t ON t.id = x.theme_id WHERE x.deleted_at IS NULL", row -> {
-                    themes.computeIfAbsent(Tx.uuid(row, "owner"), k -> new HashSet<>()).add(row.getString("code"));
-                    return null;
-                });
-        return themes;
-    }
-
-    private static Map<UUID, Set<String>> targets(Tx tx) throws SQLException {
-        Map<UUID, Set<String>> targets = new HashMap<>();
-        tx.list("SELECT idea_id, administration_id FROM idea_administration WHERE deleted_at IS NULL", row -> {
-            targets.computeIfAbsent(Tx.uuid(row, "idea_id"), k -> new HashSet<>())
-                    .add(Tx.uuid(row, "administration_id").toString());
-            return null;
-        });
-        return targets;
+    /** The live links of every record of a kind: theme codes, or target administrations' ids. */
+    private static Map<UUID, Set<String>> links(Tx tx, RecordKind<?> kind, Field.Type type) throws SQLException {
+        Map<UUID, Set<String>> links = new HashMap<>();
+        String sql = type == Field.Type.THEMES
+                ? "SELECT x." + kind.table() + "_id AS owner, t.code AS target FROM " + kind.table() + "_theme x"
+                + " JOIN theme t ON t.id = x.theme_id WHERE x.deleted_at IS NULL"
+                : "SELECT idea_id AS owner, administration_id AS target FROM idea_administration WHERE deleted_at IS NULL";
+        tx.list(sql, row -> links.computeIfAbsent(Tx.uuid(row, "owner"), k -> new HashSet<>()).add(row.getString("target")));
+        return links;
     }
 
     /** The stored bytes of an attachment (null once purged). */
@@ -222,73 +181,42 @@ public final class ExchangeRepository {
 
     /** Adds a record that was not here, exactly as it came (an attachment with its bytes and preview). */
     public void insert(Tx tx, Record record, byte[] content, byte[] thumbnail) throws SQLException {
-        List<String> names = new ArrayList<>(List.of("id"));
-        names.addAll(record.kind().columns().keySet());
-        List<Object> values = new ArrayList<>(List.of(record.id()));
-        for (String name : record.kind().columns().keySet()) {
-            values.add(value(record, name));
-        }
-        if (record.kind() == Kind.ATTACHMENT) {
-            names.add("content");
-            names.add("thumbnail");
-            values.add(content);
-            values.add(thumbnail);
-        }
-        tx.update("INSERT INTO " + record.kind().table + " (" + String.join(", ", names) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")", values.toArray());
-        links(tx, record);
+        Rows.insert(tx, record.kind(), record.id(), values(record, content, thumbnail), stamp(record));
     }
 
     /** Makes the stored record say exactly what {@code record} says. */
     public void update(Tx tx, Record record, byte[] content, byte[] thumbnail) throws SQLException {
-        List<String> sets = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        for (String name : record.kind().columns().keySet()) {
-            sets.add(name + " = ?");
-            values.add(value(record, name));
-        }
-        if (record.kind() == Kind.ATTACHMENT) {
-            sets.add("content = ?");
-            sets.add("thumbnail = ?");
-            values.add(content);
-            values.add(thumbnail);
-        }
-        values.add(record.id());
-        tx.update("UPDATE " + record.kind().table + " SET " + String.join(", ", sets) + " WHERE id = ?", values.toArray());
-        links(tx, record);
+        Rows.update(tx, record.kind(), record.id(), values(record, content, thumbnail), stamp(record), null);
     }
 
-    private static void links(Tx tx, Record record) throws SQLException {
-        Stamp stamp = new Stamp(record.instant("updated_at"), record.text("updated_by"));
-        if (record.kind().hasThemes()) {
-            Set<UUID> themes = new HashSet<>();
-            for (JsonNode code : record.fields().withArray("themes")) {
-                themes.add(tx.one("SELECT id FROM theme WHERE code = ?", row -> Tx.uuid(row, "id"), code.asText())
-                        .orElseThrow(() -> new SQLException("unknown theme " + code.asText())));
-            }
-            new Links(record.kind().table + "_theme", record.kind().table + "_id", "theme_id")
-                    .set(tx, record.id(), themes, stamp);
-        }
-        if (record.kind().hasTargets()) {
-            Set<UUID> targets = new HashSet<>();
-            record.fields().withArray("targets").forEach(id -> targets.add(UUID.fromString(id.asText())));
-            new Links("idea_administration", "idea_id", "administration_id").set(tx, record.id(), targets, stamp);
-        }
+    private static Stamp stamp(Record record) {
+        return new Stamp(record.instant("updated_at"), record.text("updated_by"));
     }
 
-    /** A field as the database takes it. */
-    private static Object value(Record record, String name) {
-        String text = record.text(name);
-        if (text == null) {
-            return null;
+    /** The record's fields as the database takes them. */
+    private static Map<String, Object> values(Record record, byte[] content, byte[] thumbnail) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field<?> field : record.kind().travelling()) {
+            JsonNode node = record.fields().get(field.name());
+            values.put(field.name(), node == null || node.isNull() ? null : switch (field.type()) {
+                case UUID -> UUID.fromString(node.asText());
+                case INSTANT -> Instant.parse(node.asText());
+                case DATE -> LocalDate.parse(node.asText());
+                case INTEGER -> node.asLong();
+                case BOOLEAN -> node.asBoolean();
+                case THEMES, TARGETS -> {
+                    List<String> items = new ArrayList<>();
+                    node.forEach(item -> items.add(item.asText()));
+                    yield items;
+                }
+                default -> node.asText();
+            });
         }
-        return switch (record.kind().columns().get(name)) {
-            case 'U' -> UUID.fromString(text);
-            case 'I' -> Instant.parse(text);
-            case 'D' -> LocalDate.parse(text);
-            case 'L' -> Long.parseLong(text);
-            default -> text;
-        };
+        if (record.kind() == RecordKind.ATTACHMENT) {
+            values.put("content", content);
+            values.put("thumbnail", thumbnail);
+        }
+        return values;
     }
 
     /** The versions of each record this laptop has sent or received. */
@@ -319,12 +247,10 @@ public final class ExchangeRepository {
         tx.update("MERGE INTO exchange_export (delegate_id, exported_at) KEY (delegate_id) VALUES (?, ?)", delegate, at);
     }
 
-    /** The ids of the built-in sites and the codes of the themes, which records may point at. */
-    public Set<UUID> siteIds(Tx tx) throws SQLException {
-        return new HashSet<>(tx.list("SELECT id FROM site", row -> Tx.uuid(row, "id")));
-    }
-
-    public Set<String> themeCodes(Tx tx) throws SQLException {
-        return new HashSet<>(tx.list("SELECT code FROM theme", row -> row.getString("code")));
+    /** Who holds each value of a unique field of a kind here (a slug, a code), tombstones included. */
+    public Map<String, UUID> uniqueValues(Tx tx, RecordKind<?> kind, String field) throws SQLException {
+        Map<String, UUID> holders = new HashMap<>();
+        tx.list("SELECT id, " + field + " FROM " + kind.table(), row -> holders.put(row.getString(2), Tx.uuid(row, "id")));
+        return holders;
     }
 }

@@ -13,15 +13,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import ma.etamkeen.rihla.model.Idea;
+import ma.etamkeen.rihla.model.RecordKind;
 
 /** Ideas for transfer of a site, with their themes and target administrations. */
 public final class IdeaRepository {
-    private static final String COLUMNS = "id, site_id, lesson_id, author_id, title, description, effort, impact, status,"
-            + " owner, prerequisites, updated_at";
-    private final Links themes = new Links("idea_theme", "idea_id", "theme_id");
-    private final Links targets = new Links("idea_administration", "idea_id", "administration_id");
+    private static final String COLUMNS = Rows.select(RecordKind.IDEA);
     private final ThemeRepository themeRepository = new ThemeRepository();
-    private final LessonRepository lessons = new LessonRepository();
 
     public List<Idea> findBySite(Tx tx, UUID siteId) throws SQLException {
         return withLinks(tx, tx.list("SELECT " + COLUMNS + " FROM idea WHERE site_id = ? AND deleted_at IS NULL"
@@ -35,28 +32,13 @@ public final class IdeaRepository {
 
     /** Inserts or updates the idea and its links; an idea deleted meanwhile is left alone. */
     public Idea save(Tx tx, Idea idea, Stamp stamp) throws SQLException {
-        String effort = idea.effort() == null ? null : idea.effort().name();
-        String impact = idea.impact() == null ? null : idea.impact().code();
-        int updated = tx.update("""
-                UPDATE idea SET lesson_id = ?, author_id = ?, title = ?, description = ?, effort = ?, impact = ?,
-                    status = ?, owner = ?, prerequisites = ?, updated_at = ?, updated_by = ?
-                WHERE id = ? AND deleted_at IS NULL""",
-                idea.lessonId(), idea.authorId(), idea.title(), idea.description(), effort, impact,
-                idea.status().code(), idea.owner(), idea.prerequisites(), stamp.at(), stamp.by(), idea.id());
-        if (updated == 0) {
+        var values = Rows.values(RecordKind.IDEA, idea);
+        if (!Rows.update(tx, RecordKind.IDEA, idea.id(), values, stamp, "deleted_at IS NULL")) {
             if (tx.exists("SELECT 1 FROM idea WHERE id = ?", idea.id())) {
                 return idea;
             }
-            tx.update("""
-                    INSERT INTO idea (id, site_id, lesson_id, author_id, title, description, effort, impact, status,
-                        owner, prerequisites, created_at, updated_at, updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    idea.id(), idea.siteId(), idea.lessonId(), idea.authorId(), idea.title(), idea.description(),
-                    effort, impact, idea.status().code(), idea.owner(), idea.prerequisites(),
-                    stamp.at(), stamp.at(), stamp.by());
+            Rows.insert(tx, RecordKind.IDEA, idea.id(), values, stamp);
         }
-        themes.set(tx, idea.id(), lessons.themeIds(tx, idea.themes()), stamp);
-        targets.set(tx, idea.id(), idea.targets(), stamp);
         ContentRevision.bump(tx);
         return new Idea(idea.id(), idea.siteId(), idea.lessonId(), idea.authorId(), idea.title(), idea.description(),
                 idea.effort(), idea.impact(), idea.status(), idea.owner(), idea.prerequisites(), idea.themes(),

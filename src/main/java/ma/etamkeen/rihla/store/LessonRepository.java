@@ -13,11 +13,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import ma.etamkeen.rihla.model.Lesson;
+import ma.etamkeen.rihla.model.RecordKind;
 
 /** Lessons learned of a site, with their themes. */
 public final class LessonRepository {
-    private static final String COLUMNS = "id, site_id, author_id, title, observed, why_it_works, updated_at";
-    private final Links themes = new Links("lesson_theme", "lesson_id", "theme_id");
+    private static final String COLUMNS = Rows.select(RecordKind.LESSON);
     private final ThemeRepository themeRepository = new ThemeRepository();
 
     public List<Lesson> findBySite(Tx tx, UUID siteId) throws SQLException {
@@ -32,39 +32,16 @@ public final class LessonRepository {
 
     /** Inserts or updates the lesson and its themes; a lesson deleted meanwhile is left alone. */
     public Lesson save(Tx tx, Lesson lesson, Stamp stamp) throws SQLException {
-        int updated = tx.update("""
-                UPDATE lesson SET author_id = ?, title = ?, observed = ?, why_it_works = ?, updated_at = ?, updated_by = ?
-                WHERE id = ? AND deleted_at IS NULL""",
-                lesson.authorId(), lesson.title(), lesson.observed(), lesson.whyItWorks(), stamp.at(), stamp.by(),
-                lesson.id());
-        if (updated == 0) {
+        var values = Rows.values(RecordKind.LESSON, lesson);
+        if (!Rows.update(tx, RecordKind.LESSON, lesson.id(), values, stamp, "deleted_at IS NULL")) {
             if (tx.exists("SELECT 1 FROM lesson WHERE id = ?", lesson.id())) {
                 return lesson;
             }
-            tx.update("""
-                    INSERT INTO lesson (id, site_id, author_id, title, observed, why_it_works, created_at, updated_at,
-                        updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    lesson.id(), lesson.siteId(), lesson.authorId(), lesson.title(), lesson.observed(),
-                    lesson.whyItWorks(), stamp.at(), stamp.at(), stamp.by());
+            Rows.insert(tx, RecordKind.LESSON, lesson.id(), values, stamp);
         }
-        themes.set(tx, lesson.id(), themeIds(tx, lesson.themes()), stamp);
         ContentRevision.bump(tx);
         return new Lesson(lesson.id(), lesson.siteId(), lesson.authorId(), lesson.title(), lesson.observed(),
                 lesson.whyItWorks(), lesson.themes(), stamp.at());
-    }
-
-    Set<UUID> themeIds(Tx tx, Set<String> codes) throws SQLException {
-        Map<String, UUID> byCode = themeRepository.idsByCode(tx);
-        Set<UUID> ids = new HashSet<>();
-        for (String code : codes) {
-            UUID id = byCode.get(code);
-            if (id == null) {
-                throw new IllegalArgumentException("Unknown theme " + code);
-            }
-            ids.add(id);
-        }
-        return ids;
     }
 
     private List<Lesson> withThemes(Tx tx, List<Lesson> lessons) throws SQLException {

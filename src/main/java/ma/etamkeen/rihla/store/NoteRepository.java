@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ma.etamkeen.rihla.model.Note;
+import ma.etamkeen.rihla.model.RecordKind;
 
 /** Notes of a site. Deleted notes stay as tombstones and are only reached through the trash. */
 public final class NoteRepository {
-    private static final String COLUMNS = "id, site_id, author_id, noted_on, body, updated_at";
+    private static final String COLUMNS = Rows.select(RecordKind.NOTE);
 
     public List<Note> findBySite(Tx tx, UUID siteId) throws SQLException {
         return tx.list("SELECT " + COLUMNS + " FROM note WHERE site_id = ? AND deleted_at IS NULL"
@@ -27,16 +28,10 @@ public final class NoteRepository {
      * is left in the trash, untouched.
      */
     public Note save(Tx tx, Note note, Stamp stamp) throws SQLException {
-        int updated = tx.update("""
-                UPDATE note SET author_id = ?, noted_on = ?, body = ?, updated_at = ?, updated_by = ?
-                WHERE id = ? AND deleted_at IS NULL""",
-                note.authorId(), note.notedOn(), note.body(), stamp.at(), stamp.by(), note.id());
-        if (updated == 0 && !tx.exists("SELECT 1 FROM note WHERE id = ?", note.id())) {
-            tx.update("""
-                    INSERT INTO note (id, site_id, author_id, noted_on, body, created_at, updated_at, updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    note.id(), note.siteId(), note.authorId(), note.notedOn(), note.body(),
-                    stamp.at(), stamp.at(), stamp.by());
+        var values = Rows.values(RecordKind.NOTE, note);
+        if (!Rows.update(tx, RecordKind.NOTE, note.id(), values, stamp, "deleted_at IS NULL")
+                && !tx.exists("SELECT 1 FROM note WHERE id = ?", note.id())) {
+            Rows.insert(tx, RecordKind.NOTE, note.id(), values, stamp);
         }
         ContentRevision.bump(tx);
         return new Note(note.id(), note.siteId(), note.authorId(), note.notedOn(), note.body(), stamp.at());

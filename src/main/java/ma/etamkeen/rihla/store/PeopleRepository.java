@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import ma.etamkeen.rihla.model.Administration;
 import ma.etamkeen.rihla.model.Delegate;
+import ma.etamkeen.rihla.model.RecordKind;
 
 /** The lists behind the entries: Moroccan administrations and the delegates. */
 public final class PeopleRepository {
@@ -19,15 +20,9 @@ public final class PeopleRepository {
     }
 
     public void save(Tx tx, Administration administration, Stamp stamp) throws SQLException {
-        int updated = tx.update("""
-                UPDATE administration SET name_ar = ?, name_fr = ?, acronym = ?, updated_at = ?, updated_by = ?
-                WHERE id = ?""", administration.nameAr(), administration.nameFr(), administration.acronym(),
-                stamp.at(), stamp.by(), administration.id());
-        if (updated == 0) {
-            tx.update("""
-                    INSERT INTO administration (id, name_ar, name_fr, acronym, created_at, updated_at, updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", administration.id(), administration.nameAr(), administration.nameFr(),
-                    administration.acronym(), stamp.at(), stamp.at(), stamp.by());
+        var values = Rows.values(RecordKind.ADMINISTRATION, administration);
+        if (!Rows.update(tx, RecordKind.ADMINISTRATION, administration.id(), values, stamp, null)) {
+            Rows.insert(tx, RecordKind.ADMINISTRATION, administration.id(), values, stamp);
         }
     }
 
@@ -37,14 +32,9 @@ public final class PeopleRepository {
     }
 
     public void save(Tx tx, Delegate delegate, Stamp stamp) throws SQLException {
-        int updated = tx.update("""
-                UPDATE delegate SET name = ?, administration_id = ?, updated_at = ?, updated_by = ? WHERE id = ?""",
-                delegate.name(), delegate.administrationId(), stamp.at(), stamp.by(), delegate.id());
-        if (updated == 0) {
-            tx.update("""
-                    INSERT INTO delegate (id, name, administration_id, created_at, updated_at, updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?)""", delegate.id(), delegate.name(), delegate.administrationId(),
-                    stamp.at(), stamp.at(), stamp.by());
+        var values = Rows.values(RecordKind.DELEGATE, delegate);
+        if (!Rows.update(tx, RecordKind.DELEGATE, delegate.id(), values, stamp, null)) {
+            Rows.insert(tx, RecordKind.DELEGATE, delegate.id(), values, stamp);
         }
     }
 

@@ -81,9 +81,11 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * What to look for: every word must match (in a title or the text) under one of its forms, the last one
-     * as a prefix when {@code lastIsPrefix}; optionally only some kinds, or only what has one of some themes.
+     * as a prefix when {@code lastIsPrefix}; optionally only some kinds, only what has one of some themes, or
+     * only what belongs to some sites (ids: the sites of a visit).
      */
-    public record Query(List<Set<String>> words, boolean lastIsPrefix, Set<SearchKind> kinds, Set<String> themes) {
+    public record Query(List<Set<String>> words, boolean lastIsPrefix, Set<SearchKind> kinds, Set<String> themes,
+                        Set<String> sites) {
     }
 
     private final Database database;
@@ -331,6 +333,9 @@ public final class SearchIndex implements AutoCloseable {
         }
         if (!query.themes().isEmpty()) {
             all.add(anyOf(THEME, List.copyOf(query.themes())), BooleanClause.Occur.FILTER);
+        }
+        if (query.sites() != null) {
+            all.add(anyOf(SITE, List.copyOf(query.sites())), BooleanClause.Occur.FILTER);
         }
         return all.build();
     }

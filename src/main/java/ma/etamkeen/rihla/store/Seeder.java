@@ -10,14 +10,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ma.etamkeen.rihla.model.Administration;
 import ma.etamkeen.rihla.model.GovernmentLevel;
 import ma.etamkeen.rihla.model.Localized;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.model.SiteFact;
+import ma.etamkeen.rihla.model.Theme;
+import ma.etamkeen.rihla.model.Visit;
 
 /**
  * Loads the built-in reference data (the visit, its sites and themes) from the seed file.
@@ -42,8 +49,9 @@ public final class Seeder {
                     List<SeedSite> sites) {
     }
 
-    record SeedVisit(String code, Localized title, String programme, LocalDate startsOn, LocalDate endsOn,
-                     int delegationSize, int administrationCount, Localized description, List<String> sources) {
+    record SeedVisit(String code, Localized title, String programme, Localized country, Localized cities,
+                     LocalDate startsOn, LocalDate endsOn, int delegationSize, int administrationCount,
+                     Localized description, List<String> sources) {
     }
 
     record SeedTheme(String code, Localized label) {
@@ -136,15 +144,11 @@ public final class Seeder {
         if (tx.exists("SELECT 1 FROM visit WHERE id = ?", id)) {
             return 0;
         }
-        return tx.update("""
-                INSERT INTO visit (id, code, title_ar, title_fr, title_en, programme, starts_on, ends_on,
-                    delegation_size, administration_count, description_ar, description_fr, description_en, sources,
-                    created_at, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, visit.code(), visit.title().ar(), visit.title().fr(), visit.title().en(), visit.programme(),
-                visit.startsOn(), visit.endsOn(), visit.delegationSize(), visit.administrationCount(),
-                visit.description().ar(), visit.description().fr(), visit.description().en(),
-                String.join("\n", visit.sources()), now, now, SEED_AUTHOR);
+        Visit record = new Visit(id, visit.code(), visit.title(), visit.programme(), orEmpty(visit.country()),
+                orEmpty(visit.cities()), visit.startsOn(), visit.endsOn(), visit.delegationSize(),
+                visit.administrationCount(), orEmpty(visit.description()), visit.sources());
+        Rows.insert(tx, RecordKind.VISIT, id, Rows.values(RecordKind.VISIT, record), new Stamp(now, SEED_AUTHOR));
+        return 1;
     }
 
     private static int addTheme(Tx tx, SeedTheme theme, int position, Instant now) throws SQLException {
@@ -152,11 +156,9 @@ public final class Seeder {
         if (tx.exists("SELECT 1 FROM theme WHERE id = ?", id)) {
             return 0;
         }
-        return tx.update("""
-                INSERT INTO theme (id, code, label_ar, label_fr, label_en, position, created_at, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, theme.code(), theme.label().ar(), theme.label().fr(), theme.label().en(), position,
-                now, now, SEED_AUTHOR);
+        Theme record = new Theme(id, theme.code(), theme.label(), position, false);
+        Rows.insert(tx, RecordKind.THEME, id, Rows.values(RecordKind.THEME, record), new Stamp(now, SEED_AUTHOR));
+        return 1;
     }
 
     private static int addAdministration(Tx tx, SeedAdministration administration, Instant now) throws SQLException {
@@ -164,11 +166,11 @@ public final class Seeder {
         if (tx.exists("SELECT 1 FROM administration WHERE id = ?", id)) {
             return 0;
         }
-        return tx.update("""
-                INSERT INTO administration (id, name_ar, name_fr, acronym, created_at, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                id, administration.name().ar(), administration.name().fr(), administration.acronym(),
-                now, now, SEED_AUTHOR);
+        Administration record = new Administration(id, administration.name().ar(), administration.name().fr(),
+                administration.acronym());
+        Rows.insert(tx, RecordKind.ADMINISTRATION, id, Rows.values(RecordKind.ADMINISTRATION, record),
+                new Stamp(now, SEED_AUTHOR));
+        return 1;
     }
 
     private static int addSite(Tx tx, UUID visitId, SeedSite site, Instant now) throws SQLException {
@@ -176,22 +178,14 @@ public final class Seeder {
         if (tx.exists("SELECT 1 FROM site WHERE id = ?", id)) {
             return 0;
         }
-        GovernmentLevel level = GovernmentLevel.fromCode(site.level());
-        Localized type = orEmpty(site.type());
-        Localized levelDetail = orEmpty(site.levelDetail());
-        Localized city = orEmpty(site.city());
-        Localized summary = orEmpty(site.summary());
-        return tx.update("""
-                INSERT INTO site (id, visit_id, slug, name_ar, name_fr, name_en, name_original, type_ar, type_fr, type_en,
-                    level, level_detail_ar, level_detail_fr, level_detail_en, city_ar, city_fr, city_en, address,
-                    website, summary_ar, summary_fr, summary_en, to_confirm, created_at, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, visitId, site.slug(), site.name().ar(), site.name().fr(), site.name().en(), site.originalName(),
-                type.ar(), type.fr(), type.en(), level.code(), levelDetail.ar(), levelDetail.fr(), levelDetail.en(),
-                city.ar(), city.fr(), city.en(), site.address(), site.website(),
-                summary.ar(), summary.fr(), summary.en(),
-                SiteRepository.encodeFields(site.toConfirm() == null ? List.of() : site.toConfirm()),
-                now, now, SEED_AUTHOR);
+        Site record = new Site(id, visitId, site.slug(), site.name(), site.originalName(), orEmpty(site.type()),
+                GovernmentLevel.fromCode(site.level()), orEmpty(site.levelDetail()), orEmpty(site.city()),
+                site.address(), site.website(), orEmpty(site.summary()), List.of(), List.of(),
+                site.toConfirm() == null ? Set.of() : Set.copyOf(site.toConfirm()), Map.of());
+        Map<String, Object> values = Rows.values(RecordKind.SITE, record);
+        values.remove("themes");  // added one by one below, so a later seed can add a theme to a site
+        Rows.insert(tx, RecordKind.SITE, id, values, new Stamp(now, SEED_AUTHOR));
+        return 1;
     }
 
     private static int addFact(Tx tx, String slug, int position, SeedFact fact, Instant now) throws SQLException {
@@ -199,12 +193,9 @@ public final class Seeder {
         if (tx.exists("SELECT 1 FROM site_fact WHERE id = ?", id)) {
             return 0;
         }
-        return tx.update("""
-                INSERT INTO site_fact (id, site_id, position, text_ar, text_fr, text_en, source, to_confirm,
-                    created_at, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, siteId(slug), position, fact.text().ar(), fact.text().fr(), fact.text().en(), fact.source(),
-                fact.toConfirm(), now, now, SEED_AUTHOR);
+        SiteFact record = new SiteFact(id, siteId(slug), position, fact.text(), fact.source(), fact.toConfirm(), null);
+        Rows.insert(tx, RecordKind.FACT, id, Rows.values(RecordKind.FACT, record), new Stamp(now, SEED_AUTHOR));
+        return 1;
     }
 
     private static int addSiteTheme(Tx tx, String slug, String themeCode, Instant now) throws SQLException {

@@ -141,9 +141,9 @@ class BadPackageTest {
     @Test
     void aFutureFormat() throws IOException {
         Repack repack = Repack.of(good);
-        repack.put("manifest.json", repack.text("manifest.json").replace("\"format\" : 1", "\"format\" : 7"));
+        repack.put("manifest.json", repack.text("manifest.json").replace("\"format\" : 2", "\"format\" : 7"));
         assertThat(refused(repack.write(file("future.rihla"))))
-                .contains("was made by a newer Rihla (package format 7; this one reads up to 1)");
+                .contains("was made by a newer Rihla (package format 7; this one reads up to 2)");
     }
 
     @Test
@@ -197,9 +197,14 @@ class BadPackageTest {
     }
 
     @Test
-    void aHugeText() throws IOException {
-        assertThat(refused(withRecord("huge.rihla", "note", note -> note.put("body", "x".repeat(200_000)))))
-                .contains("of 200,000 characters; the most is 100,000");
+    void textsLongerThanTheirColumn() throws IOException {
+        // Each field is held to the limit of the column it goes to (the field model), long or short.
+        assertThat(refused(withRecord("huge.rihla", "note", note -> note.put("body", "x".repeat(1_000_001)))))
+                .contains("of 1,000,001 characters; the most is 1,000,000");
+        assertThat(refused(withRecord("acronym.rihla", "administration", a -> a.put("acronym", "A".repeat(60)))))
+                .contains("acronym").contains("of 60 characters; the most is 50");
+        assertThat(refused(withRecord("author.rihla", "note", note -> note.put("updated_by", "n".repeat(500)))))
+                .contains("updated_by").contains("of 500 characters; the most is 200");
     }
 
     @Test

@@ -22,7 +22,7 @@ import ma.etamkeen.rihla.service.ImportPlan;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.store.ExchangeRecords;
-import ma.etamkeen.rihla.store.ExchangeRepository.Kind;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.store.Seeder;
 import ma.etamkeen.rihla.store.TableDump;
 import ma.etamkeen.rihla.testing.DemoData;
@@ -73,8 +73,8 @@ class ExchangeTest {
         a.trash().delete(EntryKind.NOTE, gone.id());  // a tombstone travels too
         Workspace b = store("b");
         ImportPlan first = importInto(b, export(a, "a"), Map.of());
-        assertThat(first.byKind().get(Kind.NOTE).added()).isEqualTo(4);
-        assertThat(first.byKind().get(Kind.ATTACHMENT).added()).isEqualTo(2);
+        assertThat(first.byKind().get(RecordKind.NOTE).added()).isEqualTo(4);
+        assertThat(first.byKind().get(RecordKind.ATTACHMENT).added()).isEqualTo(2);
         assertThat(first.total().conflicts()).isZero();
 
         Workspace c = store("c");
@@ -112,7 +112,7 @@ class ExchangeTest {
         b.notes().save(shared.withBody("Version B"));
         Path second = export(a, "a2");
         ImportPlan plan = preview(b, second);
-        assertThat(plan.byKind().get(Kind.LESSON).updated()).isEqualTo(1);
+        assertThat(plan.byKind().get(RecordKind.LESSON).updated()).isEqualTo(1);
         assertThat(plan.conflicts()).singleElement().satisfies(conflict -> {
             assertThat(conflict.mine().text("body")).isEqualTo("Version B");
             assertThat(conflict.theirs().text("body")).isEqualTo("Version A");

@@ -87,7 +87,7 @@ class PackageFuzzTest {
         Map<java.util.UUID, String> stored = store.database().read(tx -> {
             Map<java.util.UUID, String> hashes = new java.util.HashMap<>();
             ExchangeRepository repository = new ExchangeRepository();
-            for (ExchangeRepository.Kind kind : ExchangeRepository.Kind.values()) {
+            for (ma.etamkeen.rihla.model.RecordKind<?> kind : ma.etamkeen.rihla.model.RecordKind.all()) {
                 repository.all(tx, kind).forEach(record -> hashes.put(record.id(), record.hash()));
             }
             return hashes;

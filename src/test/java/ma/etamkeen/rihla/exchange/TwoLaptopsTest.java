@@ -80,7 +80,7 @@ class TwoLaptopsTest {
             assertThat(atYoussef.total().deletions()).isEqualTo(2);  // the lesson and the photo on it
             ImportPlan atAmina = swap(youssef, amina, Map.of());
             assertThat(atAmina.conflicts()).isEmpty();  // Youssef settled them; Amina takes his result
-            assertThat(atAmina.byKind().get(ma.etamkeen.rihla.store.ExchangeRepository.Kind.IDEA).added()).isEqualTo(1);
+            assertThat(atAmina.byKind().get(ma.etamkeen.rihla.model.RecordKind.IDEA).added()).isEqualTo(1);
 
             assertThat(ExchangeRecords.of(amina.database())).isEqualTo(ExchangeRecords.of(youssef.database()));
             assertThat(amina.notes().forSite(PORT)).extracting(Note::body)

@@ -29,12 +29,15 @@ class BundleConsistencyTest {
     /** Texts that are rightly the same as in English: product names, words that are spelt alike. */
     /** The same in every language: formats, shortcuts, and language names written in their own language. */
     private static final Set<String> FORMATS = Set.of("attachments.detail", "practices.facet.value", "entry.new.tooltip",
-            "language.ar", "language.fr", "language.en", "exchange.count", "damage.backup");
+            "language.ar", "language.fr", "language.en", "exchange.count", "damage.backup", "brief.footer.short", "field.in-language");
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
             "fr", Set.of("app.title", "site.type", "level.local", "sites.count", "cli.sites.count", "dialog.ok",
                     "kind.site", "page.sites", "practices.column.date", "practices.column.site", "practices.facet.site",
                     "search.group.note", "search.group.site", "kind.note", "entry.date", "ideas.description",
-                    "ideas.effort", "people.administration", "people.administrations", "kind.administration", "exchange.total", "site.tab.notes", "ideas.title", "lessons.title"),
+                    "ideas.effort", "people.administration", "people.administrations", "kind.administration", "exchange.total", "site.tab.notes", "ideas.title", "lessons.title",
+                    "field.administration_count", "field.administration_id", "field.code", "field.confirmations",
+                    "field.description", "field.effort", "field.impact", "field.programme", "field.site_id",
+                    "field.source", "field.sources", "field.type", "level.national", "visit.administrations"),
             "ar", Set.of());
 
     private static Properties load(String suffix) throws IOException {
@@ -88,7 +91,7 @@ class BundleConsistencyTest {
     void everyKeyTheCodeAndTheViewsUseExists() throws IOException {
         Set<Object> keys = load("").keySet();
         Set<String> used = new TreeSet<>();
-        Pattern inJava = Pattern.compile("(?:get|format|UsageException|[A-Z_]+)\\(\\s*\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
+        Pattern inJava = Pattern.compile("(?:get|format|UsageException|RejectedInput|Term|[A-Z_]+)\\(\\s*\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
         Pattern inFxml = Pattern.compile("\"%([a-z0-9.-]+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -106,6 +109,18 @@ class BundleConsistencyTest {
         for (GovernmentLevel level : GovernmentLevel.values()) {
             used.add(level.messageKey());
         }
+        for (ma.etamkeen.rihla.model.RecordKind<?> kind : ma.etamkeen.rihla.model.RecordKind.all()) {
+            used.add(kind.messageKey());
+        }
+        for (String reason : new String[] {"good", "unverified", "damaged"}) {
+            used.add("backups.state." + reason);
+        }
+        for (ma.etamkeen.rihla.store.Damage.Kind damage : ma.etamkeen.rihla.store.Damage.Kind.values()) {
+            used.add(damage.messageKey());
+        }
+        for (ma.etamkeen.rihla.store.StoreException.Reason reason : ma.etamkeen.rihla.store.StoreException.Reason.values()) {
+            used.add(reason.messageKey());
+        }
         for (EntryKind kind : EntryKind.values()) {
             used.add("kind." + kind.code());
             if (kind != EntryKind.ATTACHMENT) {
@@ -121,13 +136,29 @@ class BundleConsistencyTest {
         for (Idea.Impact impact : Idea.Impact.values()) {
             used.add("impact." + impact.code());
         }
-        for (String reason : new String[] {"auto", "manual", "before-restore", "before-migration"}) {
+        for (String reason : new String[] {"auto", "manual", "before-restore", "before-migration", "before-import",
+                "before-recovery", "before-fresh-start"}) {
             used.add("backups.reason." + reason);
         }
         used.removeIf(key -> key.startsWith("ma.etamkeen") || key.startsWith("org.") || key.endsWith("-")
                 || key.endsWith("."));
         assertThat(used).isNotEmpty();
         assertThat(keys).containsAll(used);
+    }
+
+    @Test
+    void everyFieldOfEveryKindHasANameInEveryLanguage() {
+        for (Language language : Language.values()) {
+            ma.etamkeen.rihla.i18n.Messages messages = ma.etamkeen.rihla.i18n.Messages.of(language);
+            for (ma.etamkeen.rihla.model.RecordKind<?> kind : ma.etamkeen.rihla.model.RecordKind.all()) {
+                for (var field : kind.columns()) {
+                    if (!field.name().equals("id") && !field.name().endsWith("_at")) {
+                        assertThat(ma.etamkeen.rihla.service.Failures.fieldLabel(field.name(), messages))
+                                .as("%s.%s in %s", kind, field.name(), language).isNotEqualTo(field.name());
+                    }
+                }
+            }
+        }
     }
 
     private static Set<String> placeholders(String text) {

@@ -134,7 +134,7 @@ class CaptureTest {
         assertThat(workspace.attachments().forSite(PORT)).isEmpty();
         List<TrashItem> trash = workspace.trash().list(Optional.of(PORT));
         assertThat(trash).singleElement().satisfies(item -> {
-            assertThat(item.kind()).isEqualTo(EntryKind.NOTE);
+            assertThat(item.kind()).isEqualTo(ma.etamkeen.rihla.model.RecordKind.NOTE);
             assertThat(item.label()).isEqualTo("Whiteboard of the digital twin");
             assertThat(item.siteSlug()).isEqualTo("port-of-antwerp-bruges");
         });

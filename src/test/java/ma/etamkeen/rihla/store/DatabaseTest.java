@@ -26,7 +26,7 @@ class DatabaseTest {
         try (Workspace workspace = Workspace.open(folder)) {
             assertThat(workspace.catalog().sites()).hasSize(15);
             assertThat(workspace.catalog().themes()).hasSize(10);
-            assertThat(workspace.catalog().visit()).hasValueSatisfying(visit -> {
+            assertThat(workspace.catalog().visit("belgium-2022")).hasValueSatisfying(visit -> {
                 assertThat(visit.programme()).isEqualTo("E-TAMKEEN");
                 assertThat(visit.delegationSize()).isEqualTo(18);
                 assertThat(visit.startsOn()).hasToString("2022-09-25");

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import ma.etamkeen.rihla.store.ExchangeRepository.Kind;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
 
 /** What two laptops must agree on after exchanging: every record that travels, field by field, and file bytes. */
@@ -20,12 +20,12 @@ public final class ExchangeRecords {
         ExchangeRepository repository = new ExchangeRepository();
         return database.read(tx -> {
             Map<UUID, String> records = new HashMap<>();
-            for (Kind kind : Kind.values()) {
+            for (RecordKind<?> kind : RecordKind.all()) {
                 for (Record record : repository.all(tx, kind)) {
                     if (Seeder.SEED_AUTHOR.equals(record.text("updated_by"))) {
                         continue;
                     }
-                    String bytes = kind == Kind.ATTACHMENT ? " bytes=" + java.util.Arrays.hashCode(repository.content(tx, record.id())) : "";
+                    String bytes = kind == RecordKind.ATTACHMENT ? " bytes=" + java.util.Arrays.hashCode(repository.content(tx, record.id())) : "";
                     records.put(record.id(), kind + " " + record.fields() + bytes);
                 }
             }

@@ -23,7 +23,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -322,29 +321,39 @@ class FaultSuiteIT {
      * A store written by an older version (schema 2): the built-in data, 300 notes and 30 MB of attachments,
      * as Rihla 0.1 left it (no marker, no index).
      */
-    private Path olderStoreWithAttachments() throws IOException {
-        Path folder = Files.createDirectories(base.resolve("older"));
-        Flyway.configure().dataSource(Database.url(folder.resolve(Database.DB_FILE)), Database.USER, "")
-                .locations("classpath:ma/etamkeen/rihla/db/migration").target("2").load().migrate();
-        Database.prepare(folder, database -> {
-            new Seeder().addMissing(database);
-            database.write(tx -> {
-                Instant now = Database.now();
-                for (int i = 0; i < 300; i++) {
-                    tx.update("INSERT INTO note (id, site_id, body, created_at, updated_at, updated_by)"
-                            + " VALUES (?, ?, ?, ?, ?, 'v0.1')", UUID.randomUUID(), Stores.SITE, "older note " + i, now, now);
-                }
-                for (int i = 0; i < 6; i++) {
-                    byte[] bytes = new byte[5 << 20];
-                    new Random(i).nextBytes(bytes);
-                    tx.update("INSERT INTO attachment (id, site_id, owner_kind, owner_id, file_name, media_type,"
-                            + " size_bytes, sha256, content, created_at, updated_at, updated_by)"
-                            + " VALUES (?, ?, 'site', ?, ?, 'image/jpeg', ?, ?, ?, ?, ?, 'v0.1')", UUID.randomUUID(),
-                            Stores.SITE, Stores.SITE, "scan-" + i + ".jpg", bytes.length, "0".repeat(64), bytes, now, now);
-                }
-                return null;
-            });
-        });
+    private Path olderStoreWithAttachments() throws Exception {
+        Path folder = base.resolve("older");
+        String url = Stores.olderStore(folder, "2");
+        try (var connection = java.sql.DriverManager.getConnection(url, "rihla", "");
+             var note = connection.prepareStatement("INSERT INTO note (id, site_id, body, created_at, updated_at,"
+                     + " updated_by) VALUES (?, ?, ?, ?, ?, 'v0.1')");
+             var attachment = connection.prepareStatement("INSERT INTO attachment (id, site_id, owner_kind, owner_id,"
+                     + " file_name, media_type, size_bytes, sha256, content, created_at, updated_at, updated_by)"
+                     + " VALUES (?, ?, 'site', ?, ?, 'image/jpeg', ?, ?, ?, ?, ?, 'v0.1')")) {
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            for (int i = 0; i < 300; i++) {
+                note.setObject(1, UUID.randomUUID());
+                note.setObject(2, Stores.SITE);
+                note.setString(3, "older note " + i);
+                note.setObject(4, now);
+                note.setObject(5, now);
+                note.executeUpdate();
+            }
+            for (int i = 0; i < 6; i++) {
+                byte[] bytes = new byte[5 << 20];
+                new Random(i).nextBytes(bytes);
+                attachment.setObject(1, UUID.randomUUID());
+                attachment.setObject(2, Stores.SITE);
+                attachment.setObject(3, Stores.SITE);
+                attachment.setString(4, "scan-" + i + ".jpg");
+                attachment.setLong(5, bytes.length);
+                attachment.setString(6, "0".repeat(64));
+                attachment.setBytes(7, bytes);
+                attachment.setObject(8, now);
+                attachment.setObject(9, now);
+                attachment.executeUpdate();
+            }
+        }
         assertThat(Set.of(Files.list(folder).map(p -> p.getFileName().toString()).toArray()))
                 .contains(Database.DB_FILE);
         return folder;

@@ -56,6 +56,41 @@ public final class Stores {
         }
     }
 
+    /**
+     * A store as an older version of Rihla left it: the schema up to migration {@code version}, the built-in
+     * visit and one site (ASA) in that schema's columns, marked as seeded (so a start does not add the other
+     * sites, with times of its own), with its id and revision. Returns the JDBC address, to add more rows.
+     */
+    public static String olderStore(Path folder, String version) throws Exception {
+        Files.createDirectories(folder);
+        String url = "jdbc:h2:file:" + folder.resolve("rihla").toAbsolutePath();
+        org.flywaydb.core.Flyway.configure().dataSource(url, "rihla", "")
+                .locations("classpath:ma/etamkeen/rihla/db/migration").target(version).load().migrate();
+        byte[] seed;
+        try (var in = Seeder.class.getResourceAsStream(Seeder.SEED_RESOURCE)) {
+            seed = in.readAllBytes();
+        }
+        try (var connection = java.sql.DriverManager.getConnection(url, "rihla", "");
+             var insert = connection.prepareStatement("INSERT INTO app_setting VALUES (?, ?)")) {
+            var statement = connection.createStatement();
+            statement.execute("INSERT INTO visit (id, code, title_fr, programme, starts_on, ends_on, delegation_size,"
+                    + " administration_count, created_at, updated_at, updated_by) VALUES ('"
+                    + Seeder.visitId("belgium-2022") + "', 'belgium-2022', 'Visite en Belgique 2022', 'E-TAMKEEN',"
+                    + " DATE '2022-09-25', DATE '2022-10-05', 18, 14, NOW(), NOW(), 'rihla-seed')");
+            statement.execute("INSERT INTO site (id, visit_id, slug, name_fr, level, created_at, updated_at, updated_by)"
+                    + " VALUES ('" + SITE + "', '" + Seeder.visitId("belgium-2022") + "', 'asa',"
+                    + " 'Agence pour la Simplification Administrative', 'federal', NOW(), NOW(), 'rihla-seed')");
+            for (String[] setting : new String[][] {{"seed.fingerprint", HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(seed))}, {"content.database-id",
+                    UUID.randomUUID().toString()}, {"content.revision", "1"}}) {
+                insert.setString(1, setting[0]);
+                insert.setString(2, setting[1]);
+                insert.executeUpdate();
+            }
+        }
+        return url;
+    }
+
     /** The SHA-256 of a file, to show it was not changed. */
     public static String sha256(Path file) throws IOException {
         try {

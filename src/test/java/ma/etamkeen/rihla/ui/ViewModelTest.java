@@ -78,7 +78,7 @@ class ViewModelTest {
     void theHeadingDescribesTheVisit() {
         assertThat(main.visitTitleBinding().get()).isEqualTo("Thematic exchange visit to Belgium 2022");
         assertThat(main.visitSummaryBinding().get())
-                .isEqualTo("E-TAMKEEN · September 25, 2022 – October 5, 2022 · 18 delegates · 14 administrations");
+                .isEqualTo("E-TAMKEEN · Belgium · September 25, 2022 – October 5, 2022 · 18 delegates · 14 administrations");
         language.languageProperty().set(Language.AR);
         assertThat(main.visitSummaryBinding().get()).contains("25 شتنبر 2022").contains("18 عضوا في الوفد");
     }

@@ -12,6 +12,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import ma.etamkeen.rihla.Logs;
 import ma.etamkeen.rihla.i18n.Messages;
@@ -34,6 +36,7 @@ public final class MainViewModel {
     private final WindowContext context;
     private final Path dataFolder;
     private final ObjectProperty<Visit> visit = new SimpleObjectProperty<>(this, "visit");
+    private final ObservableList<Visit> visits = FXCollections.observableArrayList();
     private final StringBinding visitTitle;
     private final StringBinding visitSummary;
     private final StringBinding status;
@@ -54,6 +57,18 @@ public final class MainViewModel {
         this.sites = new SiteListViewModel(context.background(), language);
         this.detail = new SiteDetailViewModel(context);
         detail.siteProperty().bind(sites.selectedSiteProperty());
+        // The chooser shows the visit; opening a site of another visit (a search hit) switches it.
+        visit.addListener((obs, old, chosen) -> {
+            sites.visitProperty().set(chosen == null ? null : chosen.id());
+            if (chosen != null && (old == null || !old.id().equals(chosen.id()))) {
+                context.background().write(workspace -> {
+                    workspace.knowledge().chooseVisit(chosen.code());
+                    return null;
+                }, done -> { });
+            }
+        });
+        sites.visitProperty().addListener((obs, old, id) -> visits.stream()
+                .filter(v -> v.id().equals(id)).findFirst().ifPresent(visit::set));
         this.search = new SearchViewModel(context, this::open);
         this.practices = new PracticesViewModel(context, this::open);
         page.addListener((obs, old, now) -> {
@@ -75,14 +90,37 @@ public final class MainViewModel {
                 language.languageProperty());
     }
 
-    /** Loads the visit, the sites and the lists off the JavaFX thread. */
+    /** Loads the visits, the sites and the lists off the JavaFX thread. */
     public void load() {
-        context.background().read(workspace -> workspace.catalog().visit(),
-                (Optional<Visit> loaded) -> visit.set(loaded.orElse(null)));
+        loadVisits();
         sites.load();
         context.loadLists();
         search.load();
         practices.load();
+    }
+
+    /** Reads the visits again (one was added or edited), keeping the one chosen, else the one chosen last time. */
+    public void loadVisits() {
+        context.background().read(workspace -> new Visits(workspace.catalog().visits(),
+                workspace.knowledge().chosenVisit().orElse(null)), loaded -> {
+            String keep = visit.get() != null ? visit.get().code() : loaded.chosen();
+            visits.setAll(loaded.all());
+            visit.set(loaded.all().stream().filter(v -> v.code().equals(keep)).findFirst()
+                    .orElse(loaded.all().isEmpty() ? null : loaded.all().get(0)));
+        });
+    }
+
+    private record Visits(java.util.List<Visit> all, String chosen) {
+    }
+
+    /** The visits, the earliest first, for the chooser. */
+    public ObservableList<Visit> visits() {
+        return visits;
+    }
+
+    /** The visit the window shows. */
+    public ObjectProperty<Visit> visitProperty() {
+        return visit;
     }
 
     /** Saves every edit still waiting. */
@@ -151,10 +189,31 @@ public final class MainViewModel {
         if (v == null) {
             return "";
         }
-        Messages messages = context.language().messages();
-        DateTimeFormatter dates = context.language().date(FormatStyle.LONG);
-        String period = messages.format("visit.dates", dates.format(v.startsOn()), dates.format(v.endsOn()));
-        return messages.format("visit.summary", v.programme() + " · " + period, v.delegationSize(), v.administrationCount());
+        return describe(v, context.language());
+    }
+
+    /** A visit in one line: programme, country, dates, delegation (what is known of it). */
+    public static String describe(Visit v, ma.etamkeen.rihla.ui.common.UiLanguage language) {
+        Messages messages = language.messages();
+        DateTimeFormatter dates = language.date(FormatStyle.LONG);
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (v.programme() != null) {
+            parts.add(v.programme());
+        }
+        if (!v.country().isEmpty()) {
+            parts.add(v.country().in(language.get()));
+        }
+        if (v.startsOn() != null) {
+            parts.add(messages.format("visit.dates", dates.format(v.startsOn()),
+                    dates.format(v.endsOn() == null ? v.startsOn() : v.endsOn())));
+        }
+        if (v.delegationSize() != null) {
+            parts.add(messages.format("visit.delegates", v.delegationSize()));
+        }
+        if (v.administrationCount() != null) {
+            parts.add(messages.format("visit.administrations", v.administrationCount()));
+        }
+        return String.join(" · ", parts);
     }
 
     public StringBinding visitTitleBinding() {

@@ -32,6 +32,7 @@ import ma.etamkeen.rihla.model.Practice;
 import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.model.Theme;
+import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.service.Facets;
 import ma.etamkeen.rihla.service.PracticeFilter;
 import ma.etamkeen.rihla.service.PracticeFilter.Facet;
@@ -174,8 +175,8 @@ public final class PracticesViewModel {
     /** Filters, counts and puts everything in words; runs off the JavaFX thread. */
     private static Shown describe(Workspace workspace, PracticeFilter filter, Language language, Messages messages) {
         Facets facets = workspace.practices().filter(filter);
-        Labels labels = new Labels(language, messages, workspace.catalog().sites(), workspace.catalog().themes(),
-                workspace.people().administrations(), workspace.people().delegates());
+        Labels labels = new Labels(language, messages, workspace.catalog().visits(), workspace.catalog().sites(),
+                workspace.catalog().themes(), workspace.people().administrations(), workspace.people().delegates());
         List<Row> rows = facets.matching().stream().map(labels::row).toList();
         List<FacetGroup> groups = new ArrayList<>();
         List<Chip> chips = new ArrayList<>();
@@ -199,6 +200,7 @@ public final class PracticesViewModel {
         private final Language language;
         private final Messages messages;
         private final Collator collator;
+        private final List<Visit> visits;
         private final List<Site> sites;
         private final Map<UUID, Site> siteById = new HashMap<>();
         private final List<Theme> themes;
@@ -208,9 +210,10 @@ public final class PracticesViewModel {
         private final List<Delegate> delegates;
         private final Map<UUID, Delegate> delegateById = new HashMap<>();
 
-        Labels(Language language, Messages messages, List<Site> sites, List<Theme> themes,
+        Labels(Language language, Messages messages, List<Visit> visits, List<Site> sites, List<Theme> themes,
                List<Administration> administrations, List<Delegate> delegates) {
             this.language = language;
+            this.visits = visits;
             this.messages = messages;
             this.collator = Collator.getInstance(language.locale());
             this.sites = sites;
@@ -227,7 +230,9 @@ public final class PracticesViewModel {
         Map<String, String> values(Facet facet) {
             Map<String, String> values = new LinkedHashMap<>();
             switch (facet) {
-                case THEME -> themes.forEach(theme -> values.put(theme.code(), theme.label().in(language)));
+                case VISIT -> visits.forEach(visit -> values.put(visit.id().toString(), visit.title().in(language)));
+                case THEME -> themes.stream().filter(theme -> !theme.hidden())
+                        .forEach(theme -> values.put(theme.code(), theme.label().in(language)));
                 case CITY -> sorted(sites.stream().collect(Collectors.toMap(site -> site.city().in(Language.EN),
                         site -> site.city().in(language), (a, b) -> a)), values);
                 case SITE -> sorted(sites.stream().collect(Collectors.toMap(site -> site.id().toString(),

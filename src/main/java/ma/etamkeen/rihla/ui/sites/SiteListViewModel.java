@@ -24,7 +24,10 @@ import ma.etamkeen.rihla.model.Theme;
 import ma.etamkeen.rihla.ui.common.Background;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 
-/** The sites of the visit, grouped by city in the UI language, and the selected one. */
+/**
+ * The sites of the chosen visit (of every visit while none is chosen), grouped by city in the UI language, and
+ * the selected one. Selecting a site of another visit (a search hit) switches the visit.
+ */
 public final class SiteListViewModel {
 
     /** A row of the list: a city heading or a site. */
@@ -44,6 +47,7 @@ public final class SiteListViewModel {
     private final ObjectProperty<Site> selectedSite = new SimpleObjectProperty<>(this, "selectedSite");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading", true);
     private final ReadOnlyIntegerWrapper siteCount = new ReadOnlyIntegerWrapper(this, "siteCount");
+    private final ObjectProperty<UUID> visit = new SimpleObjectProperty<>(this, "visit");
     private final List<Runnable> onLoaded = new ArrayList<>();
     private List<Site> sites = List.of();
 
@@ -51,6 +55,18 @@ public final class SiteListViewModel {
         this.background = background;
         this.language = language;
         language.languageProperty().addListener((obs, old, now) -> regroup());
+        visit.addListener((obs, old, now) -> {
+            Site selected = selectedSite.get();
+            if (selected != null && !selected.visitId().equals(now)) {
+                selectedSite.set(null);
+            }
+            regroup();
+        });
+    }
+
+    /** The visit whose sites are listed (null: every visit). */
+    public ObjectProperty<UUID> visitProperty() {
+        return visit;
     }
 
     /** Loads the sites off the JavaFX thread. */
@@ -58,6 +74,10 @@ public final class SiteListViewModel {
         loading.set(true);
         background.read(workspace -> workspace.catalog().sites(), loaded -> {
             sites = loaded;
+            Site selected = selectedSite.get();
+            if (selected != null) {  // edited, or gone to the trash
+                selectedSite.set(loaded.stream().filter(site -> site.id().equals(selected.id())).findFirst().orElse(null));
+            }
             regroup();
             loading.set(false);
             onLoaded.forEach(Runnable::run);
@@ -74,6 +94,9 @@ public final class SiteListViewModel {
         Collator collator = Collator.getInstance(lang.locale());
         Map<String, List<Site>> byCity = new TreeMap<>(collator);
         for (Site site : sites) {
+            if (visit.get() != null && !site.visitId().equals(visit.get())) {
+                continue;
+            }
             byCity.computeIfAbsent(site.city().in(lang), city -> new ArrayList<>()).add(site);
         }
         List<Item> grouped = new ArrayList<>();
@@ -94,14 +117,21 @@ public final class SiteListViewModel {
         return new SiteItem(site, site.name().in(lang), meta, themes);
     }
 
-    /** Selects the site with {@code slug}, if it is in the list. */
+    /** Selects the site with {@code slug}, if there is one (its visit's sites are listed). */
     public void select(String slug) {
-        sites.stream().filter(site -> site.slug().equals(slug)).findFirst().ifPresent(selectedSite::set);
+        sites.stream().filter(site -> site.slug().equals(slug)).findFirst().ifPresent(this::select);
     }
 
-    /** Selects the site with {@code id}, if it is in the list. */
+    /** Selects the site with {@code id}, if there is one (its visit's sites are listed). */
     public void select(UUID id) {
-        sites.stream().filter(site -> site.id().equals(id)).findFirst().ifPresent(selectedSite::set);
+        sites.stream().filter(site -> site.id().equals(id)).findFirst().ifPresent(this::select);
+    }
+
+    private void select(Site site) {
+        if (visit.get() != null && !visit.get().equals(site.visitId())) {
+            visit.set(site.visitId());
+        }
+        selectedSite.set(site);
     }
 
     public ObservableList<Item> items() {

@@ -40,8 +40,8 @@ public final class TrashController {
         Messages messages = context.language().messages();
         EntryViews.showItems(list, viewModel.items());
         list.setPlaceholder(new Label(messages.get("trash.nothing")));
-        EntryViews.twoLineCells(list, item -> Texts.firstLine(item.label(), messages.get("notes.empty-note")),
-                this::describe);
+        EntryViews.twoLineCells(list, item -> item.isSite() ? item.siteName().in(context.language().get())
+                : Texts.firstLine(item.label(), messages.get("notes.empty-note")), this::describe);
         restoreButton.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         emptyButton.disableProperty().bind(Bindings.isEmpty(viewModel.items()));
         list.setOnKeyPressed(event -> {
@@ -56,8 +56,8 @@ public final class TrashController {
         Messages messages = context.language().messages();
         String when = context.language().dateTime(FormatStyle.SHORT).format(item.deletedAt());
         String kind = messages.get("kind." + item.kind().code());
-        return viewModel.allSites()
-                ? messages.format("trash.detail.site", kind, item.siteSlug(), when)
+        return viewModel.allSites() && !item.isSite()
+                ? messages.format("trash.detail.site", kind, item.siteName().in(context.language().get()), when)
                 : messages.format("trash.detail", kind, when);
     }
 

@@ -54,8 +54,9 @@ public final class TrashViewModel {
     }
 
     public void restore(TrashItem item) {
-        context.background().write(workspace -> workspace.trash().restore(item.kind(), item.id()), restored -> {
-            context.saveStatus().info(context.language().messages().format("status.restored", item.label()));
+        context.background().write(workspace -> workspace.trash().restore(item), restored -> {
+            context.saveStatus().info(context.language().messages().format("status.restored",
+                    item.isSite() ? item.siteName().in(context.language().get()) : item.label()));
             context.changed();
         });
     }
