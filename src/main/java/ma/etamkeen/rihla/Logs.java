@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.ConsoleHandler;
+import java.util.logging.ErrorManager;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -46,6 +47,7 @@ public final class Logs {
             Files.createDirectories(folder);
             handler = new FileHandler(folder.resolve("rihla-%g.log").toString(), LIMIT_BYTES, FILES, true);
             handler.setLevel(Level.INFO);
+            handler.setErrorManager(new Unwritable());
         } catch (IOException | RuntimeException e) {
             handler = new ConsoleHandler();
             handler.setLevel(Level.WARNING);
@@ -57,6 +59,17 @@ public final class Logs {
         }
         root.addHandler(handler);
         installed = folder;
+    }
+
+    /**
+     * What happens when a log line cannot be written (a full disk): nothing the user sees. The JDK's own
+     * ErrorManager prints a stack trace on the console, over the message that says what went wrong.
+     */
+    static final class Unwritable extends ErrorManager {
+        @Override
+        public void error(String message, Exception failure, int code) {
+            // The log is lost for now; what failed is told to the user where it happened.
+        }
     }
 
     /** One line per record (time, level, logger, message), then the stack trace of a failure. */

@@ -2,9 +2,6 @@ package ma.etamkeen.rihla.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 
 import ma.etamkeen.rihla.LaunchOptions;
@@ -37,13 +34,12 @@ final class BackupCommand implements Cli.Command {
             }
         }
         // Listing opens no database, so it works on a damaged store too (to choose what to restore).
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(messages.language().locale()).withZone(ZoneId.systemDefault());
         List<BackupService.Backup> backups = BackupService.list(dataFolder);
         for (BackupService.Backup backup : backups) {
-            out.printf("%s  %-16s %-10s %8.1f MB  %s%n", when.format(backup.createdAt()), backup.reason(),
+            out.println(String.format(messages.formatLocale(), "%s  %-20s %-12s %8.1f MB  %s",
+                    BackupService.when(backup, messages), BackupService.reason(backup, messages),
                     messages.get("backups.state." + backup.state().name().toLowerCase(java.util.Locale.ROOT)),
-                    backup.sizeBytes() / (1024.0 * 1024.0), backup.file());
+                    backup.sizeBytes() / (1024.0 * 1024.0), backup.file()));
             if (backup.counts() != null) {
                 out.println("    " + BackupService.counts(backup.counts(), messages));
             }

@@ -80,11 +80,15 @@ public final class Cli {
                 err.println(damaged.get().describe(messages, UnaryOperator.identity()));
                 damaged.get().newestGood().ifPresent(backup -> err.println(messages.format("damage.cli-advice",
                         backup.file())));
-                err.println(messages.get("damage.cli-window"));
+                err.println(messages.get(damaged.get().usableAsItIs() ? "damage.cli-window.foreign" : "damage.cli-window"));
                 return FAILED;
             }
-            err.println(Failures.describe(e, messages, UnaryOperator.identity()));
-            return e.reason() == StoreException.Reason.INVALID_BACKUP ? BAD_INPUT : FAILED;
+            // A message may have a variant for the command line ("run the command again", not "in the window").
+            String variant = "cli." + e.reason().messageKey();
+            err.println(messages.has(variant) ? messages.format(variant, e.detail())
+                    : Failures.describe(e, messages, UnaryOperator.identity()));
+            return e.reason() == StoreException.Reason.INVALID_BACKUP || e.reason() == StoreException.Reason.DAMAGED_BACKUP
+                    ? BAD_INPUT : FAILED;
         }
     }
 

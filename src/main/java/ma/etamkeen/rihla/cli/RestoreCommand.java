@@ -29,8 +29,8 @@ final class RestoreCommand implements Cli.Command {
 
     @Override
     public int run(Path dataFolder, Messages messages, PrintStream out) {
-        BackupService.restore(dataFolder, backup);
-        out.println(messages.format("cli.restore.done", backup, dataFolder));
+        String kept = BackupService.kept(BackupService.restore(dataFolder, backup), messages);
+        out.println(messages.format("cli.restore.done", backup, dataFolder) + " " + kept);
         return Cli.OK;
     }
 }

@@ -63,6 +63,11 @@ public final class Messages {
         return bundle;
     }
 
+    /** Whether the bundle has {@code key} (for an optional variant of a message, such as the command line's). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String get(String key) {
         try {
             return bundle.getString(key);

@@ -8,10 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +21,7 @@ import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.store.AttachmentRepository;
 import ma.etamkeen.rihla.store.Database;
+import ma.etamkeen.rihla.store.Sha256;
 import ma.etamkeen.rihla.store.Stamp;
 
 /** Photos and documents attached to a site or to one of its entries. */
@@ -171,11 +168,8 @@ public final class AttachmentService {
     }
 
     private static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        try (InputStream in = Files.newInputStream(file)) {
+            return Sha256.of(in);
         }
     }
 

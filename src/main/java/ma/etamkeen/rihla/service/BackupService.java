@@ -43,6 +43,12 @@ public final class BackupService {
         return messages.dates(FormatStyle.MEDIUM, FormatStyle.MEDIUM).format(backup.createdAt());
     }
 
+    /** Why a backup was made, in the user's language ({@code backups.reason.<reason>}; a reason Rihla does not know as it is). */
+    public static String reason(BackupService.Backup backup, Messages messages) {
+        String key = "backups.reason." + backup.reason();
+        return messages.has(key) ? messages.get(key) : backup.reason();
+    }
+
     /** What a store holds, in words; "not counted" when it is not known (a backup checked only on restore). */
     public static String counts(StoreCounts counts, Messages messages) {
         return counts == null ? messages.get("damage.not-counted") : messages.format("store.counts", counts.sites(),
@@ -78,14 +84,20 @@ public final class BackupService {
         return list(database.folder());
     }
 
-    /** The backups of a data folder, open or not, newest first, each with its state. */
+    /**
+     * The backups of a data folder, open or not, newest first, each with its state; every file is read through
+     * to its checksums, so one damaged since it was written shows as damaged (about as long as reading them).
+     */
     public static List<Backup> list(Path dataFolder) {
-        return Backups.list(dataFolder).stream().map(Backup::of).toList();
+        return Backups.list(dataFolder).stream().map(Backups::checked).map(Backup::of).toList();
     }
 
-    /** The newest backup that can be restored (one without a manifest is checked first), if any. */
-    public static Optional<Backup> newestGood(Path dataFolder) {
-        return Backups.newestGood(dataFolder).map(Backup::of);
+    /**
+     * The newest backup that reads back whole (each is checked, newest first), of the store {@code database}
+     * when given, else of any store; empty if there is none.
+     */
+    public static Optional<Backup> newestGood(Path dataFolder, Optional<String> database) {
+        return Backups.newestGood(dataFolder, database).map(Backup::of);
     }
 
     /**
@@ -93,9 +105,18 @@ public final class BackupService {
      * replaces is backed up first, or kept as it is in {@code damaged/} when it is damaged. Open the folder
      * again afterwards.
      *
-     * @return the backup of what was replaced, or empty when it was damaged or missing
+     * @return what became of the database it replaced
      */
-    public static Optional<Backup> restore(Path dataFolder, Path backup) {
-        return Backups.restore(dataFolder, backup).map(Backup::of);
+    public static Backups.Replaced restore(Path dataFolder, Path backup) {
+        return Backups.restore(dataFolder, backup);
+    }
+
+    /** What a restore did with the database it replaced, as a sentence ({@code restore.kept.*}). */
+    public static String kept(Backups.Replaced replaced, Messages messages) {
+        if (replaced.backup().isPresent()) {
+            return messages.format("restore.kept.backup", replaced.backup().get().file().getFileName());
+        }
+        return replaced.damagedCopy().map(copy -> messages.format("restore.kept.damaged", copy))
+                .orElse(messages.get("restore.kept.nothing"));
     }
 }

@@ -2,7 +2,6 @@ package ma.etamkeen.rihla.service;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -179,7 +178,6 @@ public final class BriefService {
     public List<Path> writeAll(Path folder, BriefOptions options, Progress progress, BooleanSupplier cancelled) {
         List<Site> sites = catalog.sites();
         List<Path> written = new ArrayList<>();
-        removeLeftovers(folder);
         progress.update(0, sites.size());
         for (Site site : sites) {
             if (cancelled.getAsBoolean()) {
@@ -191,15 +189,6 @@ public final class BriefService {
             progress.update(written.size(), sites.size());
         }
         return written;
-    }
-
-    /** Half-written briefs of an earlier run that was killed (temporary files, never under a brief's name). */
-    private static void removeLeftovers(Path folder) {
-        try (var files = Files.list(folder)) {
-            files.filter(AtomicFiles::isTemporary).forEach(AtomicFiles::deleteQuietly);
-        } catch (IOException e) {
-            // a folder that does not exist yet has none; one that cannot be read fails on the first brief
-        }
     }
 
     public BriefOptions lastOptions(Language fallback) {

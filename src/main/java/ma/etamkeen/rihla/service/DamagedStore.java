@@ -12,14 +12,15 @@ import ma.etamkeen.rihla.store.StoreRepair;
 
 /**
  * A data folder whose database could not be opened as it was: what was found, the newest good backup, and
- * the ways out the user chooses from — restore a backup, try H2's recovery tool, start empty on purpose.
+ * the ways out the user chooses from — restore a backup, try H2's recovery tool, start empty on purpose, or
+ * use a database copied in from elsewhere as it is.
  * Each keeps the damaged database as it is (in {@code damaged/}) and works on the closed folder; open it
  * again afterwards. Until the user chooses, nothing writes to the folder: no automatic backup, no pruning.
  */
 public final class DamagedStore {
 
     /** What was found; see {@link Damage.Kind}. */
-    public enum Kind { MISSING, UNREADABLE, WENT_BACK, INTERRUPTED_UPGRADE }
+    public enum Kind { MISSING, UNREADABLE, WENT_BACK, INTERRUPTED_UPGRADE, FOREIGN }
 
     private final Path folder;
     private final Damage damage;
@@ -61,7 +62,10 @@ public final class DamagedStore {
         }
         Damage damage = damaged.damage();
         Path folder = damage.file().toAbsolutePath().getParent();
-        return Optional.of(new DamagedStore(folder, damage, BackupService.newestGood(folder)));
+        // A foreign database: the backups to offer are those of the store the folder had.
+        Optional<String> own = damage.kind() == Damage.Kind.FOREIGN ? Optional.of(damage.known().database())
+                : Optional.empty();
+        return Optional.of(new DamagedStore(folder, damage, BackupService.newestGood(folder, own)));
     }
 
     /**
@@ -71,7 +75,8 @@ public final class DamagedStore {
      * @param value marks a value (a path) placed in a sentence, e.g. to keep it left to right in Arabic
      */
     public String describe(Messages messages, UnaryOperator<String> value) {
-        return whatHappened(damage, messages, value) + "\n" + messages.get("damage.untouched") + "\n\n"
+        String untouched = damage.kind() == Damage.Kind.MISSING ? "damage.untouched.missing" : "damage.untouched";
+        return whatHappened(damage, messages, value) + "\n" + messages.get(untouched) + "\n\n"
                 + newestGood.map(backup -> messages.format("damage.newest-backup",
                         BackupService.when(backup, messages), BackupService.counts(backup.counts(), messages)))
                 .orElse(messages.get("damage.no-backup"));
@@ -95,9 +100,9 @@ public final class DamagedStore {
         };
     }
 
-    /** Restores {@code backup} in place of the damaged database. */
-    public void restore(Path backup) {
-        BackupService.restore(folder, backup);
+    /** Restores {@code backup} in place of the damaged database; returns what became of that one. */
+    public ma.etamkeen.rihla.store.Backups.Replaced restore(Path backup) {
+        return BackupService.restore(folder, backup);
     }
 
     /**
@@ -108,6 +113,16 @@ public final class DamagedStore {
      */
     public StoreCounts recover() {
         return StoreRepair.recover(folder);
+    }
+
+    /** Whether the database can be used as it is, on purpose: a readable store copied in from elsewhere. */
+    public boolean usableAsItIs() {
+        return damage.kind() == Damage.Kind.FOREIGN;
+    }
+
+    /** Uses the foreign database as the folder's store from now on; see {@link StoreRepair#useAsItIs}. */
+    public void useAsItIs() {
+        StoreRepair.useAsItIs(folder);
     }
 
     /** Starts again with only the built-in data; the backups stay, for a later restore. */

@@ -28,7 +28,6 @@ import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.RecordKind;
-import ma.etamkeen.rihla.service.ImportPlan.Decision;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
 import ma.etamkeen.rihla.store.AtomicFiles;
 import ma.etamkeen.rihla.store.Backups;
@@ -36,6 +35,7 @@ import ma.etamkeen.rihla.store.ContentRevision;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.ExchangeRepository;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
+import ma.etamkeen.rihla.store.Sha256;
 import ma.etamkeen.rihla.store.Stamp;
 import ma.etamkeen.rihla.store.TrashRepository;
 import ma.etamkeen.rihla.store.Tx;
@@ -283,7 +283,7 @@ public final class ExchangeService {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
-        checksums.put(name, PackageReader.sha256(bytes));
+        checksums.put(name, Sha256.of(bytes));
     }
 
     // Import.

@@ -8,14 +8,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +34,7 @@ import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.ExchangeRepository;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
+import ma.etamkeen.rihla.store.Sha256;
 
 /**
  * Reads a {@code .rihla} package and checks all of it before anything is written: that it is a whole zip
@@ -251,7 +249,7 @@ final class PackageReader {
             }
             byte[] bytes = bytes(zip, entry, Limits.ATTACHMENT_BYTES);
             checkSum(entryName, bytes, checksums);
-            if (!sha256(bytes).equals(record.text("sha256")) || bytes.length != record.fields().path("size_bytes").asLong()) {
+            if (!Sha256.of(bytes).equals(record.text("sha256")) || bytes.length != record.fields().path("size_bytes").asLong()) {
                 throw refused("exchange.checksum", name, entryName);
             }
         }
@@ -393,16 +391,8 @@ final class PackageReader {
     }
 
     private void checkSum(String entryName, byte[] bytes, Map<String, String> checksums) {
-        if (!sha256(bytes).equals(checksums.get(entryName))) {
+        if (!Sha256.of(bytes).equals(checksums.get(entryName))) {
             throw refused("exchange.checksum", name, entryName);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

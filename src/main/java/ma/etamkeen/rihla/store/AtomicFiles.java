@@ -21,6 +21,8 @@ public final class AtomicFiles {
     /** Temporary files start with this and end with {@link #PART}; a start removes those left by a kill. */
     public static final String PREFIX = ".rihla-";
     public static final String PART = ".part";
+    /** How long a temporary file stays untouched before it is taken as left by a kill. */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(10);
 
     /** Writes the content of a file to the stream it is given. */
     @FunctionalInterface
@@ -65,6 +67,7 @@ public final class AtomicFiles {
     public static void make(Path target, Maker maker) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
+        removeAbandoned(folder);
         Path temporary = temporaryBeside(target);
         try {
             maker.make(temporary);
@@ -122,6 +125,24 @@ public final class AtomicFiles {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(each -> each.toFile().delete());
         } catch (IOException | java.io.UncheckedIOException e) {
             // a leftover is removed at the next start
+        }
+    }
+
+    /**
+     * Removes the temporary files a killed Rihla left in {@code folder} (a user's folder of briefs or
+     * packages has no start to clean it): those untouched for {@link #ABANDONED_AFTER}, which no running
+     * write can still own.
+     */
+    private static void removeAbandoned(Path folder) {
+        java.time.Instant before = java.time.Instant.now().minus(ABANDONED_AFTER);
+        try (var files = Files.newDirectoryStream(folder, PREFIX + "*" + PART)) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    deleteQuietly(file);
+                }
+            }
+        } catch (IOException e) {
+            // a folder that cannot be listed fails on the write itself
         }
     }
 

@@ -61,8 +61,22 @@ public final class AttachmentRepository {
         ContentRevision.bump(tx);
     }
 
+    /**
+     * The stored bytes of an attachment; empty once purged.
+     *
+     * @throws SQLException H2's "file corrupted" (90030) when they no longer match the SHA-256 recorded with them
+     */
     public Optional<byte[]> content(Tx tx, UUID id) throws SQLException {
-        return tx.one("SELECT content FROM attachment WHERE id = ? AND content IS NOT NULL", row -> row.getBytes(1), id);
+        return tx.one("SELECT id, content, sha256 FROM attachment WHERE id = ? AND content IS NOT NULL", AttachmentRepository::checked, id);
+    }
+
+    /** The bytes of the attachment row {@code row} ({@code content, sha256}), checked against their SHA-256. */
+    static byte[] checked(java.sql.ResultSet row) throws SQLException {
+        byte[] content = row.getBytes("content");
+        if (content != null && !Sha256.of(content).equals(row.getString("sha256"))) {
+            throw StoreCheck.damage("attachment " + row.getString("id") + " does not match its recorded SHA-256", null);
+        }
+        return content;
     }
 
     public Optional<byte[]> thumbnail(Tx tx, UUID id) throws SQLException {

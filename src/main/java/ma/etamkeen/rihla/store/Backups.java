@@ -82,6 +82,15 @@ public final class Backups {
     public record Backup(Path file, Instant createdAt, long sizeBytes, String reason, State state, Manifest manifest) {
     }
 
+    /**
+     * What became of the database a restore (or a rescue) replaced: backed up ({@code backup}, when it could
+     * be read), kept as it was in {@code damaged/} ({@code damagedCopy}, when it could not), or neither when the
+     * folder had none.
+     */
+    public record Replaced(Optional<Backup> backup, Optional<Path> damagedCopy) {
+        static final Replaced NOTHING = new Replaced(Optional.empty(), Optional.empty());
+    }
+
     private Backups() {
     }
 
@@ -101,11 +110,32 @@ public final class Backups {
                 database.read(tx -> tx.update("BACKUP TO ?", temporary.toString()));
                 written[0] = withManifest(temporary, dataFolder, now, reason);
             });
+        } catch (StoreException e) {
+            if (e.reason() == StoreException.Reason.INVALID_BACKUP) {
+                throw copyFailed(database, e);
+            }
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw StoreException.of(e, dataFolder, StoreException.Reason.NOT_WRITABLE);
         }
         StoreMarker.record(dataFolder, written[0].stamp());
         return backup(file, now, reason, State.GOOD, written[0]);
+    }
+
+    /**
+     * Why a fresh copy of the open database did not read back whole: the database itself is damaged (it is
+     * then marked so, and the next start offers a way out), or the copy went wrong on the way to the disk.
+     */
+    private static StoreException copyFailed(Database database, StoreException copy) {
+        try {
+            database.read(tx -> {
+                StoreCheck.readEverything(tx.connection());
+                return null;
+            });
+        } catch (StoreException e) {
+            return e;  // the database's own error, already classified (and marked) as damage
+        }
+        return new StoreException(StoreException.Reason.NOT_WRITABLE, database.folder().toString(), copy);
     }
 
     /**
@@ -157,7 +187,7 @@ public final class Backups {
 
     /**
      * Opens the database inside {@code zip} (unpacked into a work folder of {@code dataFolder}), read-only,
-     * and counts what it holds.
+     * reads it whole ({@link StoreCheck#readEverything}) and counts what it holds.
      *
      * @throws StoreException {@code INVALID_BACKUP} when it is not a Rihla database; {@code NEWER_VERSION}
      *                        when a newer Rihla wrote it
@@ -167,6 +197,7 @@ public final class Backups {
         try {
             Path database = unpack(zip, work);
             try (Connection connection = StoreCheck.openReadOnly(database)) {
+                StoreCheck.readEverything(connection);
                 StoreCheck.Contents contents = StoreCheck.contents(connection);
                 if (contents.failedMigration()) {
                     throw invalid(zip, null);
@@ -254,25 +285,45 @@ public final class Backups {
     }
 
     /**
-     * The newest backup that can be restored, checking those without a manifest (Rihla 0.1's) on the way;
-     * empty when there is none.
+     * The newest backup that can be restored: each is unpacked and read whole ({@link #verify}), newest first,
+     * so one damaged since it was written is passed over. Only backups of the store {@code database} when given.
+     * Empty when there is none. Takes as long as reading the backups it tries.
      */
-    public static Optional<Backup> newestGood(Path dataFolder) {
+    public static Optional<Backup> newestGood(Path dataFolder, Optional<String> database) {
         for (Backup backup : list(dataFolder)) {
-            if (backup.state() == State.GOOD) {
-                return Optional.of(backup);
+            if (backup.state() == State.DAMAGED || database.isPresent() && (backup.manifest() == null
+                    || !database.get().equals(backup.manifest().database()))) {
+                continue;
             }
-            if (backup.state() == State.UNVERIFIED) {
-                try {
-                    Manifest manifest = verify(backup.file(), dataFolder, backup.createdAt(), backup.reason());
-                    return Optional.of(new Backup(backup.file(), backup.createdAt(), backup.sizeBytes(),
-                            backup.reason(), State.GOOD, manifest));
-                } catch (IOException | StoreException e) {
-                    LOG.log(Level.INFO, "Not a backup that can be restored: " + backup.file(), e);
-                }
+            try {
+                Manifest manifest = verify(backup.file(), dataFolder, backup.createdAt(), backup.reason());
+                return Optional.of(new Backup(backup.file(), backup.createdAt(), backup.sizeBytes(),
+                        backup.reason(), State.GOOD, backup.manifest() != null ? backup.manifest() : manifest));
+            } catch (IOException | StoreException e) {
+                LOG.log(Level.INFO, "Not a backup that can be restored: " + backup.file(), e);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code backup} as it reads now: every entry of the zip is read through to its CRC-32 (the zip format's
+     * own checksum), so a file damaged since it was written is DAMAGED. Takes as long as reading the file.
+     */
+    public static Backup checked(Backup backup) {
+        if (backup.state() == State.DAMAGED) {
+            return backup;
+        }
+        try (InputStream file = Files.newInputStream(backup.file()); ZipInputStream in = new ZipInputStream(file)) {
+            while (in.getNextEntry() != null) {
+                in.transferTo(OutputStream.nullOutputStream());  // a CRC-32 mismatch throws at the entry's end
+            }
+            return backup;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.INFO, "Backup damaged since it was written: " + backup.file(), e);
+            return new Backup(backup.file(), backup.createdAt(), backup.sizeBytes(), backup.reason(), State.DAMAGED,
+                    null);
+        }
     }
 
     /**
@@ -304,18 +355,24 @@ public final class Backups {
      * as it is in {@code damaged/}. The restored store starts a history of its own ({@link ContentRevision#fork}),
      * so the search index is rebuilt from it. A kill at any moment leaves the old database or the restored one.
      *
-     * @return the backup of the replaced database, or empty when it was damaged or missing
+     * @return what became of the replaced database
      * @throws StoreException {@code IN_USE} while Rihla runs on the folder; {@code INVALID_BACKUP} for a file
-     *                        that is not a Rihla backup; {@code NEWER_VERSION}; {@code DISK_FULL} and the like
+     *                        that is not a Rihla backup, {@code DAMAGED_BACKUP} for one that no longer reads back
+     *                        whole; {@code NEWER_VERSION}; {@code DISK_FULL} and the like
      */
-    public static Optional<Backup> restore(Path dataFolder, Path backupZip) {
+    public static Replaced restore(Path dataFolder, Path backupZip) {
         if (!Files.isRegularFile(backupZip) || !Files.isReadable(backupZip)) {
             throw invalid(backupZip, null);
         }
         try (FolderLock lock = FolderLock.acquire(dataFolder)) {
             StoreJournal.finishOrUndo(dataFolder);
             return replaceStore(dataFolder, "restore", work -> {
-                unpack(backupZip, work);
+                Path database = unpack(backupZip, work);
+                try (Connection connection = StoreCheck.openReadOnly(database)) {
+                    StoreCheck.readEverything(connection);  // a damaged copy never replaces a store
+                } catch (SQLException e) {
+                    throw invalid(backupZip, e);
+                }
                 try {
                     return Database.forkIn(work);
                 } catch (StoreException e) {
@@ -340,12 +397,12 @@ public final class Backups {
      * folder: the current database is backed up first when it can be read, or kept in {@code damaged/} when it
      * cannot; then the new one is swapped in ({@link StoreJournal}).
      */
-    static Optional<Backup> replaceStore(Path dataFolder, String operation, Preparation preparation) {
+    static Replaced replaceStore(Path dataFolder, String operation, Preparation preparation) {
         Path work = null;
         try {
             work = StoreJournal.newWorkFolder(dataFolder);
             Database.Prepared prepared = preparation.prepare(work);
-            Optional<Backup> safety = keepCurrent(dataFolder, operation);
+            Replaced safety = keepCurrent(dataFolder, operation);
             StoreJournal.swapIn(dataFolder, operation, prepared.file(), prepared.stamp());
             return safety;
         } catch (IOException e) {
@@ -357,19 +414,19 @@ public final class Backups {
         }
     }
 
-    private static Optional<Backup> keepCurrent(Path dataFolder, String operation) throws IOException {
+    private static Replaced keepCurrent(Path dataFolder, String operation) throws IOException {
         Path current = dataFolder.resolve(Database.DB_FILE);
-        if (!Files.exists(current)) {
-            return Optional.empty();
+        if (!Files.isRegularFile(current)) {
+            return Replaced.NOTHING;
         }
         try {
             StoreCheck.examine(dataFolder);
-            return Optional.of(ofClosedStore(dataFolder, "before-" + operation));
+            return new Replaced(Optional.of(ofClosedStore(dataFolder, "before-" + operation)), Optional.empty());
         } catch (DamagedStoreException damaged) {
             Path kept = dataFolder.resolve(DAMAGED_FOLDER).resolve("rihla-" + STAMP.format(Instant.now()) + ".mv.db");
             AtomicFiles.make(kept, temporary -> Files.copy(current, temporary));
             LOG.warning(() -> "The damaged database was kept as " + kept);
-            return Optional.empty();
+            return new Replaced(Optional.empty(), Optional.of(kept));
         }
     }
 
@@ -414,7 +471,18 @@ public final class Backups {
         }
     }
 
+    /**
+     * The refusal of {@code zip}: DAMAGED_BACKUP for a backup Rihla wrote (its zip names a database and a
+     * manifest) that no longer reads back whole, INVALID_BACKUP for anything else.
+     */
     private static StoreException invalid(Path zip, Throwable cause) {
-        return new StoreException(StoreException.Reason.INVALID_BACKUP, zip.toString(), cause);
+        boolean ours;
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            ours = file.getEntry(Database.DB_FILE) != null && file.getEntry(MANIFEST) != null;
+        } catch (IOException | RuntimeException e) {
+            ours = false;
+        }
+        return new StoreException(ours ? StoreException.Reason.DAMAGED_BACKUP : StoreException.Reason.INVALID_BACKUP,
+                zip.toString(), cause);
     }
 }

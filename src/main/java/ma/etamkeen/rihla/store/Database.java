@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +22,8 @@ import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -321,7 +324,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static boolean isClosedByH2(SQLException e) {
-        return e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED || e.getCause() instanceof org.h2.mvstore.MVStoreException;
+        return e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED || e.getCause() instanceof MVStoreException;
     }
 
     private synchronized void reopen() {
@@ -335,12 +338,38 @@ public final class Database implements AutoCloseable {
     }
 
     static StoreException translate(SQLException e, Path folder) {
+        if (isDamage(e)) {
+            return new StoreException(StoreException.Reason.DAMAGED, folder.toString(), e);
+        }
         return switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException(StoreException.Reason.IN_USE, folder.toString(), e);
-            case ErrorCode.FILE_CORRUPTED_1 -> new StoreException(StoreException.Reason.DAMAGED, folder.toString(), e);
             case ErrorCode.DATABASE_IS_READ_ONLY -> new StoreException(StoreException.Reason.READ_ONLY, folder.toString(), e);
             default -> StoreException.of(e, folder, StoreException.Reason.FAILED);
         };
+    }
+
+    /**
+     * Whether an error says the file holds what H2 cannot read back: H2's "file corrupted" (90030), an MVStore
+     * page, chunk or block it cannot read or decode (the {@code DataUtils.ERROR_*} codes below), or a stored
+     * value that is not of its column's type (22007, 22018: Rihla only ever writes typed parameters, so only
+     * damage reads back like that). The next start reads the whole database to be sure
+     * ({@link StoreCheck#readEverything}).
+     */
+    private static boolean isDamage(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
+                    || sql.getErrorCode() == ErrorCode.INVALID_DATETIME_CONSTANT_2
+                    || sql.getErrorCode() == ErrorCode.DATA_CONVERSION_ERROR_1)) {
+                return true;
+            }
+            if (cause instanceof MVStoreException mv && Set.of(DataUtils.ERROR_READING_FAILED,
+                    DataUtils.ERROR_FILE_CORRUPT, DataUtils.ERROR_SERIALIZATION, DataUtils.ERROR_CHUNK_NOT_FOUND,
+                    DataUtils.ERROR_BLOCK_NOT_FOUND, DataUtils.ERROR_TRANSACTION_CORRUPT,
+                    DataUtils.ERROR_UNKNOWN_DATA_TYPE).contains(mv.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many write transactions were committed since the database was opened (to see if anything changed). */
@@ -371,14 +400,15 @@ public final class Database implements AutoCloseable {
             LOG.log(Level.WARNING, "Closing the writer connection failed", e);
         }
         writer.shutdown();
-        try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
+        try (Connection connection = pool.getConnection()) {
             if (lock != null) {
                 StoreMarker.record(folder, ContentRevision.stamp(new Tx(connection)));
             }
-            statement.execute("SHUTDOWN");
         } catch (SQLException e) {
-            LOG.log(Level.FINE, "Shutdown of an already closed database", e);
+            LOG.log(Level.FINE, "Closing an already closed database", e);
         } finally {
+            // H2 closes the database cleanly with its last connection (DB_CLOSE_DELAY=0, the default); a
+            // SHUTDOWN first would leave the pool closing dead connections, which H2 traces in rihla.trace.db.
             pool.dispose();
             if (lock != null) {
                 lock.close();

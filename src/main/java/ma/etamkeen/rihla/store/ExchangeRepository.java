@@ -174,9 +174,14 @@ public final class ExchangeRepository {
         return links;
     }
 
-    /** The stored bytes of an attachment (null once purged). */
+    /**
+     * The stored bytes of an attachment (null once purged).
+     *
+     * @throws SQLException H2's "file corrupted" (90030) when they no longer match their recorded SHA-256
+     */
     public byte[] content(Tx tx, UUID attachment) throws SQLException {
-        return tx.one("SELECT content FROM attachment WHERE id = ?", row -> row.getBytes(1), attachment).orElse(null);
+        return tx.one("SELECT id, content, sha256 FROM attachment WHERE id = ?", AttachmentRepository::checked, attachment)
+                .orElse(null);
     }
 
     /** Adds a record that was not here, exactly as it came (an attachment with its bytes and preview). */

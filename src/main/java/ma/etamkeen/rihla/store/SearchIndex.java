@@ -23,7 +23,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
@@ -134,7 +134,7 @@ public final class SearchIndex implements AutoCloseable {
         try {
             writer = new IndexWriter(directory, config(OpenMode.CREATE_OR_APPEND));
             SearchIndex index = new SearchIndex(database, directory, writer);
-            index.size();  // opens a reader on every segment now, not at the first search
+            index.checkIntegrity();
             return index;
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
@@ -296,6 +296,23 @@ public final class SearchIndex implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Opens a reader on every segment and checks each of its files against the CRC32 checksum Lucene wrote in
+     * its footer ({@code LeafReader.checkIntegrity}): a flipped byte is found now, not as a wrong result later.
+     *
+     * @throws IOException ({@code CorruptIndexException}) for a damaged file
+     */
+    private void checkIntegrity() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                leaf.reader().checkIntegrity();
+            }
+        } finally {
+            searchers.release(searcher);
         }
     }
 

@@ -1,5 +1,8 @@
 package ma.etamkeen.rihla.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,6 +10,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -20,7 +26,8 @@ import ma.etamkeen.rihla.model.StoreCounts;
  * {@link ContentRevision} are read and compared with what the folder saw before — the {@link StoreMarker},
  * the search index's last commit and the newest backup of the same store. A database that is missing from a
  * folder that had one, that H2 cannot read, that an upgrade left half done, or that went back in time is
- * reported as a {@link Damage}; the caller must not open it for writing.
+ * reported as a {@link Damage}, and so is another store than the folder's own (a database copied in by hand);
+ * the caller must not open it for writing.
  */
 final class StoreCheck {
     private static final Logger LOG = Logger.getLogger(StoreCheck.class.getName());
@@ -83,8 +90,15 @@ final class StoreCheck {
         }
         Optional<String> suspicion = StoreMarker.suspicion(folder);
         if (suspicion.isPresent()) {
-            throw damaged(new Damage(Damage.Kind.UNREADABLE, file, "found damaged while in use: " + suspicion.get(),
-                    contents.stamp(), null, "marker"), null);
+            // Found damaged while in use: read it whole to know. A false alarm is cleared, real damage refused.
+            try (Connection connection = openReadOnly(file)) {
+                readEverything(connection);
+                LOG.warning(() -> "The database was suspected damaged (" + suspicion.get() + ") but reads whole");
+                StoreMarker.clearSuspicion(folder);
+            } catch (SQLException e) {
+                throw damaged(new Damage(Damage.Kind.UNREADABLE, file, "found damaged while in use: " + suspicion.get()
+                        + "; " + e.getMessage(), contents.stamp(), null, "marker"), e);
+            }
         }
         if (contents.failedMigration()) {
             throw damaged(new Damage(Damage.Kind.INTERRUPTED_UPGRADE, file, "a failed migration is recorded",
@@ -129,8 +143,8 @@ final class StoreCheck {
             throw wentBack(file, store, backup.get().manifest().stamp(), backup.get().file().getFileName().toString());
         }
         if (marker.isPresent() && !marker.get().database().equals(store.database())) {
-            LOG.warning(() -> "The database in " + folder + " is another store than the one this folder had ("
-                    + store.database() + ", not " + marker.get().database() + "): it was put there by hand");
+            throw damaged(new Damage(Damage.Kind.FOREIGN, file, "store " + store.database() + ", but this folder had "
+                    + marker.get().database(), store, marker.get(), "marker"), null);
         }
     }
 
@@ -143,6 +157,20 @@ final class StoreCheck {
     private static DamagedStoreException damaged(Damage damage, Throwable cause) {
         LOG.warning(() -> "Damaged store: " + damage);
         return new DamagedStoreException(damage, cause);
+    }
+
+    /**
+     * Takes the folder's database as its own store from now on: a foreign database the user chose to use as it
+     * is. Call holding the folder's lock.
+     */
+    static void adopt(Path folder) {
+        try (Connection connection = openReadOnly(folder.resolve(Database.DB_FILE))) {
+            ContentRevision.Stamp stamp = contents(connection).stamp();
+            LOG.warning(() -> "The database put in " + folder + " by hand is now its store: " + stamp);
+            StoreMarker.replace(folder, stamp);
+        } catch (SQLException e) {
+            throw new StoreException(StoreException.Reason.DAMAGED, folder.toString(), e);
+        }
     }
 
     /** Opens a database file read-only: H2 writes nothing to it, not even its header. */
@@ -183,6 +211,60 @@ final class StoreCheck {
             }
             return new Contents(new ContentRevision.Stamp(database, revision), version, failed);
         }
+    }
+
+    /**
+     * Reads every row of every table, every column of it, and checks each attachment's bytes against the SHA-256
+     * it recorded. H2 finds a damaged page only when it reads it (the MVStore keeps a checksum per chunk, not per
+     * value), and flipped bits inside a value can pass that check: a database is only known good once it was
+     * read whole. Takes about as long as reading the file.
+     *
+     * @throws SQLException H2's "file corrupted" (90030), naming the table or the attachment found damaged
+     */
+    static void readEverything(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                     + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int column = 1; column <= columns; column++) {
+                            if (rows.getMetaData().getColumnType(column) == Types.BLOB) {
+                                try (InputStream in = rows.getBinaryStream(column)) {
+                                    if (in != null) {
+                                        in.transferTo(OutputStream.nullOutputStream());
+                                    }
+                                }
+                            } else {
+                                rows.getObject(column);
+                            }
+                        }
+                    }
+                } catch (SQLException | IOException | RuntimeException e) {
+                    throw damage("table " + table + " cannot be read whole: " + e.getMessage(), e);
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT id, content, sha256 FROM attachment"
+                    + " WHERE content IS NOT NULL")) {
+                while (rows.next()) {
+                    AttachmentRepository.checked(rows);
+                }
+            } catch (RuntimeException e) {
+                throw damage("the attachments cannot be read: " + e, e);
+            }
+        }
+    }
+
+    /** The error that says what was found damaged: H2's own "file corrupted" (90030), which callers know. */
+    static SQLException damage(String what, Throwable cause) {
+        return new SQLException(what, String.valueOf(ErrorCode.FILE_CORRUPTED_1), ErrorCode.FILE_CORRUPTED_1, cause);
     }
 
     /** What a database holds, live (the trash left out). */

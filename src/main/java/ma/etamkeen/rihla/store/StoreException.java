@@ -25,6 +25,8 @@ public class StoreException extends RuntimeException {
         /** The database is damaged: found at start ({@link DamagedStoreException}) or while it was in use. */
         DAMAGED("error.damaged"),
         INVALID_BACKUP("error.invalid-backup"),
+        /** A backup Rihla wrote that no longer reads back whole (damaged since it was written). */
+        DAMAGED_BACKUP("error.damaged-backup"),
         /** H2's recovery tool could not rebuild a Rihla database from a damaged file. */
         NOT_RECOVERABLE("error.not-recoverable"),
         FAILED("error.store-failed");
@@ -64,6 +66,7 @@ public class StoreException extends RuntimeException {
         if (failure instanceof StoreException known) {
             return known;
         }
+        folder = StoreJournal.dataFolderOf(folder);  // the user knows the data folder, not a work folder in it
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("no space left") || message.contains("not enough space")

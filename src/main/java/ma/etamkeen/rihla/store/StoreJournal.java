@@ -81,6 +81,7 @@ final class StoreJournal {
         }
         removeLeftovers(folder);
         removeLeftovers(folder.resolve(Backups.FOLDER));
+        removeLeftovers(folder.resolve(Backups.DAMAGED_FOLDER));
     }
 
     private static void finish(Path folder, Properties journal) {
@@ -100,13 +101,23 @@ final class StoreJournal {
         }
     }
 
+    /** The data folder of {@code folder}: its parent for a work folder made by {@link #newWorkFolder}, else itself. */
+    static Path dataFolderOf(Path folder) {
+        Path name = folder.getFileName();
+        return name != null && name.toString().startsWith(WORK_PREFIX) && folder.getParent() != null
+                ? folder.getParent() : folder;
+    }
+
     private static void removeLeftovers(Path folder) {
         if (!Files.isDirectory(folder)) {
             return;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                if (entry.getFileName().toString().startsWith(WORK_PREFIX) || AtomicFiles.isTemporary(entry)) {
+                String name = entry.getFileName().toString();
+                // zipfstmp*.tmp: the JDK's zip file system copies a backup there while it adds the manifest
+                if (name.startsWith(WORK_PREFIX) || AtomicFiles.isTemporary(entry)
+                        || name.startsWith("zipfstmp") && name.endsWith(".tmp")) {
                     AtomicFiles.deleteQuietly(entry);
                 }
             }

@@ -75,6 +75,14 @@ public final class StoreMarker {
         }
     }
 
+    /** Forgets a suspicion that reading the whole database proved wrong. */
+    static void clearSuspicion(Path folder) {
+        Properties properties = load(folder);
+        if (properties.remove(SUSPECT) != null) {
+            write(folder, properties);
+        }
+    }
+
     /** Records a new store (made, restored, recovered, started empty) in place of whatever was known. */
     static void replace(Path folder, ContentRevision.Stamp stamp) {
         Properties properties = new Properties();

@@ -17,8 +17,9 @@ import ma.etamkeen.rihla.model.StoreCounts;
 
 /**
  * The ways out of a damaged store besides restoring a backup ({@link Backups#restore}): salvaging what H2's
- * recovery tool can read, or starting again with an empty store. Each works on a closed data folder, keeps
- * the damaged database as it is in {@code damaged/}, and swaps the new store in whole ({@link StoreJournal}).
+ * recovery tool can read, or starting again with an empty store — each works on a closed data folder, keeps
+ * the damaged database as it is in {@code damaged/}, and swaps the new store in whole ({@link StoreJournal}) —
+ * or, for a foreign database, using it as it is.
  */
 public final class StoreRepair {
     private static final Logger LOG = Logger.getLogger(StoreRepair.class.getName());
@@ -77,6 +78,19 @@ public final class StoreRepair {
         try (FolderLock lock = FolderLock.acquire(folder)) {
             StoreJournal.finishOrUndo(folder);
             Backups.replaceStore(folder, "fresh-start", work -> Database.prepare(work, Database::createSchema));
+        }
+    }
+
+    /**
+     * Uses a foreign database ({@link Damage.Kind#FOREIGN}: copied in from another data folder) as this folder's
+     * store from now on; nothing in it changes. The backups of the store the folder had stay, to restore later.
+     *
+     * @throws StoreException {@code IN_USE} while Rihla runs on the folder; {@code DAMAGED} when it cannot be read
+     */
+    public static void useAsItIs(Path folder) {
+        try (FolderLock lock = FolderLock.acquire(folder)) {
+            StoreJournal.finishOrUndo(folder);
+            StoreCheck.adopt(folder);
         }
     }
 }

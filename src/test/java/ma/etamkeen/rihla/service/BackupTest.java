@@ -148,7 +148,7 @@ class BackupTest {
                 assertThat(backup.state()).isEqualTo(BackupService.State.DAMAGED);
                 assertThat(backup.restorable()).isFalse();
             });
-            assertThat(BackupService.newestGood(folder)).hasValueSatisfying(good ->
+            assertThat(BackupService.newestGood(folder, java.util.Optional.empty())).hasValueSatisfying(good ->
                     assertThat(good.file()).isEqualTo(newest.file()));
             workspace.notes().save(note("one more"));
             workspace.backups().backUpIfChanged();

@@ -90,6 +90,8 @@ class IndexTruthTest {
                     ma.etamkeen.rihla.store.AtomicFiles.deleteQuietly(index);
                     Files.writeString(index, "in the way");
                 }),
+                Arguments.of("bytes flipped inside its largest file (a search would read them)",
+                        (Damaging) IndexTruthTest::flipInsideLargestFile),
                 Arguments.of("every file emptied", (Damaging) index -> {
                     try (var files = Files.list(index)) {
                         for (Path file : files.toList()) {
@@ -97,6 +99,20 @@ class IndexTruthTest {
                         }
                     }
                 }));
+    }
+
+    /** A byte flipped every 64 bytes between a tenth and nine tenths of the biggest index file: its header and footer still read right. */
+    private static void flipInsideLargestFile(Path index) throws IOException {
+        Path largest;
+        try (var files = Files.list(index)) {
+            largest = files.filter(file -> !file.getFileName().toString().startsWith("segments_"))
+                    .max(java.util.Comparator.comparingLong(file -> file.toFile().length())).orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(largest);
+        for (int at = bytes.length / 10; at < bytes.length * 9 / 10; at += 64) {
+            bytes[at] ^= (byte) 0x5A;
+        }
+        Files.write(largest, bytes);
     }
 
     private static void segments(Path index, byte[] content) throws IOException {

@@ -3,11 +3,8 @@ package ma.etamkeen.rihla.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,12 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import ma.etamkeen.rihla.LaunchOptions;
 import ma.etamkeen.rihla.cli.Cli;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.service.BackupService;
 import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.testing.CliRun;
 import ma.etamkeen.rihla.testing.Stores;
 
 /**
@@ -144,21 +141,21 @@ class DamagedStoreTest {
         // No backup of the damaged store, no pruning of the good ones.
         assertThat(BackupService.list(folder)).isEqualTo(backups);
 
-        BackupService.Backup newest = BackupService.newestGood(folder).orElseThrow();
+        BackupService.Backup newest = BackupService.newestGood(folder, java.util.Optional.empty()).orElseThrow();
         assertThat(newest.counts().notes()).isEqualTo(30);
-        Run sites = cli(folder, "sites");
+        CliRun sites = CliRun.on(folder, "sites");
         assertThat(sites.code()).isEqualTo(Cli.FAILED);
         assertThat(sites.err()).contains(newest.file().toString(), "restore", "30 notes").doesNotContain("Exception");
-        assertThat(cli(folder, "search", "charge").code()).isEqualTo(Cli.FAILED);
-        assertThat(cli(folder, "backup").code()).isEqualTo(Cli.FAILED);
+        assertThat(CliRun.on(folder, "search", "charge").code()).isEqualTo(Cli.FAILED);
+        assertThat(CliRun.on(folder, "backup").code()).isEqualTo(Cli.FAILED);
         assertThat(Files.readString(folder.resolve("logs/rihla-0.log"))).as("the log says what was found")
                 .contains("Damaged store");
-        Run listed = cli(folder, "backup", "--list");
+        CliRun listed = CliRun.on(folder, "backup", "--list");
         assertThat(listed.code()).isZero();
         assertThat(listed.out()).contains(newest.file().toString(), "verified");
         assertThat(fingerprint == null || Stores.sha256(file).equals(fingerprint)).isTrue();
 
-        Run restored = cli(folder, "restore", newest.file().toString());
+        CliRun restored = CliRun.on(folder, "restore", newest.file().toString());
         assertThat(restored.code()).as(restored.err()).isZero();
         try (Workspace workspace = Workspace.open(folder)) {
             assertThat(workspace.notes().forSite(Stores.SITE)).hasSize(30)
@@ -191,24 +188,6 @@ class DamagedStoreTest {
             }
         }
         return folder;
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run cli(Path folder, String... words) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Cli cli = new Cli(Language.EN, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        List<String> args = new java.util.ArrayList<>(List.of("--db", folder.toString()));
-        args.addAll(List.of(words));
-        try {
-            int code = cli.run(LaunchOptions.parse(args));
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } catch (LaunchOptions.UsageException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static Path database(Path folder) {

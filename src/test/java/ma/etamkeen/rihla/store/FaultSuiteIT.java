@@ -347,7 +347,7 @@ class FaultSuiteIT {
                 attachment.setObject(3, Stores.SITE);
                 attachment.setString(4, "scan-" + i + ".jpg");
                 attachment.setLong(5, bytes.length);
-                attachment.setString(6, "0".repeat(64));
+                attachment.setString(6, Sha256.of(bytes));
                 attachment.setBytes(7, bytes);
                 attachment.setObject(8, now);
                 attachment.setObject(9, now);

@@ -148,7 +148,8 @@ class CaptureViewModelTest {
         assertThat(refused).isEmpty();
         assertThat(restored[0]).isTrue();
         assertThat(notes.entries()).extracting(Note::body).containsExactly("avant la sauvegarde");
-        assertThat(context.saveStatus().textProperty().get()).startsWith("Sauvegarde rihla-").endsWith(" restaurée.");
+        assertThat(context.saveStatus().textProperty().get()).startsWith("Sauvegarde rihla-")
+                .contains(" restaurée. L'état précédent a d'abord été sauvegardé (rihla-").endsWith("-before-restore.zip).");
         // A file that is not a backup changes nothing and says so.
         backups.restore(files.resolve("photo.zip"), () -> { }, refused::add);
         assertThat(refused).singleElement().asString().endsWith("n'est pas une sauvegarde de Rihla, ou ne peut pas être lu. Rien n'a été modifié.");

@@ -55,7 +55,7 @@ public final class BackupsController {
     /** Why it was made, its size, whether it was verified, and what it holds when that is known. */
     private String describe(BackupService.Backup backup) {
         Messages messages = context.language().messages();
-        String detail = messages.format("backups.detail", messages.get("backups.reason." + backup.reason()),
+        String detail = messages.format("backups.detail", BackupService.reason(backup, messages),
                 backup.sizeBytes() / (1024.0 * 1024.0)) + " · "
                 + messages.get("backups.state." + backup.state().name().toLowerCase(java.util.Locale.ROOT));
         return backup.counts() == null ? detail : detail + " · " + BackupService.counts(backup.counts(), messages);

@@ -41,11 +41,12 @@ public final class BackupsViewModel {
      */
     public void restore(Path backup, Runnable restored, Consumer<String> refused) {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<String> kept = new AtomicReference<>("");
         context.background().replaceWorkspace(current -> {
             Path folder = current.folder();
             current.close();
             try {
-                BackupService.restore(folder, backup);
+                kept.set(BackupService.kept(BackupService.restore(folder, backup), context.language().messages()));
             } catch (RuntimeException e) {
                 failure.set(e);  // nothing was changed; the data folder opens again as it was
             }
@@ -57,7 +58,8 @@ public final class BackupsViewModel {
                 refused.accept(context.describe(failure.get()));
                 return;
             }
-            context.saveStatus().info(context.language().messages().format("backups.restored", backup.getFileName()));
+            context.saveStatus().info(context.language().messages().format("backups.restored", backup.getFileName())
+                    + " " + kept.get());
             restored.run();
         }, reopenFailure -> refused.accept(context.describe(reopenFailure)));
     }

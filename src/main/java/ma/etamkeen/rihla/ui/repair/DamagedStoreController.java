@@ -1,6 +1,7 @@
 package ma.etamkeen.rihla.ui.repair;
 
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -25,7 +26,13 @@ public final class DamagedStoreController {
     @FXML
     private Button restoreButton;
     @FXML
+    private Button useButton;
+    @FXML
+    private Label useHint;
+    @FXML
     private Button recoverButton;
+    @FXML
+    private Label recoverHint;
     @FXML
     private Button emptyButton;
     @FXML
@@ -51,6 +58,16 @@ public final class DamagedStoreController {
                 viewModel.chosenProperty().set(backup));
         restoreButton.disableProperty().bind(viewModel.busyProperty().or(viewModel.chosenProperty().isNull()));
         recoverButton.disableProperty().bind(viewModel.busyProperty());
+        useButton.disableProperty().bind(viewModel.busyProperty());
+        boolean foreign = viewModel.usableAsItIs();
+        for (Node node : new Node[] {useButton, useHint}) {
+            node.setVisible(foreign);
+            node.setManaged(foreign);
+        }
+        for (Node node : new Node[] {recoverButton, recoverHint}) {
+            node.setVisible(!foreign);  // a readable database needs no rescue
+            node.setManaged(!foreign);
+        }
         emptyButton.disableProperty().bind(viewModel.busyProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
@@ -61,6 +78,11 @@ public final class DamagedStoreController {
     @FXML
     private void restore() {
         viewModel.restoreChosen();
+    }
+
+    @FXML
+    private void useAsItIs() {
+        viewModel.useAsItIs();
     }
 
     @FXML

@@ -82,7 +82,7 @@ public final class DamagedStoreViewModel {
     public String describe(BackupService.Backup backup) {
         Messages messages = language.messages();
         return messages.format("damage.backup", BackupService.when(backup, messages),
-                messages.get("backups.reason." + backup.reason()), BackupService.counts(backup.counts(), messages));
+                BackupService.reason(backup, messages), BackupService.counts(backup.counts(), messages));
     }
 
     /** Restores the chosen backup in place of the damaged database. */
@@ -90,8 +90,8 @@ public final class DamagedStoreViewModel {
         BackupService.Backup backup = chosen.get();
         if (backup != null) {
             run("damage.restoring", () -> {
-                store.restore(backup.file());
-                return language.messages().format("backups.restored", backup.file().getFileName());
+                String kept = BackupService.kept(store.restore(backup.file()), language.messages());
+                return language.messages().format("backups.restored", backup.file().getFileName()) + " " + kept;
             });
         }
     }
@@ -100,6 +100,19 @@ public final class DamagedStoreViewModel {
     public void recover() {
         run("damage.recovering", () -> language.messages().format("damage.recovered",
                 BackupService.counts(store.recover(), language.messages())));
+    }
+
+    /** Whether the database can be used as it is (one copied in from elsewhere): the choice is offered. */
+    public boolean usableAsItIs() {
+        return store.usableAsItIs();
+    }
+
+    /** Uses the database copied in from elsewhere as this folder's store. */
+    public void useAsItIs() {
+        run("damage.using", () -> {
+            store.useAsItIs();
+            return language.messages().get("damage.used");
+        });
     }
 
     /** Starts again with only the built-in data. */

@@ -1,0 +1,232 @@
+package ma.etamkeen.rihla.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.etamkeen.rihla.cli.Cli;
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.model.EntryKind;
+import ma.etamkeen.rihla.service.BackupService;
+import ma.etamkeen.rihla.service.DamagedStore;
+import ma.etamkeen.rihla.service.ExchangeService;
+import ma.etamkeen.rihla.service.ExchangeService.ExportScope;
+import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.testing.CliRun;
+import ma.etamkeen.rihla.testing.Stores;
+
+/**
+ * Damage that only shows when the data is read, backups damaged after they were written, a database copied in
+ * from another folder, and what kills leave behind: never a backup called verified that is not, never a good
+ * backup pushed out by a bad one, never another store taken silently for the folder's own.
+ */
+class DamageInUseTest {
+    @TempDir
+    Path base;
+
+    /** A store with 30 notes and a photo of 300 KB of random bytes, and one good backup of it. */
+    private Path storeWithPhoto(byte[] photo) throws IOException {
+        Path folder = base.resolve("data");
+        Path file = base.resolve("photo.jpg");
+        Files.write(file, photo);
+        try (Workspace workspace = Workspace.open(folder)) {
+            List<UUID> notes = Stores.addNotes(workspace, "alphaunique", 30);
+            workspace.attachments().attach(Stores.SITE, EntryKind.NOTE, notes.get(0), file, "whiteboard");
+            workspace.backups().backUpNow();
+        }
+        return folder;
+    }
+
+    /**
+     * Flips one byte of {@code photo} wherever the database file stores it (a copy H2 moved on may be there
+     * too): H2 reads the page without a complaint.
+     */
+    private static void flipInsideStoredPhoto(Path folder, byte[] photo) throws IOException {
+        Path database = folder.resolve(Database.DB_FILE);
+        byte[] bytes = Files.readAllBytes(database);
+        byte[] window = java.util.Arrays.copyOfRange(photo, 150_000, 150_064);
+        int flipped = 0;
+        for (int at = indexOf(bytes, window, 0); at >= 0; at = indexOf(bytes, window, at + 1)) {
+            bytes[at + 10] ^= (byte) 0x01;
+            flipped++;
+        }
+        assertThat(flipped).as("the photo is stored as it is").isPositive();
+        Files.write(database, bytes);
+    }
+
+    private static int indexOf(byte[] bytes, byte[] window, int from) {
+        outer:
+        for (int i = from; i <= bytes.length - window.length; i++) {
+            for (int j = 0; j < window.length; j++) {
+                if (bytes[i + j] != window[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void damageFoundOnlyWhenReadIsNeverBackedUpAsGoodAndTheStoreIsRefusedAtTheNextStart() throws IOException {
+        byte[] photo = new byte[300_000];
+        new Random(3).nextBytes(photo);
+        Path folder = storeWithPhoto(photo);
+        List<BackupService.Backup> good = BackupService.list(folder);
+        flipInsideStoredPhoto(folder, photo);
+
+        try (Workspace workspace = Workspace.open(folder)) {  // H2 opens it: the damage is inside a value
+            for (int start = 0; start < 3; start++) {
+                assertThatThrownBy(() -> workspace.backups().backUpIfChanged() /* the first one */)
+                        .isInstanceOfSatisfying(StoreException.class,
+                                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.DAMAGED));
+            }
+            assertThatThrownBy(() -> workspace.backups().backUpNow()).isInstanceOfSatisfying(StoreException.class,
+                    e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.DAMAGED));
+            assertThatThrownBy(() -> workspace.exchange().export(base.resolve("out.rihla"), ExportScope.all(),
+                    ExchangeService.Progress.NONE)).isInstanceOfSatisfying(StoreException.class,
+                    e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.DAMAGED));
+        }
+        assertThat(BackupService.list(folder)).as("no copy of the damaged store, the good backup kept").isEqualTo(good);
+        assertThat(base.resolve("out.rihla")).doesNotExist();
+
+        CliRun refused = CliRun.on(folder, "sites");
+        assertThat(refused.code()).isEqualTo(Cli.FAILED);
+        assertThat(refused.err()).contains("damaged", good.get(0).file().toString()).doesNotContain("SQL", "Exception");
+        assertThat(CliRun.on(folder, "restore", good.get(0).file().toString()).code()).isZero();
+        try (Workspace workspace = Workspace.open(folder)) {
+            var attachment = workspace.attachments().forSite(Stores.SITE).get(0);
+            assertThat(workspace.attachments().copyForViewing(attachment)).hasBinaryContent(photo);
+        }
+    }
+
+    @Test
+    void aBackupDamagedSinceItWasWrittenShowsDamagedIsPassedOverAndIsRefusedForWhatItIs() throws IOException {
+        byte[] photo = new byte[300_000];
+        new Random(5).nextBytes(photo);
+        Path folder = storeWithPhoto(photo);
+        Path older = BackupService.list(folder).get(0).file();
+        Path newer;
+        try (Workspace workspace = Workspace.open(folder)) {
+            Stores.addNotes(workspace, "bravounique", 5);
+            newer = workspace.backups().backUpNow().file();
+        }
+        byte[] zip = Files.readAllBytes(newer);
+        zip[zip.length / 2] ^= (byte) 0x20;  // inside the compressed database: the zip's CRC-32 no longer matches
+        Files.write(newer, zip);
+
+        assertThat(BackupService.list(folder)).filteredOn(backup -> backup.file().equals(newer))
+                .singleElement().satisfies(backup -> assertThat(backup.state()).isEqualTo(BackupService.State.DAMAGED));
+        assertThat(BackupService.newestGood(folder, Optional.empty())).hasValueSatisfying(
+                backup -> assertThat(backup.file()).isEqualTo(older));
+        assertThatThrownBy(() -> BackupService.restore(folder, newer)).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.DAMAGED_BACKUP));
+        CliRun restore = CliRun.on(folder, "restore", newer.toString());
+        assertThat(restore.code()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(restore.err()).contains("is damaged", "older backup").doesNotContain("not a Rihla backup");
+        try (Workspace workspace = Workspace.open(folder)) {
+            assertThat(workspace.notes().forSite(Stores.SITE)).hasSize(35);  // nothing was changed
+        }
+    }
+
+    @Test
+    void aDatabaseCopiedInFromAnotherFolderIsAskedAboutAndCanBeUsedAsItIs() throws IOException {
+        Path mine = base.resolve("mine");
+        Path theirs = base.resolve("theirs");
+        try (Workspace workspace = Workspace.open(mine)) {
+            Stores.addNotes(workspace, "alphaunique", 3);
+            workspace.search().awaitReady();
+            workspace.backups().backUpNow();
+        }
+        try (Workspace workspace = Workspace.open(theirs)) {
+            Stores.addNotes(workspace, "bravounique", 4);
+            workspace.backups().backUpNow();  // another store's backup, newer: never offered for mine
+        }
+        Files.copy(theirs.resolve(Database.DB_FILE), mine.resolve(Database.DB_FILE),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(BackupService.list(theirs).get(0).file(), mine.resolve(Backups.FOLDER).resolve(
+                BackupService.list(theirs).get(0).file().getFileName()));
+        String fingerprint = Stores.sha256(mine.resolve(Database.DB_FILE));
+
+        DamagedStore damaged = DamagedStore.of(catchThrowable(mine)).orElseThrow();
+        assertThat(damaged.kind()).isEqualTo(DamagedStore.Kind.FOREIGN);
+        assertThat(damaged.usableAsItIs()).isTrue();
+        assertThat(damaged.newestGood()).hasValueSatisfying(backup -> assertThat(backup.counts().notes()).isEqualTo(3));
+        assertThat(CliRun.on(mine, "sites").err()).contains("not the one Rihla last used", "use this database as it is");
+        assertThat(Stores.sha256(mine.resolve(Database.DB_FILE))).isEqualTo(fingerprint);
+
+        damaged.useAsItIs();
+        for (int start = 0; start < 2; start++) {
+            try (Workspace workspace = Workspace.open(mine)) {
+                assertThat(workspace.notes().forSite(Stores.SITE)).hasSize(4);
+                workspace.search().awaitReady();
+                assertThat(workspace.search().search("bravounique", Set.of(), Set.of(), Language.FR, 10).total()).isEqualTo(4);
+                assertThat(workspace.search().search("alphaunique", Set.of(), Set.of(), Language.FR, 10).total()).isZero();
+            }
+        }
+    }
+
+    private static Throwable catchThrowable(Path folder) {
+        try (Workspace workspace = Workspace.open(folder)) {
+            throw new AssertionError("opened " + workspace.folder());
+        } catch (DamagedStoreException e) {
+            return e;
+        }
+    }
+
+    @Test
+    void aSuspicionThatReadingTheWholeStoreDisprovesIsClearedAtTheNextStart() {
+        Path folder = base.resolve("data");
+        try (Workspace workspace = Workspace.open(folder)) {
+            Stores.addNotes(workspace, "alphaunique", 3);
+        }
+        StoreMarker.suspect(folder, "a read failed once");
+        try (Workspace workspace = Workspace.open(folder)) {
+            assertThat(workspace.notes().forSite(Stores.SITE)).hasSize(3);
+        }
+        assertThat(StoreMarker.suspicion(folder)).isEmpty();
+    }
+
+    @Test
+    void whatKillsLeaveBehindIsRemovedAndNoTraceFileGrows() throws IOException {
+        Path folder = base.resolve("data");
+        Path briefs = base.resolve("briefs");
+        try (Workspace workspace = Workspace.open(folder)) {
+            workspace.backups().backUpNow();
+        }
+        Path zipCopy = Files.writeString(folder.resolve(Backups.FOLDER).resolve("zipfstmp812.tmp"), "a copy");
+        Path damagedPart = Files.createDirectories(folder.resolve(Backups.DAMAGED_FOLDER)).resolve(".rihla-1.part");
+        Files.writeString(damagedPart, "half a database");
+        Files.createDirectories(briefs);
+        Path abandoned = Files.writeString(briefs.resolve(".rihla-2.part"), "half a brief");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(AtomicFiles.ABANDONED_AFTER).minusSeconds(60)));
+        Path writing = Files.writeString(briefs.resolve(".rihla-3.part"), "a brief another Rihla is writing");
+
+        List<String> commands = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            commands.add("sites");
+            assertThat(CliRun.on(folder, "sites").code()).isZero();
+        }
+        assertThat(CliRun.on(folder, "brief", "asa", "--out", briefs.resolve("asa.pdf").toString()).code()).isZero();
+        assertThat(zipCopy).doesNotExist();
+        assertThat(damagedPart).doesNotExist();
+        assertThat(abandoned).doesNotExist();
+        assertThat(writing).as("a recent one may still be written").exists();
+        assertThat(folder.resolve("rihla.trace.db")).as("after %s", commands).doesNotExist();
+    }
+
+}
