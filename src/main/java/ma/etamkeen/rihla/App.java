@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -32,6 +34,7 @@ import atlantafx.base.theme.PrimerLight;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.service.DamagedStore;
 import ma.etamkeen.rihla.service.Preferences;
 import ma.etamkeen.rihla.service.Workspace;
@@ -48,6 +51,7 @@ import ma.etamkeen.rihla.ui.common.Autosave;
 import ma.etamkeen.rihla.ui.common.Background;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.Fonts;
+import ma.etamkeen.rihla.ui.common.Form;
 import ma.etamkeen.rihla.ui.common.PangoWrapFix;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.common.View;
@@ -55,6 +59,12 @@ import ma.etamkeen.rihla.ui.common.ViewLoader;
 import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.ui.ideas.IdeasController;
+import ma.etamkeen.rihla.ui.knowledge.SiteEditorController;
+import ma.etamkeen.rihla.ui.knowledge.SiteEditorViewModel;
+import ma.etamkeen.rihla.ui.knowledge.ThemesEditorController;
+import ma.etamkeen.rihla.ui.knowledge.ThemesEditorViewModel;
+import ma.etamkeen.rihla.ui.knowledge.VisitEditorController;
+import ma.etamkeen.rihla.ui.knowledge.VisitEditorViewModel;
 import ma.etamkeen.rihla.ui.lessons.LessonsController;
 import ma.etamkeen.rihla.ui.exchange.ExportController;
 import ma.etamkeen.rihla.ui.exchange.ExportViewModel;
@@ -322,16 +332,61 @@ public final class App extends Application {
                         () -> new ImportController(new ImportViewModel(context, file), language))
                         .load(View.IMPORT, language.messages());
             }
+
+            @Override
+            public Form siteEditor(Site site, UUID visitId, Consumer<Site> onSaved) {
+                ViewScope dialog = new ViewScope();
+                SiteEditorViewModel editor = site == null ? SiteEditorViewModel.newSite(context, visitId)
+                        : SiteEditorViewModel.edit(context, site);
+                SiteEditorController[] form = new SiteEditorController[1];
+                Parent root = new ViewLoader().controller(SiteEditorController.class,
+                        () -> form[0] = new SiteEditorController(editor, context, dialog, onSaved))
+                        .load(View.SITE_EDITOR, language.messages());
+                dialog.endWhenClosed(root);
+                return form[0];
+            }
+
+            @Override
+            public Form visitEditor(Visit visit, Consumer<Visit> onSaved) {
+                VisitEditorViewModel editor = visit == null ? VisitEditorViewModel.newVisit(context)
+                        : VisitEditorViewModel.edit(context, visit);
+                VisitEditorController[] form = new VisitEditorController[1];
+                new ViewLoader().controller(VisitEditorController.class,
+                        () -> form[0] = new VisitEditorController(editor, context, onSaved))
+                        .load(View.VISIT_EDITOR, language.messages());
+                return form[0];
+            }
+
+            @Override
+            public Form themesEditor() {
+                ThemesEditorController[] form = new ThemesEditorController[1];
+                new ViewLoader().controller(ThemesEditorController.class,
+                        () -> form[0] = new ThemesEditorController(new ThemesEditorViewModel(context), context))
+                        .load(View.THEMES_EDITOR, language.messages());
+                return form[0];
+            }
         };
         ViewLoader views = new ViewLoader();
         views.controller(MainController.class, () -> mainController = new MainController(main, dialogs, windowViews, views,
                         logFolder -> getHostServices().showDocument(logFolder.toUri().toString())))
-                .controller(SiteListController.class, () -> new SiteListController(main.sites(), language, scope))
+                .controller(SiteListController.class,
+                        () -> new SiteListController(main.sites(), language, scope, () -> mainController.newSite()))
                 .controller(PracticesController.class, () -> new PracticesController(main.practices(), language, scope))
                 .controller(SearchController.class,
-                        () -> new SearchController(main.search(), language, context.themes(), scope))
+                        () -> new SearchController(main.search(), language, context.themes(), main.visits(), scope))
                 .controller(SiteDetailController.class,
-                        () -> new SiteDetailController(detail, language, getHostServices()::showDocument, views, scope))
+                        () -> new SiteDetailController(detail, language, getHostServices()::showDocument, views, scope,
+                                new SiteDetailController.SiteActions() {
+                                    @Override
+                                    public void edit() {
+                                        mainController.editSite();
+                                    }
+
+                                    @Override
+                                    public void delete() {
+                                        mainController.deleteSite();
+                                    }
+                                }))
                 .controller(NotesController.class, () -> new NotesController(detail.notes(), context, attacher))
                 .controller(LessonsController.class,
                         () -> new LessonsController(detail.lessons(), context, attacher, dialogs))

@@ -3,6 +3,7 @@ package ma.etamkeen.rihla.service;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -82,7 +83,7 @@ public final class KnowledgeBase {
         checkLimits(RecordKind.VISIT, visit);
         Stamp stamp = identity.stamp();
         database.write(tx -> {
-            if (visits.codeTaken(tx, visit.code(), visit.id())) {
+            if (visits.codeTaken(tx, visit.code(), given.id())) {  // a new visit: any other with its code
                 throw new RejectedInput("visit.code-taken", visit.code());
             }
             visits.findById(tx, visit.id()).filter(old -> !old.code().equals(visit.code())).ifPresent(old -> {
@@ -118,15 +119,32 @@ public final class KnowledgeBase {
      *                       {@code site.unknown-visit}, {@code input.field-too-long}, {@code site.in-trash}
      */
     public Site saveSite(Site given) {
+        return saveSite(given, null);
+    }
+
+    /**
+     * As {@link #saveSite(Site)}, with the site's facts as the editor left them, in one transaction: facts
+     * without an id are added, changed ones saved (a correction takes off the "to be confirmed" mark), and stored
+     * facts missing from {@code facts} removed. {@code facts} null leaves the facts as they are.
+     *
+     * @throws RejectedInput as {@link #saveSite(Site)}, and {@code fact.text-required}
+     */
+    public Site saveSite(Site given, List<SiteFact> facts) {
         checkCode(given.slug(), "site.slug-invalid");
         Site site = given.id() != null ? given : with(given, Seeder.siteId(given.slug()));
         if (site.name().isEmpty() && (site.originalName() == null || site.originalName().isBlank())) {
             throw new RejectedInput("site.name-required");
         }
         checkLimits(RecordKind.SITE, site);
+        List<SiteFact> placed = facts == null ? null : facts.stream().map(fact -> new SiteFact(
+                fact.id() != null ? fact.id() : UUID.randomUUID(), site.id(), fact.position(), fact.text(),
+                fact.source(), fact.toConfirm(), fact.confirmation())).toList();
+        if (placed != null) {
+            placed.forEach(KnowledgeBase::checkFact);
+        }
         Stamp stamp = identity.stamp();
         Site saved = database.write(tx -> {
-            if (sites.slugTaken(tx, site.slug(), site.id())) {
+            if (sites.slugTaken(tx, site.slug(), given.id())) {  // a new site: any other with its slug
                 throw new RejectedInput("site.slug-taken", site.slug());
             }
             if (visits.findById(tx, site.visitId()).isEmpty()) {
@@ -140,7 +158,19 @@ public final class KnowledgeBase {
             if (!sites.save(tx, corrected, stamp)) {
                 throw new RejectedInput("site.in-trash", site.slug());
             }
-            return corrected;
+            if (placed != null) {
+                Set<UUID> kept = new HashSet<>();
+                for (SiteFact fact : placed) {
+                    saveFact(tx, fact, stamp);
+                    kept.add(fact.id());
+                }
+                for (SiteFact stored : old.map(Site::facts).orElse(List.of())) {
+                    if (!kept.contains(stored.id())) {
+                        sites.removeFact(tx, stored.id(), stamp);
+                    }
+                }
+            }
+            return sites.findById(tx, site.id()).orElse(corrected);
         });
         search.changed(SearchKind.SITE, saved.id());
         return saved;
@@ -241,25 +271,32 @@ public final class KnowledgeBase {
     public SiteFact saveFact(SiteFact given) {
         SiteFact fact = given.id() != null ? given : new SiteFact(UUID.randomUUID(), given.siteId(), given.position(),
                 given.text(), given.source(), given.toConfirm(), given.confirmation());
+        checkFact(fact);
+        Stamp stamp = identity.stamp();
+        SiteFact saved = database.write(tx -> saveFact(tx, fact, stamp));
+        search.changed(SearchKind.SITE, fact.siteId());
+        return saved;
+    }
+
+    private static void checkFact(SiteFact fact) {
         if (fact.text().isEmpty()) {
             throw new RejectedInput("fact.text-required");
         }
         checkLimits(RecordKind.FACT, fact);
-        Stamp stamp = identity.stamp();
-        SiteFact saved = database.write(tx -> {
-            SiteFact old = sites.findById(tx, fact.siteId()).flatMap(site -> site.facts().stream()
-                    .filter(f -> f.id().equals(fact.id())).findFirst()).orElse(null);
-            SiteFact placed = old == null ? new SiteFact(fact.id(), fact.siteId(), sites.nextFactPosition(tx, fact.siteId()),
-                    fact.text(), fact.source(), fact.toConfirm(), fact.confirmation()) : fact;
-            if (old != null && old.toConfirm() && RecordKind.FACT.differs(placed, old)) {
-                placed = new SiteFact(placed.id(), placed.siteId(), placed.position(), placed.text(), placed.source(),
-                        false, new Confirmation(stamp.by(), stamp.at()));
-            }
-            sites.saveFact(tx, placed, stamp);
-            return placed;
-        });
-        search.changed(SearchKind.SITE, fact.siteId());
-        return saved;
+    }
+
+    /** Saves a fact: a new one goes last; a corrected one loses its "to be confirmed" mark. */
+    private SiteFact saveFact(Tx tx, SiteFact fact, Stamp stamp) throws SQLException {
+        SiteFact old = sites.findById(tx, fact.siteId()).flatMap(site -> site.facts().stream()
+                .filter(f -> f.id().equals(fact.id())).findFirst()).orElse(null);
+        SiteFact placed = old == null ? new SiteFact(fact.id(), fact.siteId(), sites.nextFactPosition(tx, fact.siteId()),
+                fact.text(), fact.source(), fact.toConfirm(), fact.confirmation()) : fact;
+        if (old != null && old.toConfirm() && RecordKind.FACT.differs(placed, old)) {
+            placed = new SiteFact(placed.id(), placed.siteId(), placed.position(), placed.text(), placed.source(),
+                    false, new Confirmation(stamp.by(), stamp.at()));
+        }
+        sites.saveFact(tx, placed, stamp);
+        return placed;
     }
 
     /** Confirms a fact marked "to be confirmed" as it stands. */
@@ -288,29 +325,41 @@ public final class KnowledgeBase {
 
     /**
      * Adds a theme (with a null id: it gets the id its code has on every laptop; it goes last; its code never
-     * changes afterwards) or renames or hides one.
+     * changes afterwards) or renames or hides one; returns it as stored.
      *
      * @throws RejectedInput {@code theme.code-invalid}, {@code theme.code-taken}, {@code theme.label-required},
      *                       {@code input.field-too-long}
      */
     public Theme saveTheme(Theme given) {
-        checkCode(given.code(), "theme.code-invalid");
-        Theme theme = given.id() != null ? given
-                : new Theme(Seeder.themeId(given.code()), given.code(), given.label(), 0, given.hidden());
-        if (theme.label().isEmpty()) {
-            throw new RejectedInput("theme.label-required");
-        }
-        checkLimits(RecordKind.THEME, theme);
-        Stamp stamp = identity.stamp();
-        Theme saved = database.write(tx -> {
-            if (themes.codeTaken(tx, theme.code(), theme.id())) {
-                throw new RejectedInput("theme.code-taken", theme.code());
+        return saveThemes(List.of(given)).get(0);
+    }
+
+    /**
+     * As {@link #saveTheme}, for several themes in one transaction: all of them are saved, or none.
+     *
+     * @return the themes as stored, in the order given
+     */
+    public List<Theme> saveThemes(List<Theme> given) {
+        for (Theme theme : given) {
+            checkCode(theme.code(), "theme.code-invalid");
+            if (theme.label().isEmpty()) {
+                throw new RejectedInput("theme.label-required", theme.code());
             }
-            boolean exists = tx.exists("SELECT 1 FROM theme WHERE id = ?", theme.id());
-            Theme placed = exists ? theme : new Theme(theme.id(), theme.code(), theme.label(), themes.nextPosition(tx),
-                    theme.hidden());
-            themes.save(tx, placed, stamp);
-            return placed;
+            checkLimits(RecordKind.THEME, theme);
+        }
+        Stamp stamp = identity.stamp();
+        List<Theme> saved = database.write(tx -> {
+            List<Theme> stored = new ArrayList<>();
+            for (Theme theme : given) {
+                if (themes.codeTaken(tx, theme.code(), theme.id())) {  // a new theme: any other with its code
+                    throw new RejectedInput("theme.code-taken", theme.code());
+                }
+                Theme placed = theme.id() != null ? theme : new Theme(Seeder.themeId(theme.code()), theme.code(),
+                        theme.label(), themes.nextPosition(tx), theme.hidden());
+                themes.save(tx, placed, stamp);
+                stored.add(placed);
+            }
+            return stored;
         });
         search.rebuild();  // theme filters and labels of sites and entries follow
         return saved;

@@ -64,6 +64,7 @@ final class VisitCsv {
      * @param themes the theme codes that exist
      * @throws RejectedInput {@code csv.unreadable}, {@code csv.encoding}, {@code csv.syntax}, {@code csv.empty},
      *                       {@code csv.missing-column}, {@code csv.unknown-column}, {@code csv.required},
+     *                       {@code csv.no-name},
      *                       {@code csv.bad-date}, {@code csv.dates-order}, {@code csv.bad-level},
      *                       {@code csv.unknown-theme}, {@code csv.bad-code}, {@code csv.duplicate-site},
      *                       {@code csv.visit-differs}, {@code csv.too-long}
@@ -110,6 +111,8 @@ final class VisitCsv {
             String code = cells.code("visit", "csv.bad-code");
             Map<String, String> first = visitRows.putIfAbsent(code, rows.get(i));
             if (first != null) {
+                cells.date("visit_starts_on");  // a wrong date says so, not only that it differs
+                cells.date("visit_ends_on");
                 for (String column : VISIT_COLUMNS) {
                     if (columns.contains(column) && !cells.get(column).equals(value(first, column))) {
                         throw new RejectedInput("csv.visit-differs", name, row, column, code, visitFirstRow.get(code));
@@ -120,7 +123,7 @@ final class VisitCsv {
                 Localized title = new Localized(cells.get("visit_title_ar"), cells.get("visit_title_fr"),
                         cells.get("visit_title_en"));
                 if (title.isEmpty()) {
-                    throw new RejectedInput("csv.required", name, row, "visit_title_fr");
+                    throw new RejectedInput("csv.no-name", name, row, "visit_title_ar, visit_title_fr, visit_title_en");
                 }
                 LocalDate starts = cells.date("visit_starts_on");
                 LocalDate ends = cells.date("visit_ends_on");
@@ -137,7 +140,7 @@ final class VisitCsv {
             }
             Localized siteName = new Localized(cells.get("name_ar"), cells.get("name_fr"), cells.get("name_en"));
             if (siteName.isEmpty() && cells.get("name_original").isEmpty()) {
-                throw new RejectedInput("csv.required", name, row, "name_fr");
+                throw new RejectedInput("csv.no-name", name, row, "name_ar, name_fr, name_en, name_original");
             }
             String city = cells.required("city");
             String levelCode = cells.required("level");

@@ -47,7 +47,8 @@ public final class SiteRepository {
 
     /** Whether a site, live or in the trash, already has this slug (slugs are never reused). */
     public boolean slugTaken(Tx tx, String slug, UUID except) throws SQLException {
-        return tx.exists("SELECT 1 FROM site WHERE slug = ? AND id <> ?", slug, except);
+        return except == null ? tx.exists("SELECT 1 FROM site WHERE slug = ?", slug)
+                : tx.exists("SELECT 1 FROM site WHERE slug = ? AND id <> ?", slug, except);
     }
 
     /**

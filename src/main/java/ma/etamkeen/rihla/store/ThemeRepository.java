@@ -29,7 +29,8 @@ public final class ThemeRepository {
 
     /** Whether a theme, live or deleted, already has this code (codes are never reused). */
     public boolean codeTaken(Tx tx, String code, UUID except) throws SQLException {
-        return tx.exists("SELECT 1 FROM theme WHERE code = ? AND id <> ?", code, except);
+        return except == null ? tx.exists("SELECT 1 FROM theme WHERE code = ?", code)
+                : tx.exists("SELECT 1 FROM theme WHERE code = ? AND id <> ?", code, except);
     }
 
     /** The position after the last theme. */

@@ -30,7 +30,8 @@ public final class VisitRepository {
 
     /** Whether a visit, live or deleted, already has this code (codes are never reused). */
     public boolean codeTaken(Tx tx, String code, UUID except) throws SQLException {
-        return tx.exists("SELECT 1 FROM visit WHERE code = ? AND id <> ?", code, except);
+        return except == null ? tx.exists("SELECT 1 FROM visit WHERE code = ?", code)
+                : tx.exists("SELECT 1 FROM visit WHERE code = ? AND id <> ?", code, except);
     }
 
     /** Inserts or updates a visit. */

@@ -264,6 +264,6 @@ class CliTest {
     @Test
     void helpPrintsTheUsage() {
         assertThat(run(Language.EN, "help")).isZero();
-        assertThat(out()).contains("sites [--json]");
+        assertThat(out()).contains("sites [--visit CODE] [--json]", "visits [--json]", "visit import FILE.csv");
     }
 }

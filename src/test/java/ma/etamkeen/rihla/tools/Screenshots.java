@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
@@ -29,7 +30,8 @@ import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
  * (0 overview, 1 notes, 2 lessons, 3 ideas, 4 attachments, 5 trash) or per menu item that opens a dialog
  * (e.g. menu.edit.people), or {@code practices[:THEME_CODE]} (the practices page, a theme ticked), or
  * {@code search:QUERY} (the results of a search), on a data folder with demo entries; {@code import} as the
- * site shows the import preview of a package with a conflict, {@code damaged} the choice a damaged store asks for.
+ * site shows the import preview of a package with a conflict, {@code damaged} the choice a damaged store asks for;
+ * {@code visits} adds a second visit and opens the visit chooser.
  * Not part of the test suite.
  */
 public final class Screenshots {
@@ -78,6 +80,11 @@ public final class Screenshots {
             System.exit(0);
         }
         DemoData.fill(data);
+        if (java.util.Arrays.asList(args).contains("visits")) {
+            try (ma.etamkeen.rihla.service.Workspace workspace = ma.etamkeen.rihla.service.Workspace.open(data)) {
+                workspace.knowledge().saveVisit(secondVisit());
+            }
+        }
         try (AppRunner app = AppRunner.start(data, language)) {
             app.robot().interact(() -> {
                 app.stage().setWidth(1280);
@@ -96,6 +103,12 @@ public final class Screenshots {
                     app.robot().interact(() -> app.robot().lookup(".search-field").queryAs(TextField.class).setText(query));
                     settle();
                     shoot(app, out.resolve("search-" + language + ".png"));
+                    continue;
+                }
+                if (args[i].equals("visits")) {
+                    app.robot().interact(() -> app.robot().lookup(".visit-chooser").queryAs(ComboBox.class).show());
+                    settle();
+                    shoot(app, out.resolve("visits-" + language + ".png"));
                     continue;
                 }
                 if (args[i].startsWith("practices")) {
@@ -134,6 +147,16 @@ public final class Screenshots {
             }
         }
         System.exit(0);
+    }
+
+    /** A second visit, as a coordinator would prepare the next one. */
+    static ma.etamkeen.rihla.model.Visit secondVisit() {
+        return new ma.etamkeen.rihla.model.Visit(null, "estonia-2025",
+                new ma.etamkeen.rihla.model.Localized("زيارة دراسية إلى إستونيا — الحكومة الرقمية",
+                        "Visite d'étude en Estonie — gouvernement numérique", "Study visit to Estonia — digital government"),
+                "E-TAMKEEN", new ma.etamkeen.rihla.model.Localized("إستونيا", "Estonie", "Estonia"),
+                new ma.etamkeen.rihla.model.Localized("تالين", "Tallinn", "Tallinn"), java.time.LocalDate.of(2025, 5, 12),
+                java.time.LocalDate.of(2025, 5, 16), 12, 9, ma.etamkeen.rihla.model.Localized.EMPTY, java.util.List.of());
     }
 
     private static void settle() throws InterruptedException {

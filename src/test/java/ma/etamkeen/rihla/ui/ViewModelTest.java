@@ -55,7 +55,7 @@ class ViewModelTest {
         main.sites().select("ewbs");
         SiteDetailViewModel.Detail detail = main.detail().detail();
         assertThat(detail.title()).isEqualTo("e-Wallonia-Brussels Simplification (eWBS)");
-        assertThat(detail.rows()).filteredOn(SiteDetailViewModel.Row::toConfirm)
+        assertThat(detail.rows()).filteredOn(row -> row.toConfirm() != null)
                 .extracting(SiteDetailViewModel.Row::label).containsExactly("City");
         assertThat(detail.rows()).filteredOn(row -> row.label().equals("Address"))
                 .extracting(SiteDetailViewModel.Row::value).containsExactly("Not known");
@@ -71,7 +71,7 @@ class ViewModelTest {
         assertThat(detail.title()).isEqualTo("ميناء أنتويرب");
         assertThat(detail.rows().get(0).label()).isEqualTo("الاسم بالعربية");
         assertThat(detail.rows()).filteredOn(row -> row.link()).singleElement()
-                .satisfies(row -> assertThat(row.toConfirm()).isTrue());
+                .satisfies(row -> assertThat(row.toConfirm()).isEqualTo(ma.etamkeen.rihla.model.Site.Field.WEBSITE));
     }
 
     @Test

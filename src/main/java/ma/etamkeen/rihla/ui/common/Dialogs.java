@@ -127,6 +127,39 @@ public final class Dialogs {
         dialog.show();
     }
 
+    /**
+     * Shows a form (an editor of a site, a visit, the themes) with Save and Cancel. Save keeps the dialog open
+     * while the form refuses, with the reason in its problem label; Cancel, Esc or the window's close button
+     * ask first when the form would lose something. Returns the dialog, shown.
+     */
+    public Dialog<ButtonType> showEditor(Form form) {
+        Messages messages = language.messages();
+        Dialog<ButtonType> dialog = prepare(new Dialog<>(), form.title());
+        ButtonType saveButton = new ButtonType(messages.get("dialog.save"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(saveButton, cancel());
+        dialog.getDialogPane().setContent(form.root());
+        dialog.getDialogPane().getStyleClass().add("view-dialog");
+        dialog.setResizable(true);
+        boolean[] saved = {false};
+        dialog.getDialogPane().lookupButton(saveButton).addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            form.problem().setText("");
+            form.save(form.problem()::setText, () -> {
+                saved[0] = true;
+                dialog.setResult(saveButton);
+                dialog.close();
+            });
+        });
+        dialog.setOnCloseRequest(event -> {
+            if (!saved[0] && form.isDirty() && !confirm(messages.get("editor.discard.title"),
+                    messages.get("editor.discard.text"), messages.get("editor.discard.yes"))) {
+                event.consume();
+            }
+        });
+        dialog.show();
+        return dialog;
+    }
+
     /** Shows a dialog around {@code content} with one close button; returns it for tests and callers. */
     public Dialog<ButtonType> showContent(String title, Node content) {
         Dialog<ButtonType> dialog = prepare(new Dialog<>(), title);

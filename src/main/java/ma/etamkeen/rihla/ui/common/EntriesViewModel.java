@@ -2,7 +2,6 @@ package ma.etamkeen.rihla.ui.common;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -15,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import ma.etamkeen.rihla.model.EntryKind;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.service.Workspace;
 
@@ -33,11 +33,14 @@ public abstract class EntriesViewModel<T> {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final Autosave autosave;
     private final Reveal<T> reveal = new Reveal<>(this::idOf, this::select);
+    private final RecordKind<T> kind;
     private T saved;          // the selected entry as the store has it (null: not stored yet)
     private boolean filling;  // editor fields being set from an entry: not an edit
 
-    protected EntriesViewModel(WindowContext context) {
+    /** @param kind the field model of the entries, which says whether an edit changed anything */
+    protected EntriesViewModel(WindowContext context, RecordKind<T> kind) {
         this.context = context;
+        this.kind = kind;
         this.autosave = context.newAutosave(this::saveNow);
         site.addListener((obs, old, now) -> {
             flush();
@@ -71,8 +74,13 @@ public abstract class EntriesViewModel<T> {
     /** The entry as the editor fields now describe it, from {@code base}. */
     protected abstract T draft(T base);
 
-    /** Whether {@code draft} differs from {@code stored} in anything the user wrote. */
-    protected abstract boolean differs(T draft, T stored);
+    /**
+     * Whether {@code draft} differs from {@code stored} in anything the user wrote: field by field, as the field
+     * model describes the kind ({@link RecordKind#differs}; blank text counts as none).
+     */
+    protected final boolean differs(T draft, T stored) {
+        return kind.differs(draft, stored);
+    }
 
     /** A new entry never stored yet is only saved once it has content. */
     protected boolean worthCreating(T draft) {
@@ -264,7 +272,4 @@ public abstract class EntriesViewModel<T> {
         return -1;
     }
 
-    protected static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
-    }
 }

@@ -22,7 +22,10 @@ public enum View {
     SETTINGS("settings/SettingsView.fxml"),
     EXPORT("exchange/ExportView.fxml"),
     IMPORT("exchange/ImportView.fxml"),
-    DAMAGED_STORE("repair/DamagedStoreView.fxml");
+    DAMAGED_STORE("repair/DamagedStoreView.fxml"),
+    SITE_EDITOR("knowledge/SiteEditorView.fxml"),
+    VISIT_EDITOR("knowledge/VisitEditorView.fxml"),
+    THEMES_EDITOR("knowledge/ThemesEditorView.fxml");
 
     private static final String ROOT = "/ma/etamkeen/rihla/ui/";
     private final String path;

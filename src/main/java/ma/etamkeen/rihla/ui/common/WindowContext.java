@@ -40,6 +40,7 @@ public final class WindowContext {
     private final Autosave.Timer timer;
     private final SaveStatus saveStatus;
     private final LongProperty revision = new SimpleLongProperty(this, "revision");
+    private final LongProperty knowledgeRevision = new SimpleLongProperty(this, "knowledgeRevision");
     private final Deque<Deletion> deletions = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ObservableList<Theme> themes = FXCollections.observableArrayList();
@@ -118,6 +119,19 @@ public final class WindowContext {
 
     public ReadOnlyLongProperty revisionProperty() {
         return revision;
+    }
+
+    /**
+     * The knowledge base changed (a site, a visit, the themes; by an editor, an import, a restore): the visits,
+     * the sites and the lists are read again, then views reload as after {@link #changed()}.
+     */
+    public void knowledgeChanged() {
+        knowledgeRevision.set(knowledgeRevision.get() + 1);
+        changed();
+    }
+
+    public ReadOnlyLongProperty knowledgeRevisionProperty() {
+        return knowledgeRevision;
     }
 
     /** Loads the lists the editors offer; again after they change. */

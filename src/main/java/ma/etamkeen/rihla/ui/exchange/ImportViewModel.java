@@ -166,8 +166,7 @@ public final class ImportViewModel {
                     finished.set(true);
                     progress.set(1);
                     message.set(imported.describe(messages));
-                    context.loadLists();
-                    context.changed();
+                    context.knowledgeChanged();  // a package brings sites, visits and themes too
                 }, failure -> {
                     running.set(false);
                     progress.set(0);

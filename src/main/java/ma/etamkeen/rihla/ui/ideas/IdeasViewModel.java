@@ -15,6 +15,7 @@ import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 
 import ma.etamkeen.rihla.model.Delegate;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Idea;
 import ma.etamkeen.rihla.model.Lesson;
@@ -38,7 +39,7 @@ public final class IdeasViewModel extends EntriesViewModel<Idea> {
     private final ObservableList<Lesson> siteLessons = FXCollections.observableArrayList();
 
     public IdeasViewModel(WindowContext context) {
-        super(context);
+        super(context, RecordKind.IDEA);
         for (var property : List.of(title, description, owner, prerequisites)) {
             property.addListener((obs, old, now) -> edited());
         }
@@ -174,22 +175,8 @@ public final class IdeasViewModel extends EntriesViewModel<Idea> {
     }
 
     @Override
-    protected boolean differs(Idea draft, Idea stored) {
-        return !same(draft.title(), stored.title()) || !same(text(draft.description()), text(stored.description()))
-                || !same(text(draft.owner()), text(stored.owner()))
-                || !same(text(draft.prerequisites()), text(stored.prerequisites()))
-                || draft.effort() != stored.effort() || draft.impact() != stored.impact()
-                || draft.status() != stored.status() || !same(draft.lessonId(), stored.lessonId())
-                || !same(draft.authorId(), stored.authorId()) || !draft.themes().equals(stored.themes())
-                || !draft.targets().equals(stored.targets());
-    }
-
-    @Override
     public String labelOf(Idea idea) {
         return idea.title();
     }
 
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

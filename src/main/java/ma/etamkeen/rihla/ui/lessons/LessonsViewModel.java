@@ -14,6 +14,7 @@ import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 
 import ma.etamkeen.rihla.model.Delegate;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Lesson;
 import ma.etamkeen.rihla.service.Workspace;
@@ -29,7 +30,7 @@ public final class LessonsViewModel extends EntriesViewModel<Lesson> {
     private final ObjectProperty<UUID> author = new SimpleObjectProperty<>(this, "author");
 
     public LessonsViewModel(WindowContext context) {
-        super(context);
+        super(context, RecordKind.LESSON);
         title.addListener((obs, old, now) -> edited());
         observed.addListener((obs, old, now) -> edited());
         whyItWorks.addListener((obs, old, now) -> edited());
@@ -117,18 +118,8 @@ public final class LessonsViewModel extends EntriesViewModel<Lesson> {
     }
 
     @Override
-    protected boolean differs(Lesson draft, Lesson stored) {
-        return !same(draft.title(), stored.title()) || !same(blankToNull(draft.observed()), blankToNull(stored.observed()))
-                || !same(blankToNull(draft.whyItWorks()), blankToNull(stored.whyItWorks()))
-                || !draft.themes().equals(stored.themes()) || !same(draft.authorId(), stored.authorId());
-    }
-
-    @Override
     public String labelOf(Lesson lesson) {
         return lesson.title();
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isEmpty() ? null : text;
-    }
 }

@@ -11,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -24,14 +25,17 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 
 import ma.etamkeen.rihla.i18n.Digits;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
+import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.TextInputs;
+import ma.etamkeen.rihla.ui.common.Texts;
 import ma.etamkeen.rihla.ui.common.View;
 import ma.etamkeen.rihla.ui.common.ViewLoader;
 import ma.etamkeen.rihla.ui.common.WindowContext;
@@ -69,6 +73,14 @@ public final class MainController {
     private MenuItem attachItem;
     @FXML
     private MenuItem briefItem;
+    @FXML
+    private MenuItem editSiteItem;
+    @FXML
+    private MenuItem deleteSiteItem;
+    @FXML
+    private MenuItem editVisitItem;
+    @FXML
+    private ComboBox<Visit> visitChooser;
     @FXML
     private RadioMenuItem arabicItem;
     @FXML
@@ -132,6 +144,10 @@ public final class MainController {
         newEntryItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
         attachItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
         briefItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
+        editSiteItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
+        deleteSiteItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
+        editVisitItem.disableProperty().bind(viewModel.visitProperty().isNull());
+        bindVisitChooser();
         ToggleGroup languages = new ToggleGroup();
         for (RadioMenuItem item : new RadioMenuItem[] {arabicItem, frenchItem, englishItem}) {
             item.setToggleGroup(languages);
@@ -188,6 +204,21 @@ public final class MainController {
                 () -> messages.format("page.results", search.totalProperty().get()), search.totalProperty()));
         resultsButton.visibleProperty().bind(search.queryProperty().isNotEmpty());
         resultsButton.managedProperty().bind(resultsButton.visibleProperty());
+    }
+
+    /**
+     * With one visit its title heads the window; with several, the title is a chooser listing them by title in the
+     * UI language.
+     */
+    private void bindVisitChooser() {
+        visitChooser.setItems(viewModel.visits());
+        visitChooser.setConverter(Texts.converter(visit -> visit == null ? "" : visit.title().in(context.language().get())));
+        visitChooser.valueProperty().bindBidirectional(viewModel.visitProperty());
+        var several = Bindings.size(viewModel.visits()).greaterThan(1);
+        visitChooser.visibleProperty().bind(several);
+        visitChooser.managedProperty().bind(several);
+        visitTitle.visibleProperty().bind(several.not());
+        visitTitle.managedProperty().bind(several.not());
     }
 
     private void bindSearchField() {
@@ -266,6 +297,81 @@ public final class MainController {
     @FXML
     private void attach() {
         siteDetail().attach();
+    }
+
+    /** Edit ▸ New site: a site of the visit shown, selected once saved. */
+    @FXML
+    public void newSite() {
+        Visit visit = viewModel.visitProperty().get();
+        if (visit != null) {
+            viewModel.flush();
+            dialogs.showEditor(views.siteEditor(null, visit.id(), site -> viewModel.sites().selectWhenLoaded(site.id())));
+        }
+    }
+
+    /** Edit ▸ Edit site: every field of the selected site, its themes and facts. */
+    @FXML
+    public void editSite() {
+        Site site = viewModel.sites().selectedSiteProperty().get();
+        if (site != null) {
+            viewModel.flush();
+            dialogs.showEditor(views.siteEditor(site, site.visitId(), saved -> { }));
+        }
+    }
+
+    /** Edit ▸ Delete site: to the trash with its entries, after a confirmation; restorable from the trash. */
+    @FXML
+    public void deleteSite() {
+        Site site = viewModel.sites().selectedSiteProperty().get();
+        if (site == null) {
+            return;
+        }
+        viewModel.flush();
+        Messages messages = context.language().messages();
+        String name = site.name().in(context.language().get());
+        if (dialogs.confirm(messages.get("site.delete.title"), messages.format("site.delete.confirm", name),
+                messages.get("site.delete.yes"))) {
+            context.background().write(workspace -> workspace.knowledge().deleteSite(site.id()), deleted -> {
+                context.saveStatus().info(messages.format("site.deleted", name));
+                context.knowledgeChanged();
+            });
+        }
+    }
+
+    @FXML
+    private void newVisit() {
+        dialogs.showEditor(views.visitEditor(null, visit -> viewModel.loadVisits(visit.code())));
+    }
+
+    @FXML
+    private void editVisit() {
+        Visit visit = viewModel.visitProperty().get();
+        if (visit != null) {
+            dialogs.showEditor(views.visitEditor(visit, saved -> { }));
+        }
+    }
+
+    @FXML
+    private void showThemes() {
+        dialogs.showEditor(views.themesEditor());
+    }
+
+    /** File ▸ Import a visit: a visit and its sites from a CSV file (all of it, or nothing). */
+    @FXML
+    private void importVisit() {
+        Messages messages = context.language().messages();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("visit.import.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("visit.import.files"), "*.csv"));
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.flush();
+            context.background().write(workspace -> workspace.knowledge().importVisits(file.toPath()), imported -> {
+                context.saveStatus().info(messages.format("visit.imported", imported.visitsAdded(),
+                        imported.visitsUpdated(), imported.sitesAdded(), imported.sitesUpdated()));
+                context.knowledgeChanged();
+            }, dialogs::showError);
+        }
     }
 
     @FXML

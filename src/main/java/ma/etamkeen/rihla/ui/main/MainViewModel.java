@@ -3,7 +3,6 @@ package ma.etamkeen.rihla.ui.main;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,6 +68,12 @@ public final class MainViewModel {
         });
         sites.visitProperty().addListener((obs, old, id) -> visits.stream()
                 .filter(v -> v.id().equals(id)).findFirst().ifPresent(visit::set));
+        // Sites, visits and themes are edited, imported and restored too: each such change reloads them.
+        context.knowledgeRevisionProperty().addListener((obs, old, now) -> {
+            loadVisits();
+            sites.load();
+            context.loadLists();
+        });
         this.search = new SearchViewModel(context, this::open);
         this.practices = new PracticesViewModel(context, this::open);
         page.addListener((obs, old, now) -> {
@@ -101,10 +106,17 @@ public final class MainViewModel {
 
     /** Reads the visits again (one was added or edited), keeping the one chosen, else the one chosen last time. */
     public void loadVisits() {
+        loadVisits(null);
+    }
+
+    /** Reads the visits again and shows the visit {@code code} (one just made), else as {@link #loadVisits()}. */
+    public void loadVisits(String code) {
         context.background().read(workspace -> new Visits(workspace.catalog().visits(),
                 workspace.knowledge().chosenVisit().orElse(null)), loaded -> {
-            String keep = visit.get() != null ? visit.get().code() : loaded.chosen();
-            visits.setAll(loaded.all());
+            String keep = code != null ? code : visit.get() != null ? visit.get().code() : loaded.chosen();
+            if (!visits.equals(loaded.all())) {
+                visits.setAll(loaded.all());  // only when they changed: the chooser clears its value when its items go
+            }
             visit.set(loaded.all().stream().filter(v -> v.code().equals(keep)).findFirst()
                     .orElse(loaded.all().isEmpty() ? null : loaded.all().get(0)));
         });

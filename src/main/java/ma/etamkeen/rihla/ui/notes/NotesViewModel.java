@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import ma.etamkeen.rihla.model.Delegate;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.Workspace;
@@ -24,7 +25,7 @@ public final class NotesViewModel extends EntriesViewModel<Note> {
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(this, "date");
 
     public NotesViewModel(WindowContext context) {
-        super(context);
+        super(context, RecordKind.NOTE);
         body.addListener((obs, old, now) -> edited());
         author.addListener((obs, old, now) -> edited());
         date.addListener((obs, old, now) -> edited());
@@ -82,12 +83,6 @@ public final class NotesViewModel extends EntriesViewModel<Note> {
     @Override
     protected Note draft(Note base) {
         return new Note(base.id(), base.siteId(), author.get(), date.get(), body.get(), base.updatedAt());
-    }
-
-    @Override
-    protected boolean differs(Note draft, Note stored) {
-        return !same(draft.body(), stored.body()) || !same(draft.authorId(), stored.authorId())
-                || !same(draft.notedOn(), stored.notedOn());
     }
 
     @Override

@@ -19,6 +19,7 @@ import javafx.scene.text.TextFlow;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.model.Theme;
+import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.service.SearchService.Highlighted;
 import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.EntryViews;
@@ -35,19 +36,25 @@ public final class SearchController {
     private final ViewScope scope;
     private final UiLanguage language;
     private final javafx.collections.ObservableList<Theme> themes;
+    private final javafx.collections.ObservableList<Visit> visits;
 
     @FXML
     private Label summaryLabel;
     @FXML
     private ComboBox<Theme> themeBox;
     @FXML
+    private ComboBox<Visit> visitBox;
+    @FXML
     private ListView<Row> resultList;
 
+    /** @param visits the visits, for the filter "all visits" or one of them */
     public SearchController(SearchViewModel viewModel, UiLanguage language,
-                            javafx.collections.ObservableList<Theme> themes, ViewScope scope) {
+                            javafx.collections.ObservableList<Theme> themes,
+                            javafx.collections.ObservableList<Visit> visits, ViewScope scope) {
         this.viewModel = viewModel;
         this.language = language;
         this.themes = themes;
+        this.visits = visits;
         this.scope = scope;
     }
 
@@ -92,6 +99,32 @@ public final class SearchController {
         fillThemes();
         scope.onChange(themes, (ListChangeListener<Theme>) change -> fillThemes());
         themeBox.valueProperty().addListener((obs, old, theme) -> viewModel.themeProperty().set(theme));
+
+        // Visit filter: "all visits" (null), then each visit.
+        visitBox.setConverter(Texts.converter(visit -> visit == null ? messages.get("search.all-visits")
+                : visit.title().in(language.get())));
+        visitBox.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Visit visit, boolean empty) {
+                super.updateItem(visit, empty);
+                setText(visitBox.getConverter().toString(empty ? null : visit));
+            }
+        });
+        fillVisits();
+        scope.onChange(visits, (ListChangeListener<Visit>) change -> fillVisits());
+        visitBox.valueProperty().addListener((obs, old, visit) -> viewModel.visitProperty().set(visit));
+    }
+
+    private void fillVisits() {
+        List<Visit> choices = new ArrayList<>();
+        choices.add(null);
+        choices.addAll(visits);
+        Visit chosen = viewModel.visitProperty().get();
+        visitBox.getItems().setAll(choices);
+        visitBox.setValue(chosen == null ? null : visits.stream().filter(v -> v.id().equals(chosen.id())).findFirst()
+                .orElse(null));
+        visitBox.setVisible(visits.size() > 1);  // one visit: nothing to choose
+        visitBox.setManaged(visitBox.isVisible());
     }
 
     private String summary(Messages messages) {

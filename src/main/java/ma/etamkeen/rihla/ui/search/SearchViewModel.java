@@ -19,6 +19,7 @@ import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.model.Theme;
+import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.service.SearchService;
 import ma.etamkeen.rihla.service.SearchService.Hit;
 import ma.etamkeen.rihla.service.SearchService.Results;
@@ -45,6 +46,7 @@ public final class SearchViewModel {
     private final Navigator navigator;
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+    private final ObjectProperty<Visit> visit = new SimpleObjectProperty<>(this, "visit");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown");
@@ -64,6 +66,7 @@ public final class SearchViewModel {
             }
         });
         theme.addListener((obs, old, now) -> search());
+        visit.addListener((obs, old, now) -> search());
         context.revisionProperty().addListener((obs, old, now) -> search());
         context.language().languageProperty().addListener((obs, old, now) -> search());
     }
@@ -88,6 +91,11 @@ public final class SearchViewModel {
     /** Whether the query is being put back from the last session (not typed). */
     public boolean isRestoring() {
         return restoring;
+    }
+
+    /** Only results of this visit's sites (null: every visit). */
+    public ObjectProperty<Visit> visitProperty() {
+        return visit;
     }
 
     /** Only results with this theme (null: all). */
@@ -143,7 +151,9 @@ public final class SearchViewModel {
         Language language = context.language().get();
         Messages messages = context.language().messages();
         Set<String> themes = theme.get() == null ? Set.of() : Set.of(theme.get().code());
-        context.background().read(workspace -> workspace.search().search(text, themes, Set.of(), language, SearchService.LIMIT),
+        java.util.UUID visitId = visit.get() == null ? null : visit.get().id();
+        context.background().read(workspace -> workspace.search().search(text, themes, Set.of(), visitId, language,
+                        SearchService.LIMIT),
                 results -> {
                     if (asked == generation) {
                         show(results, messages);

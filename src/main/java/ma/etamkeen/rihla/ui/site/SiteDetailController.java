@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -22,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.ui.attachments.AttachmentsController;
 import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.Chips;
@@ -47,6 +49,7 @@ public final class SiteDetailController {
     private final UiLanguage language;
     private final Consumer<String> openLink;
     private final ViewScope scope;
+    private final SiteActions actions;
 
     @FXML
     private Label emptyLabel;
@@ -86,10 +89,18 @@ public final class SiteDetailController {
     private final ViewLoader.Lazy<AttachmentsController> attachmentsView;
     private final ViewLoader.Lazy<Object> trashView;
 
+    /** What the site's header offers besides its tabs: editing the site, deleting it. */
+    public interface SiteActions {
+        void edit();
+
+        void delete();
+    }
+
     /** @param views loads each tab's view the first time the tab is opened */
     public SiteDetailController(SiteDetailViewModel viewModel, UiLanguage language, Consumer<String> openLink,
-                                ViewLoader views, ViewScope scope) {
+                                ViewLoader views, ViewScope scope, SiteActions actions) {
         this.viewModel = viewModel;
+        this.actions = actions;
         this.scope = scope;
         this.language = language;
         this.openLink = openLink;
@@ -146,6 +157,16 @@ public final class SiteDetailController {
         }
     }
 
+    @FXML
+    private void editSite() {
+        actions.edit();
+    }
+
+    @FXML
+    private void deleteSite() {
+        actions.delete();
+    }
+
     /** Ctrl+Shift+A: files for the site, from the attachments tab. */
     public void attach() {
         tabs.getSelectionModel().select(attachmentsTab);
@@ -164,11 +185,13 @@ public final class SiteDetailController {
 
         factsGrid.getChildren().clear();
         int line = 0;
+        java.util.Set<Site.Field> offered = java.util.EnumSet.noneOf(Site.Field.class);
         for (Row row : detail.rows()) {
             Label label = new Label(row.label());
             label.getStyleClass().add("field-label");
             factsGrid.add(label, 0, line);
-            factsGrid.add(value(row, messages), 1, line);
+            // One Confirm per field, on its first row (a name has three).
+            factsGrid.add(value(row, messages, row.toConfirm() != null && offered.add(row.toConfirm())), 1, line);
             line++;
         }
 
@@ -182,7 +205,7 @@ public final class SiteDetailController {
         detailPane.setVvalue(0);
     }
 
-    private Node value(Row row, Messages messages) {
+    private Node value(Row row, Messages messages, boolean offerConfirm) {
         Node value;
         if (row.link()) {
             Hyperlink link = new Hyperlink(row.value());
@@ -194,12 +217,24 @@ public final class SiteDetailController {
             label.getStyleClass().add("field-value");
             value = label;
         }
-        if (!row.toConfirm()) {
+        if (row.toConfirm() == null) {
             return value;
         }
         HBox box = new HBox(8, value, Chips.toConfirm(messages.get("site.to-confirm"), messages.get("site.to-confirm.tooltip")));
+        if (offerConfirm) {
+            box.getChildren().add(confirmButton(messages, () -> viewModel.confirm(row.toConfirm())));
+        }
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** "Confirm": the value is right as it stands (to correct it, edit the site). */
+    private static Button confirmButton(Messages messages, Runnable confirm) {
+        Button button = new Button(messages.get("site.confirm"));
+        button.getStyleClass().add("confirm-button");
+        button.setTooltip(new javafx.scene.control.Tooltip(messages.get("site.confirm.tooltip")));
+        button.setOnAction(event -> confirm.run());
+        return button;
     }
 
     private Node factNode(Fact fact, Messages messages) {
@@ -209,7 +244,8 @@ public final class SiteDetailController {
         HBox line = new HBox(8, text);
         HBox.setHgrow(text, Priority.ALWAYS);
         if (fact.toConfirm()) {
-            line.getChildren().add(Chips.toConfirm(messages.get("site.to-confirm"), messages.get("site.to-confirm.tooltip")));
+            line.getChildren().addAll(Chips.toConfirm(messages.get("site.to-confirm"), messages.get("site.to-confirm.tooltip")),
+                    confirmButton(messages, () -> viewModel.confirm(fact.fact())));
         }
         Node source;
         if (fact.source() != null) {

@@ -30,12 +30,15 @@ import ma.etamkeen.rihla.ui.trash.TrashViewModel;
  */
 public final class SiteDetailViewModel {
 
-    /** One labelled value; {@code link} values are web addresses. */
-    public record Row(String label, String value, boolean toConfirm, boolean link) {
+    /**
+     * One labelled value; {@code link} values are web addresses. {@code toConfirm} is the field of the site it
+     * shows when that field is marked "to be confirmed" (null otherwise).
+     */
+    public record Row(String label, String value, Site.Field toConfirm, boolean link) {
     }
 
-    /** A fact and where it comes from. */
-    public record Fact(String text, String source, boolean toConfirm) {
+    /** A fact, where it comes from, and the fact itself (to confirm it). */
+    public record Fact(String text, String source, boolean toConfirm, SiteFact fact) {
     }
 
     /** The tabs of the site pane, in their order. */
@@ -47,6 +50,7 @@ public final class SiteDetailViewModel {
     }
 
     private final UiLanguage language;
+    private final WindowContext context;
     private final ObjectProperty<Site> site = new SimpleObjectProperty<>(this, "site");
     private final ObjectProperty<SiteTab> tab = new SimpleObjectProperty<>(this, "tab", SiteTab.OVERVIEW);
     private final ObjectBinding<Detail> detail;
@@ -58,6 +62,7 @@ public final class SiteDetailViewModel {
 
     public SiteDetailViewModel(WindowContext context) {
         this.language = context.language();
+        this.context = context;
         this.detail = Bindings.createObjectBinding(() -> describe(site.get()), site, language.languageProperty());
         this.notes = new NotesViewModel(context);
         this.lessons = new LessonsViewModel(context);
@@ -133,6 +138,25 @@ public final class SiteDetailViewModel {
         return site;
     }
 
+    /** Confirms a field of the site marked "to be confirmed", as it stands (who and when are kept). */
+    public void confirm(Site.Field field) {
+        Site shown = site.get();
+        if (shown != null) {
+            context.background().write(workspace -> workspace.knowledge().confirm(shown.id(), field), confirmed -> {
+                context.saveStatus().info(language.messages().get("site.confirmed"));
+                context.knowledgeChanged();
+            });
+        }
+    }
+
+    /** Confirms a fact marked "to be confirmed", as it stands. */
+    public void confirm(SiteFact fact) {
+        context.background().write(workspace -> workspace.knowledge().confirmFact(fact), confirmed -> {
+            context.saveStatus().info(language.messages().get("site.confirmed"));
+            context.knowledgeChanged();
+        });
+    }
+
     public ObjectBinding<Detail> detailBinding() {
         return detail;
     }
@@ -151,23 +175,27 @@ public final class SiteDetailViewModel {
         String level = messages.get(s.level().messageKey());
         String levelDetail = s.levelDetail().in(lang);
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(messages.get("site.name.ar"), orElse(s.name().ar(), unknown), s.isToConfirm(Site.Field.NAME), false));
-        rows.add(new Row(messages.get("site.name.fr"), orElse(s.name().fr(), unknown), s.isToConfirm(Site.Field.NAME), false));
-        rows.add(new Row(messages.get("site.name.original"), orElse(s.originalName(), unknown), s.isToConfirm(Site.Field.NAME), false));
-        rows.add(new Row(messages.get("site.type"), orElse(s.type().in(lang), unknown), false, false));
+        rows.add(new Row(messages.get("site.name.ar"), orElse(s.name().ar(), unknown), mark(s, Site.Field.NAME), false));
+        rows.add(new Row(messages.get("site.name.fr"), orElse(s.name().fr(), unknown), mark(s, Site.Field.NAME), false));
+        rows.add(new Row(messages.get("site.name.original"), orElse(s.originalName(), unknown), mark(s, Site.Field.NAME), false));
+        rows.add(new Row(messages.get("site.type"), orElse(s.type().in(lang), unknown), null, false));
         rows.add(new Row(messages.get("site.level"), levelDetail.isEmpty() ? level : level + " — " + levelDetail,
-                s.isToConfirm(Site.Field.LEVEL), false));
-        rows.add(new Row(messages.get("site.city"), orElse(s.city().in(lang), unknown), s.isToConfirm(Site.Field.CITY), false));
-        rows.add(new Row(messages.get("site.address"), orElse(s.address(), unknown), s.isToConfirm(Site.Field.ADDRESS), false));
-        rows.add(new Row(messages.get("site.website"), orElse(s.website(), unknown), s.isToConfirm(Site.Field.WEBSITE),
+                mark(s, Site.Field.LEVEL), false));
+        rows.add(new Row(messages.get("site.city"), orElse(s.city().in(lang), unknown), mark(s, Site.Field.CITY), false));
+        rows.add(new Row(messages.get("site.address"), orElse(s.address(), unknown), mark(s, Site.Field.ADDRESS), false));
+        rows.add(new Row(messages.get("site.website"), orElse(s.website(), unknown), mark(s, Site.Field.WEBSITE),
                 s.website() != null));
         List<String> themes = s.themes().stream().map(Theme::label).map(label -> label.in(lang)).toList();
         List<Fact> facts = new ArrayList<>();
         for (SiteFact fact : s.facts()) {
-            facts.add(new Fact(fact.text().in(lang), fact.source(), fact.toConfirm()));
+            facts.add(new Fact(fact.text().in(lang), fact.source(), fact.toConfirm(), fact));
         }
         return new Detail(s.name().in(lang), s.type().in(lang) + " · " + s.city().in(lang), rows, s.summary().in(lang),
                 themes, facts);
+    }
+
+    private static Site.Field mark(Site site, Site.Field field) {
+        return site.isToConfirm(field) ? field : null;
     }
 
     private static String orElse(String value, String fallback) {

@@ -25,16 +25,24 @@ public final class SiteListController {
     private final SiteListViewModel viewModel;
     private final UiLanguage language;
     private final ViewScope scope;
+    private final Runnable newSite;
 
     @FXML
     private ListView<Item> siteList;
     @FXML
     private Label countLabel;
 
-    public SiteListController(SiteListViewModel viewModel, UiLanguage language, ViewScope scope) {
+    /** @param newSite opens the form of a new site of the visit shown */
+    public SiteListController(SiteListViewModel viewModel, UiLanguage language, ViewScope scope, Runnable newSite) {
         this.viewModel = viewModel;
         this.language = language;
         this.scope = scope;
+        this.newSite = newSite;
+    }
+
+    @FXML
+    private void newSite() {
+        newSite.run();
     }
 
     @FXML
@@ -53,8 +61,10 @@ public final class SiteListController {
 
         EntryViews.skipHeadings(siteList, CityHeading.class::isInstance);
         siteList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            // Only a chosen site reaches the view model: a list regrouped (language) clears its selection.
-            if (item instanceof SiteItem siteItem) {
+            // Only a chosen site reaches the view model: a list regrouped (language) clears its selection. The
+            // same site selected again comes from a list being refreshed: the view model has it newer already.
+            Site current = viewModel.selectedSiteProperty().get();
+            if (item instanceof SiteItem siteItem && (current == null || !current.id().equals(siteItem.site().id()))) {
                 viewModel.selectedSiteProperty().set(siteItem.site());
             }
         });
@@ -71,7 +81,7 @@ public final class SiteListController {
         }
         for (int i = 0; i < siteList.getItems().size(); i++) {
             if (siteList.getItems().get(i) instanceof SiteItem item && item.site().id().equals(site.id())) {
-                if (siteList.getSelectionModel().getSelectedIndex() != i) {
+                if (siteList.getSelectionModel().getSelectedItem() != item) {
                     siteList.getSelectionModel().clearAndSelect(i);
                     siteList.scrollTo(i);
                 }

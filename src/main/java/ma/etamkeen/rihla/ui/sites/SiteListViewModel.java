@@ -50,6 +50,7 @@ public final class SiteListViewModel {
     private final ObjectProperty<UUID> visit = new SimpleObjectProperty<>(this, "visit");
     private final List<Runnable> onLoaded = new ArrayList<>();
     private List<Site> sites = List.of();
+    private UUID selectAfterLoad;  // a site just added: selected once the list has it
 
     public SiteListViewModel(Background background, UiLanguage language) {
         this.background = background;
@@ -57,7 +58,7 @@ public final class SiteListViewModel {
         language.languageProperty().addListener((obs, old, now) -> regroup());
         visit.addListener((obs, old, now) -> {
             Site selected = selectedSite.get();
-            if (selected != null && !selected.visitId().equals(now)) {
+            if (selected != null && now != null && !selected.visitId().equals(now)) {
                 selectedSite.set(null);
             }
             regroup();
@@ -74,11 +75,15 @@ public final class SiteListViewModel {
         loading.set(true);
         background.read(workspace -> workspace.catalog().sites(), loaded -> {
             sites = loaded;
+            regroup();  // first: the list holds the new versions before the selection follows
             Site selected = selectedSite.get();
             if (selected != null) {  // edited, or gone to the trash
                 selectedSite.set(loaded.stream().filter(site -> site.id().equals(selected.id())).findFirst().orElse(null));
             }
-            regroup();
+            if (selectAfterLoad != null) {
+                select(selectAfterLoad);
+                selectAfterLoad = null;
+            }
             loading.set(false);
             onLoaded.forEach(Runnable::run);
         });
@@ -120,6 +125,15 @@ public final class SiteListViewModel {
     /** Selects the site with {@code slug}, if there is one (its visit's sites are listed). */
     public void select(String slug) {
         sites.stream().filter(site -> site.slug().equals(slug)).findFirst().ifPresent(this::select);
+    }
+
+    /** Selects the site with {@code id} as soon as the list holds it (a site just added: the list reloads). */
+    public void selectWhenLoaded(UUID id) {
+        if (sites.stream().anyMatch(site -> site.id().equals(id))) {
+            select(id);
+        } else {
+            selectAfterLoad = id;
+        }
     }
 
     /** Selects the site with {@code id}, if there is one (its visit's sites are listed). */

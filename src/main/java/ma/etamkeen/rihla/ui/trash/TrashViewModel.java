@@ -57,7 +57,11 @@ public final class TrashViewModel {
         context.background().write(workspace -> workspace.trash().restore(item), restored -> {
             context.saveStatus().info(context.language().messages().format("status.restored",
                     item.isSite() ? item.siteName().in(context.language().get()) : item.label()));
-            context.changed();
+            if (allSites) {
+                context.knowledgeChanged();  // a site may have come back (an entry brings its deleted site back)
+            } else {
+                context.changed();
+            }
         });
     }
 
