@@ -184,6 +184,7 @@ public final class RecordKind<R> {
         return code;
     }
 
+    /** The database table of its records. */
     public String table() {
         return table;
     }

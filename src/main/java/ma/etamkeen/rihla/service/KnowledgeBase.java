@@ -369,6 +369,7 @@ public final class KnowledgeBase {
 
     /** What a visit import did: visits and sites created, updated, left as they were. */
     public record VisitImport(int visitsAdded, int visitsUpdated, int sitesAdded, int sitesUpdated, int unchanged) {
+        /** Whether the file added or changed anything (the same file twice: no). */
         public boolean changedAnything() {
             return visitsAdded + visitsUpdated + sitesAdded + sitesUpdated > 0;
         }

@@ -115,6 +115,7 @@ public final class SiteEditorViewModel {
         return new SiteEditorViewModel(context, site, null);
     }
 
+    /** Whether the site is not stored yet (its short name may still be typed). */
     public boolean isNew() {
         return original == null;
     }
@@ -134,6 +135,7 @@ public final class SiteEditorViewModel {
         return kind.field(name).map(Field::maxChars).filter(max -> max > 0).orElse(Integer.MAX_VALUE);
     }
 
+    /** The level of government chosen (national for a new site). */
     public ObjectProperty<GovernmentLevel> levelProperty() {
         return level;
     }
@@ -159,6 +161,7 @@ public final class SiteEditorViewModel {
         return themes;
     }
 
+    /** The site's facts as edited, in their order. */
     public ObservableList<FactDraft> facts() {
         return facts;
     }
@@ -170,6 +173,7 @@ public final class SiteEditorViewModel {
         return fact;
     }
 
+    /** Takes a fact off the list; it is removed from the site when saved. */
     public void removeFact(FactDraft fact) {
         facts.remove(fact);
     }

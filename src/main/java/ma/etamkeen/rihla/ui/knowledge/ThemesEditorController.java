@@ -30,6 +30,7 @@ public final class ThemesEditorController implements Form {
     @FXML
     private Label problemLabel;
 
+    /** The form of {@code viewModel}'s themes, in the window's language. */
     public ThemesEditorController(ThemesEditorViewModel viewModel, WindowContext context) {
         this.viewModel = viewModel;
         this.context = context;

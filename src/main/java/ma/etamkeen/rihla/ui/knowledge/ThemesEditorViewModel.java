@@ -57,6 +57,7 @@ public final class ThemesEditorViewModel {
             return hidden;
         }
 
+        /** Whether the theme is added here (its code may still be typed). */
         public boolean isNew() {
             return original == null;
         }
@@ -91,6 +92,7 @@ public final class ThemesEditorViewModel {
     private final ObservableList<ThemeDraft> themes = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
 
+    /** The themes of {@code context} as they are now, every one of them. */
     public ThemesEditorViewModel(WindowContext context) {
         this.context = context;
         context.themes().forEach(theme -> themes.add(new ThemeDraft(theme)));
@@ -108,6 +110,7 @@ public final class ThemesEditorViewModel {
         return theme;
     }
 
+    /** While saving: the form waits. */
     public BooleanProperty busyProperty() {
         return busy;
     }
@@ -119,6 +122,7 @@ public final class ThemesEditorViewModel {
         return changed;
     }
 
+    /** Whether saving would change anything. */
     public boolean isDirty() {
         return !changed().isEmpty();
     }

@@ -54,7 +54,9 @@ public final class VisitEditorController implements Form {
         rows.single(rows.label("starts_on", null), dates(messages));
         rows.single(rows.label("delegation_size", null), delegation(messages));
         rows.localized("description", rows.label("description", null), true);
-        rows.single(rows.label("sources", new Label(messages.get("visit.sources.hint"))),
+        Label sourcesHint = new Label(messages.get("visit.sources.hint"));
+        sourcesHint.getStyleClass().add("hint");
+        rows.single(rows.label("sources", sourcesHint),
                 FormRows.leftToRight(rows.area("sources", 3)));
         root.disableProperty().bind(viewModel.busyProperty());
         Platform.runLater(() -> rows.first().requestFocus());

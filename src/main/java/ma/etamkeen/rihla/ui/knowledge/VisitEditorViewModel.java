@@ -68,10 +68,12 @@ public final class VisitEditorViewModel {
         return new VisitEditorViewModel(context, visit);
     }
 
+    /** Whether the visit is not stored yet (its code may still be typed). */
     public boolean isNew() {
         return original == null;
     }
 
+    /** The visit as stored, or null for a new one. */
     public Visit original() {
         return original;
     }
@@ -98,10 +100,12 @@ public final class VisitEditorViewModel {
         }
     }
 
+    /** The first day of the visit (null: not known). */
     public ObjectProperty<LocalDate> startsOnProperty() {
         return startsOn;
     }
 
+    /** The last day of the visit (null: not known); not before the first. */
     public ObjectProperty<LocalDate> endsOnProperty() {
         return endsOn;
     }
@@ -116,6 +120,7 @@ public final class VisitEditorViewModel {
         return administrationCount;
     }
 
+    /** While saving: the form waits. */
     public BooleanProperty busyProperty() {
         return busy;
     }

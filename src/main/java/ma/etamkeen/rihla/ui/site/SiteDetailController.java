@@ -232,6 +232,7 @@ public final class SiteDetailController {
     private static Button confirmButton(Messages messages, Runnable confirm) {
         Button button = new Button(messages.get("site.confirm"));
         button.getStyleClass().add("confirm-button");
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);  // beside a long fact it keeps its word
         button.setTooltip(new javafx.scene.control.Tooltip(messages.get("site.confirm.tooltip")));
         button.setOnAction(event -> confirm.run());
         return button;
