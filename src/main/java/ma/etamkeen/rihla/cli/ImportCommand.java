@@ -15,9 +15,11 @@ import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.service.ExchangePackage;
 import ma.etamkeen.rihla.service.ExchangeService;
+import ma.etamkeen.rihla.service.Failures;
 import ma.etamkeen.rihla.service.ImportPlan;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
 import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.text.Graphemes;
 
 /**
  * {@code import FILE [--dry-run] [--on-conflict keep-both|mine|theirs]}: prints what the package would
@@ -100,7 +102,7 @@ final class ImportCommand implements Cli.Command {
         out.println(messages.get("exchange.by-site"));
         for (Map.Entry<UUID, ImportPlan.Counts> site : plan.bySite().entrySet()) {
             if (site.getKey() != null && site.getValue().changesAnything()) {
-                printCounts(out, row, sites.get(site.getKey()).name().in(messages.language()), site.getValue());
+                printCounts(out, row, plan.siteName(site.getKey(), sites, messages.language()), site.getValue());
             }
         }
         List<ImportPlan.Conflict> conflicts = plan.conflicts();
@@ -110,12 +112,17 @@ final class ImportCommand implements Cli.Command {
             for (ImportPlan.Conflict conflict : conflicts) {
                 out.println("  " + messages.format("exchange.conflict.line", messages.get(conflict.kindKey()),
                         conflict.mine().headline(), conflict.theirs().headline()));
+                List<String> fields = conflict.differingFields().stream()
+                        .map(field -> Failures.fieldLabel(field, messages)).toList();
+                if (!fields.isEmpty()) {
+                    out.println("    " + messages.format("exchange.conflict.fields", String.join(", ", fields)));
+                }
             }
         }
     }
 
     private static void printCounts(PrintStream out, String row, String label, ImportPlan.Counts counts) {
-        out.printf(row, label.length() > 22 ? label.substring(0, 21) + "…" : label, counts.added(), counts.updated(),
+        out.printf(row, Graphemes.shorten(label, 22), counts.added(), counts.updated(),
                 counts.unchanged(), counts.conflicts(), counts.deletions());
     }
 }

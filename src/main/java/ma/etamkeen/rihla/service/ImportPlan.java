@@ -13,8 +13,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.RecordKind;
+import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
 
 /**
@@ -80,6 +82,19 @@ public final class ImportPlan {
 
         public Version theirsVersion() {
             return Version.of(theirs, mine);
+        }
+
+        /** The names of the fields that differ between the two versions (who changed them and when left out). */
+        public List<String> differingFields() {
+            List<String> names = new ArrayList<>();
+            for (Field<?> field : kind.travelling()) {
+                String name = field.name();
+                if (!name.equals("updated_at") && !name.equals("updated_by")
+                        && !Objects.equals(mine.fields().get(name), theirs.fields().get(name))) {
+                    names.add(name);
+                }
+            }
+            return names;
         }
     }
 
@@ -260,6 +275,25 @@ public final class ImportPlan {
     }
 
     /** What would happen on each site (visits, themes and people, who belong to no site, under null). */
+    /**
+     * What to call site {@code siteId} in the preview: its name in {@code language} as this store has it
+     * ({@code here}), else as the package brings it (a new site), else its id.
+     */
+    public String siteName(UUID siteId, Map<UUID, Site> here, Language language) {
+        Site site = here.get(siteId);
+        if (site != null) {
+            return site.name().in(language);
+        }
+        for (Step step : steps) {
+            Record theirs = step.theirs();
+            if (theirs.kind() == RecordKind.SITE && theirs.id().equals(siteId)) {
+                String name = theirs.text("name_" + language.code());
+                return name == null || name.isBlank() ? theirs.headline() : name;
+            }
+        }
+        return siteId.toString();
+    }
+
     public Map<UUID, Counts> bySite() {
         Map<UUID, Counts> counts = new LinkedHashMap<>();
         steps.forEach(step -> counts.merge(siteOf(step.theirs()), Counts.NONE.plus(step), (a, b) -> a.plus(step)));

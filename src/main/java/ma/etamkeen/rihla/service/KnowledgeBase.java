@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import ma.etamkeen.rihla.model.SiteFact;
 import ma.etamkeen.rihla.model.Theme;
 import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.store.Database;
+import ma.etamkeen.rihla.store.ExchangeRepository;
 import ma.etamkeen.rihla.store.Seeder;
 import ma.etamkeen.rihla.store.SettingsRepository;
 import ma.etamkeen.rihla.store.SiteRepository;
@@ -53,7 +55,20 @@ public final class KnowledgeBase {
     private final ThemeRepository themes = new ThemeRepository();
     private final TrashRepository trash = new TrashRepository();
     private final SettingsRepository settings = new SettingsRepository();
+    private final ExchangeRepository exchange = new ExchangeRepository();
     private static final String CHOSEN_VISIT = "ui.visit";
+
+    /**
+     * Runs a write of visits, sites, facts or themes on the writer thread, after remembering the versions
+     * they have now ({@link ExchangeRepository#rememberCurrent}): a site edited here and sent back unedited
+     * by a colleague is then ours-newer, not a conflict.
+     */
+    private <T> T writeKnowledge(Database.Work<T> work) {
+        return database.write(tx -> {
+            exchange.rememberCurrent(tx, RecordKind.VISIT, RecordKind.SITE, RecordKind.FACT, RecordKind.THEME);
+            return work.run(tx);
+        });
+    }
 
     KnowledgeBase(Database database, Identity identity, SearchService search) {
         this.database = database;
@@ -82,7 +97,7 @@ public final class KnowledgeBase {
         }
         checkLimits(RecordKind.VISIT, visit);
         Stamp stamp = identity.stamp();
-        database.write(tx -> {
+        writeKnowledge(tx -> {
             if (visits.codeTaken(tx, visit.code(), given.id())) {  // a new visit: any other with its code
                 throw new RejectedInput("visit.code-taken", visit.code());
             }
@@ -143,7 +158,7 @@ public final class KnowledgeBase {
             placed.forEach(KnowledgeBase::checkFact);
         }
         Stamp stamp = identity.stamp();
-        Site saved = database.write(tx -> {
+        Site saved = writeKnowledge(tx -> {
             if (sites.slugTaken(tx, site.slug(), given.id())) {  // a new site: any other with its slug
                 throw new RejectedInput("site.slug-taken", site.slug());
             }
@@ -210,7 +225,7 @@ public final class KnowledgeBase {
      */
     public Site confirm(UUID siteId, Site.Field field) {
         Stamp stamp = identity.stamp();
-        return database.write(tx -> {
+        return writeKnowledge(tx -> {
             Site site = sites.findById(tx, siteId).orElseThrow(() -> new RejectedInput("site.gone"));
             Set<Site.Field> toConfirm = EnumSet.noneOf(Site.Field.class);
             toConfirm.addAll(site.toConfirm());
@@ -239,7 +254,7 @@ public final class KnowledgeBase {
     /** Moves a site to the trash with its notes, lessons learned, ideas for transfer and attachments. */
     public boolean deleteSite(UUID siteId) {
         Stamp stamp = identity.stamp();
-        boolean deleted = database.write(tx -> trash.deleteSite(tx, siteId, stamp));
+        boolean deleted = writeKnowledge(tx -> trash.deleteSite(tx, siteId, stamp));
         search.rebuild();  // its entries leave the results with it
         return deleted;
     }
@@ -247,7 +262,7 @@ public final class KnowledgeBase {
     /** Brings a site back from the trash with what was deleted along with it. */
     public boolean restoreSite(UUID siteId) {
         Stamp stamp = identity.stamp();
-        boolean restored = database.write(tx -> trash.restoreSite(tx, siteId, stamp));
+        boolean restored = writeKnowledge(tx -> trash.restoreSite(tx, siteId, stamp));
         search.rebuild();
         return restored;
     }
@@ -273,7 +288,7 @@ public final class KnowledgeBase {
                 given.text(), given.source(), given.toConfirm(), given.confirmation());
         checkFact(fact);
         Stamp stamp = identity.stamp();
-        SiteFact saved = database.write(tx -> saveFact(tx, fact, stamp));
+        SiteFact saved = writeKnowledge(tx -> saveFact(tx, fact, stamp));
         search.changed(SearchKind.SITE, fact.siteId());
         return saved;
     }
@@ -304,7 +319,7 @@ public final class KnowledgeBase {
         Stamp stamp = identity.stamp();
         SiteFact confirmed = new SiteFact(fact.id(), fact.siteId(), fact.position(), fact.text(), fact.source(), false,
                 new Confirmation(stamp.by(), stamp.at()));
-        database.write(tx -> {
+        writeKnowledge(tx -> {
             sites.saveFact(tx, confirmed, stamp);
             return null;
         });
@@ -314,7 +329,7 @@ public final class KnowledgeBase {
     /** Removes a fact (a tombstone travels to the other laptops). */
     public void removeFact(SiteFact fact) {
         Stamp stamp = identity.stamp();
-        database.write(tx -> {
+        writeKnowledge(tx -> {
             sites.removeFact(tx, fact.id(), stamp);
             return null;
         });
@@ -348,7 +363,7 @@ public final class KnowledgeBase {
             checkLimits(RecordKind.THEME, theme);
         }
         Stamp stamp = identity.stamp();
-        List<Theme> saved = database.write(tx -> {
+        List<Theme> saved = writeKnowledge(tx -> {
             List<Theme> stored = new ArrayList<>();
             for (Theme theme : given) {
                 if (themes.codeTaken(tx, theme.code(), theme.id())) {  // a new theme: any other with its code
@@ -388,7 +403,7 @@ public final class KnowledgeBase {
         List<VisitCsv.PlannedVisit> planned = VisitCsv.read(file, themeCodes);
         String name = String.valueOf(file.getFileName());
         Stamp stamp = identity.stamp();
-        VisitImport done = database.write(tx -> {
+        VisitImport done = writeKnowledge(tx -> {
             int[] counts = new int[5];
             for (VisitCsv.PlannedVisit plan : planned) {
                 Optional<Visit> old = visits.findByCode(tx, plan.code());
@@ -435,7 +450,8 @@ public final class KnowledgeBase {
                 merge(base == null ? null : base.type(), row.type(), columns, "type"),
                 row.level(),
                 base == null ? Localized.EMPTY : base.levelDetail(),
-                row.city(),
+                base != null && Arrays.asList(base.city().ar(), base.city().fr(), base.city().en()).contains(row.city().fr())
+                        ? base.city() : row.city(),  // the one city column names a city it has: its translations stay
                 columns.contains("address") || base == null ? row.address() : base.address(),
                 columns.contains("website") || base == null ? row.website() : base.website(),
                 merge(base == null ? null : base.summary(), row.summary(), columns, "summary"),

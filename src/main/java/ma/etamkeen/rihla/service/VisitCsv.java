@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,9 @@ final class VisitCsv {
      * Reads and checks the file.
      *
      * @param themes the theme codes that exist
-     * @throws RejectedInput {@code csv.unreadable}, {@code csv.encoding}, {@code csv.syntax}, {@code csv.empty},
+     * @throws RejectedInput {@code csv.missing}, {@code csv.folder}, {@code csv.unreadable}, {@code csv.encoding},
+     *                       {@code csv.syntax}, {@code csv.unclosed-quote}, {@code csv.too-many-cells}, {@code csv.empty},
+     *                       {@code csv.duplicate-column}, {@code csv.bad-website},
      *                       {@code csv.missing-column}, {@code csv.unknown-column}, {@code csv.required},
      *                       {@code csv.no-name},
      *                       {@code csv.bad-date}, {@code csv.dates-order}, {@code csv.bad-level},
@@ -72,20 +75,44 @@ final class VisitCsv {
     static List<PlannedVisit> read(Path file, Set<String> themes) {
         String name = String.valueOf(file.getFileName());
         String text = decode(file, name);
+        if (text.isBlank()) {
+            throw new RejectedInput("csv.empty", name);
+        }
+        // French-locale spreadsheets save "CSV" with semicolons: read the separator from the header row.
+        String headerRow = text.lines().findFirst().orElse("");
+        char separator = headerRow.indexOf(',') < 0 && headerRow.indexOf(';') >= 0 ? ';' : ',';
         List<Map<String, String>> rows = new ArrayList<>();
+        List<Integer> rowNumbers = new ArrayList<>();
         List<String> header;
         try (MappingIterator<Map<String, String>> it = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
-                .readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+                .readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader().withColumnSeparator(separator))
+                .readValues(text)) {
             header = new ArrayList<>();
             while (it.hasNextValue()) {
-                rows.add(it.nextValue());
+                int row = it.getCurrentLocation().getLineNr();
+                Map<String, String> values = it.nextValue();
+                if (values.values().stream().anyMatch(value -> value != null && !value.isBlank())) {  // blank rows: skipped
+                    rows.add(values);
+                    rowNumbers.add(row);
+                }
             }
             ((CsvSchema) it.getParserSchema()).forEach(column -> header.add(column.getName()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            int row = rowAt(text, e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+            String problem = String.valueOf(e.getOriginalMessage());
+            throw new RejectedInput(problem.contains("closing quote") ? "csv.unclosed-quote"
+                    : problem.contains("Too many entries") ? "csv.too-many-cells" : "csv.syntax", name, row);
         } catch (IOException | RuntimeException e) {
-            throw new RejectedInput("csv.syntax", name, firstLine(e.getMessage()));
+            throw new RejectedInput("csv.syntax", name, 0);
         }
         if (header.isEmpty()) {
             throw new RejectedInput("csv.empty", name);
+        }
+        Set<String> seen = new HashSet<>();
+        for (String column : header) {
+            if (!seen.add(column)) {
+                throw new RejectedInput("csv.duplicate-column", name, column);
+            }
         }
         for (String column : REQUIRED) {
             if (!header.contains(column)) {
@@ -106,7 +133,7 @@ final class VisitCsv {
         Map<String, Integer> visitFirstRow = new HashMap<>();
         Set<String> slugs = new LinkedHashSet<>();
         for (int i = 0; i < rows.size(); i++) {
-            int row = i + 2;  // row 1 is the header
+            int row = rowNumbers.get(i);  // the line the row starts on: row 1 is the header
             Cells cells = new Cells(name, row, rows.get(i));
             String code = cells.code("visit", "csv.bad-code");
             Map<String, String> first = visitRows.putIfAbsent(code, rows.get(i));
@@ -161,7 +188,7 @@ final class VisitCsv {
             visits.get(code).sites().add(new PlannedSite(row, slug, siteName, blankToNull(cells.get("name_original")),
                     new Localized(cells.get("type_ar"), cells.get("type_fr"), cells.get("type_en")),
                     new Localized(city, city, city), level, blankToNull(cells.get("address")),
-                    blankToNull(cells.get("website")),
+                    blankToNull(cells.website()),
                     new Localized(cells.get("summary_ar"), cells.get("summary_fr"), cells.get("summary_en")), siteThemes));
         }
         return List.copyOf(visits.values());
@@ -170,10 +197,16 @@ final class VisitCsv {
     /** The file as text: UTF-8 only (a byte-order mark is dropped), since a wrong guess would garble Arabic. */
     private static String decode(Path file, String name) {
         byte[] bytes;
+        if (Files.isDirectory(file)) {
+            throw new RejectedInput("csv.folder", name);
+        }
+        if (!Files.exists(file)) {
+            throw new RejectedInput("csv.missing", String.valueOf(file));
+        }
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new RejectedInput("csv.unreadable", name, e.getMessage());
+            throw new RejectedInput("csv.unreadable", name, String.valueOf(e.getMessage()));
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -201,16 +234,43 @@ final class VisitCsv {
         return value == null ? "" : value.strip();
     }
 
+    /**
+     * The row (the line it starts on) that holds line {@code line} of {@code text}: a quoted cell may span
+     * lines, and a quote never closed runs to the end of the file, where the parser notices.
+     */
+    private static int rowAt(String text, int line) {
+        int row = 1;
+        int current = 1;
+        boolean quoted = false;
+        for (int i = 0; i < text.length() && current < line; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n') {
+                current++;
+                if (!quoted) {
+                    row = current;
+                }
+            }
+        }
+        return row;
+    }
+
     private static String blankToNull(String text) {
         return text.isBlank() ? null : text;
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
-    }
-
     /** The cells of one row, checked as they are read. */
     private record Cells(String file, int row, Map<String, String> values) {
+        /** The website: empty, or a web address (http or https) a browser can open. */
+        String website() {
+            String value = get("website");
+            if (!value.isEmpty() && !value.matches("(?i)https?://[^\\s/]+\\.[^\\s]+")) {
+                throw new RejectedInput("csv.bad-website", file, row, value);
+            }
+            return value;
+        }
+
         /** The cell, within the limit of the field it goes to (the field model's). */
         String get(String column) {
             String value = value(values, column);

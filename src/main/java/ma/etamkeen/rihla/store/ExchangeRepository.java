@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.RecordKind;
+import ma.etamkeen.rihla.text.Graphemes;
 
 /**
  * The records that travel between laptops — every {@link RecordKind}, tombstones included — read as JSON
@@ -69,8 +70,7 @@ public final class ExchangeRepository {
             for (Field<?> field : kind.fields()) {
                 String value = field.shown() && field.type() == Field.Type.TEXT ? text(field.name()) : null;
                 if (value != null && !value.isBlank()) {
-                    String line = value.strip().lines().findFirst().orElse("");
-                    return line.length() <= 80 ? line : line.substring(0, 79) + "…";
+                    return Graphemes.firstLine(value, 80);
                 }
             }
             return id.toString();
@@ -239,6 +239,21 @@ public final class ExchangeRepository {
         for (String hash : hashes) {
             if (!known.contains(hash)) {
                 tx.update("INSERT INTO exchange_version (record_id, hash) VALUES (?, ?)", record, hash);
+            }
+        }
+    }
+
+    /**
+     * Remembers the version every record of {@code kinds} has now, as if sent: called before they are
+     * edited here, so that a colleague who sends one back as it was (a built-in site as seeded, a visit
+     * imported from the same CSV file on both laptops) sends a version this laptop had and has since changed,
+     * which is no conflict.
+     */
+    public void rememberCurrent(Tx tx, RecordKind<?>... kinds) throws SQLException {
+        for (RecordKind<?> kind : kinds) {
+            for (Record record : all(tx, kind)) {
+                tx.update("MERGE INTO exchange_version (record_id, hash) KEY (record_id, hash) VALUES (?, ?)",
+                        record.id(), record.hash());
             }
         }
     }

@@ -103,7 +103,16 @@ class VisitImportCliTest {
                         ",هيئة نظام المعلومات,Autorité du système d'information,Information System Authority,Riigi Infosüsteemi Amet,",
                         ",,,,,"), List.of("row 3", "no name", "name_fr")),
                 Arguments.of("a slug used twice", (UnaryOperator<String>) text -> replaceOnRow(text, 4, "tartu-city", "ria"),
-                        List.of("row 4", "ria")));
+                        List.of("row 4", "ria")),
+                Arguments.of("a quote never closed on row 3", (UnaryOperator<String>) text -> replaceOnRow(text, 3,
+                        ",Tallinn,", ",\"Tallinn,"), List.of("row 3", "never closed")),
+                Arguments.of("a cell too many on row 4", (UnaryOperator<String>) text -> replaceOnRow(text, 4,
+                        ",public-innovation,,", ",public-innovation,,,EXTRA"), List.of("row 4", "more cells")),
+                Arguments.of("a column twice", (UnaryOperator<String>) text -> text.replaceFirst(",summary_fr\n",
+                        ",city\n").replace(",public-innovation,,\n", ",public-innovation,,Fes\n"), List.of("\"city\" twice")),
+                Arguments.of("a website that is not one", (UnaryOperator<String>) text -> replaceOnRow(text, 2,
+                        "https://e-estonia.com", "javascript:alert(1)"), List.of("row 2", "not a web address")),
+                Arguments.of("an empty file", (UnaryOperator<String>) text -> "", List.of("holds no visit")));
     }
 
     /** {@code text} with {@code from} replaced by {@code to} on row {@code row} only (the header is row 1). */
@@ -126,6 +135,78 @@ class VisitImportCliTest {
         assertThat(refused.code()).isEqualTo(Cli.BAD_INPUT);
         assertThat(refused.err()).contains(said).contains("Nothing was changed").doesNotContain("Exception");
         assertThat(records()).isEqualTo(before);
+    }
+
+    @Test
+    void blankRowsAreSkippedAndAFileSavedWithSemicolonsIsReadAsWell() throws Exception {
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        Files.writeString(csv, text + ",,,,,,,,,,,,,,,,,\n\n\n", StandardCharsets.UTF_8);  // as spreadsheets leave them
+        CliRun imported = CliRun.on(data(), "visit", "import", csv.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Sites: 3 added");
+
+        Path semicolons = folder.resolve("excel-fr.csv");  // French Excel: ";" between cells, commas inside them
+        Files.writeString(semicolons, text.lines().map(line -> line.replace(",", ";"))
+                .map(line -> line.replace("Présente l'État numérique estonien; \"\"X-Road\"\" compris.",
+                        "Présente l'État numérique estonien, \"\"X-Road\"\" compris.")
+                        .replace("digital-services;data-once-only;simplification",
+                                "\"digital-services;data-once-only;simplification\""))
+                .collect(java.util.stream.Collectors.joining("\r\n")), StandardCharsets.UTF_8);
+        CliRun again = CliRun.on(data(), "visit", "import", semicolons.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).as("the same visit: nothing to change").contains("Unchanged: 4");
+    }
+
+    @Test
+    void aSiteUpdatedFromTheFileKeepsItsCityInEveryLanguageWhenTheFileNamesTheSameCity() throws Exception {
+        Files.writeString(csv, """
+                visit,visit_title_ar,visit_title_fr,visit_starts_on,visit_ends_on,site,name_ar,name_fr,city,level,themes
+                belgium-2022,زيارة بلجيكا,Visite en Belgique,2022-09-25,2022-10-01,becode,بيكود,BeCode,Bruxelles,non-profit,digital-inclusion
+                """, StandardCharsets.UTF_8);
+        CliRun.on(data(), "sites");
+        String visitTitles = CliRun.on(data(), "visits", "--json").out();
+        CliRun imported = CliRun.on(data(), "visit", "import", csv.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        JsonNode becode = null;
+        for (JsonNode site : new ObjectMapper().readTree(CliRun.on(data(), "sites", "--json").out())) {
+            becode = site.path("slug").asText().equals("becode") ? site : becode;
+        }
+        assertThat(becode.path("cityNames").path("ar").asText()).isEqualTo("بروكسل");
+        assertThat(becode.path("cityNames").path("fr").asText()).isEqualTo("Bruxelles");
+        assertThat(visitTitles).isNotBlank();
+    }
+
+    @Test
+    void aPackageBringingANewVisitImportsOnTheCommandLineAndWhatTheOtherLaptopAlsoHadIsNoConflict() throws Exception {
+        Path amina = folder.resolve("amina");
+        Path youssef = folder.resolve("youssef");
+        assertThat(CliRun.on(amina, "visit", "import", csv.toString()).code()).isZero();
+        Path first = folder.resolve("first.rihla");
+        assertThat(CliRun.on(amina, "export", "--out", first.toString()).code()).isZero();
+
+        CliRun preview = CliRun.on(youssef, "import", first.toString(), "--dry-run");
+        assertThat(preview.code()).as(preview.err()).isZero();
+        assertThat(preview.err()).doesNotContain("Exception");
+        assertThat(preview.out()).as("a new site is named by the package").contains("City of Tartu");
+        CliRun imported = CliRun.on(youssef, "import", first.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(CliRun.on(youssef, "sites", "--visit", "estonia-2025").out()).contains("Tartu");
+
+        // Each edits a different site; Amina's package brings Tartu as Youssef had it before his edit.
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        Path aminas = folder.resolve("amina.csv");
+        Files.writeString(aminas, text.replace("Autorité du système d'information", "Autorité du système d'information (RIA)"));
+        Path youssefs = folder.resolve("youssef.csv");
+        Files.writeString(youssefs, text.replace(",Commune,Tartu,", ",Commune,Tartu-B,"));
+        assertThat(CliRun.on(amina, "visit", "import", aminas.toString()).code()).isZero();
+        assertThat(CliRun.on(youssef, "visit", "import", youssefs.toString()).code()).isZero();
+        Path second = folder.resolve("second.rihla");
+        assertThat(CliRun.on(amina, "export", "--out", second.toString()).code()).isZero();
+        CliRun again = CliRun.on(youssef, "import", second.toString());
+        assertThat(again.code()).as(again.out()).isZero();
+        assertThat(again.out()).doesNotContain("changed here and in the package").contains("0 conflicts settled");
+        String sites = CliRun.on(youssef, "sites", "--visit", "estonia-2025", "--json").out();
+        assertThat(sites).contains("Tartu-B", "(RIA)").doesNotContain("tartu-city-2");
     }
 
     @Test

@@ -121,8 +121,8 @@ public final class ImportViewModel {
         sites.forEach(site -> byId.put(site.id(), site));
         List<Row> bySite = new ArrayList<>();
         plan.bySite().forEach((site, counts) -> {
-            if (site != null && byId.containsKey(site)) {
-                bySite.add(new Row(byId.get(site).name().in(context.language().get()), counts));
+            if (site != null) {  // sites here and sites the package brings
+                bySite.add(new Row(plan.siteName(site, byId, context.language().get()), counts));
             }
         });
         List<ConflictView> conflicts = new ArrayList<>();
