@@ -16,7 +16,6 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -26,10 +25,13 @@ import com.lowagie.text.pdf.PdfWriter;
 import ma.etamkeen.rihla.brief.Brief.Item;
 import ma.etamkeen.rihla.brief.Brief.Kind;
 import ma.etamkeen.rihla.brief.Brief.Section;
+import ma.etamkeen.rihla.text.Direction;
 
 /**
  * Writes a brief as a one-page A4 PDF: real text, fonts embedded (Noto Sans for Latin, Noto Naskh Arabic
- * for Arabic, chosen run by run), Arabic shaped and right to left. The page is laid out from measured
+ * for Arabic, Noto's symbols, math and monochrome emoji fonts for the rest, chosen character by character
+ * ({@link PrintedText})), Arabic shaped, each paragraph of what delegates wrote in its own direction
+ * ({@link Direction}). The page is laid out from measured
  * heights so that it always fits: items that do not fit give way to a "+N more" line, never to a second
  * page or a cut line. The preview and the printout are pictures of this very page ({@link BriefPages}).
  */
@@ -187,14 +189,14 @@ public final class BriefPdf {
         List<PdfPCell> item(Item item, boolean bulleted) {
             List<Part> parts = new ArrayList<>();
             if (!item.title().isBlank()) {
-                parts.add(new Part(item.title(), text(item.title(), 9.5f, true, TEXT), Directions.of(item.title(), direction)));
+                parts.add(new Part(item.title(), text(item.title(), 9.5f, true, TEXT), directionOf(item.title())));
             }
             if (!item.meta().isBlank()) {  // in the brief's language
                 parts.add(new Part(item.meta(), text(item.meta(), 8.5f, false, MUTED), direction));
             }
             for (String line : item.text().split("\n")) {
                 if (!line.isBlank()) {
-                    parts.add(new Part(line, text(line, 9.5f, false, TEXT), Directions.of(line, direction)));
+                    parts.add(new Part(line, text(line, 9.5f, false, TEXT), directionOf(line)));
                 }
             }
             if (!item.source().isBlank()) {  // a web address reads in the direction of what it is the source of
@@ -225,12 +227,25 @@ public final class BriefPdf {
         private record Part(String text, Phrase phrase, int direction) {
         }
 
-        /** Text set run by run in Noto Sans or Noto Naskh Arabic, whichever has the letters. */
+        /** The run direction of a paragraph of user text: its own, else the brief's. */
+        int directionOf(String paragraph) {
+            return switch (Direction.of(paragraph)) {
+                case LEFT_TO_RIGHT -> PdfWriter.RUN_DIRECTION_LTR;
+                case RIGHT_TO_LEFT -> PdfWriter.RUN_DIRECTION_RTL;
+                case NEUTRAL -> direction;
+            };
+        }
+
+        /**
+         * Text set run by run in the first bundled font that has its characters ({@link PrintedText}), web
+         * addresses, e-mail addresses and numbers kept left to right inside right-to-left text.
+         */
         Phrase text(String text, float size, boolean bold, Color color) {
-            FontSelector selector = new FontSelector();
-            selector.addFont(font(bold ? fonts.sansBold : fonts.sans, size, color));
-            selector.addFont(font(bold ? fonts.naskhBold : fonts.naskh, size, color));
-            return selector.process(text);
+            Phrase phrase = new Phrase();
+            for (PrintedText.Run run : PrintedText.runs(Direction.withLeftToRightRuns(text), fonts.chain(bold))) {
+                phrase.add(new Chunk(run.text(), font(run.font(), size, color)));
+            }
+            return phrase;
         }
 
         /** Theme labels on tinted backgrounds, each kept on one line. */
@@ -268,11 +283,19 @@ public final class BriefPdf {
         }
     }
 
-    /** The four font files, loaded once. */
-    private record Fonts(BaseFont sans, BaseFont sansBold, BaseFont naskh, BaseFont naskhBold) {
+    /** The font files, loaded once. */
+    private record Fonts(BaseFont sans, BaseFont sansBold, BaseFont naskh, BaseFont naskhBold, List<BaseFont> symbols) {
         static Fonts load() throws IOException {
             return new Fonts(font("NotoSans-Regular.ttf"), font("NotoSans-Bold.ttf"), font("NotoNaskhArabic-Regular.ttf"),
-                    font("NotoNaskhArabic-Bold.ttf"));
+                    font("NotoNaskhArabic-Bold.ttf"), List.of(font("NotoSansSymbols-Regular.ttf"),
+                    font("NotoSansSymbols2-Regular.ttf"), font("NotoSansMath-Regular.ttf"), font("NotoEmoji-Regular.ttf")));
+        }
+
+        /** The fonts to try, in order: Latin, Arabic, then symbols, arrows, math and emoji (regular only). */
+        List<BaseFont> chain(boolean bold) {
+            List<BaseFont> chain = new ArrayList<>(List.of(bold ? sansBold : sans, bold ? naskhBold : naskh));
+            chain.addAll(symbols);
+            return chain;
         }
 
         private static BaseFont font(String file) throws IOException {

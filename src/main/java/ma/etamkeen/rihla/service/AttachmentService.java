@@ -23,6 +23,7 @@ import ma.etamkeen.rihla.store.AttachmentRepository;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.Sha256;
 import ma.etamkeen.rihla.store.Stamp;
+import ma.etamkeen.rihla.text.FileNames;
 
 /** Photos and documents attached to a site or to one of its entries. */
 public final class AttachmentService {
@@ -60,7 +61,7 @@ public final class AttachmentService {
      * stored, when the file cannot be read, is empty, or is larger than {@link Limits#ATTACHMENT_BYTES}.
      */
     public Attachment attach(UUID siteId, EntryKind ownerKind, UUID ownerId, Path file, String caption) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = FileNames.clean(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         long size;
         String sha256;
         try {
@@ -174,8 +175,8 @@ public final class AttachmentService {
     }
 
     private static String safeFileName(String name) {
-        String cleaned = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
-        return cleaned.isBlank() ? "attachment" : cleaned;
+        String cleaned = FileNames.clean(name).replaceAll("[\\\\/:*?\"<>|]", "_");
+        return cleaned.isBlank() ? FileNames.UNNAMED : cleaned;
     }
 
     private static double megabytes(long bytes) {

@@ -40,6 +40,7 @@ import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.SettingsRepository;
 import ma.etamkeen.rihla.text.Fold;
+import ma.etamkeen.rihla.text.Graphemes;
 
 /**
  * The one-page brief of a site: what it says (assembled here from the site and what the delegates wrote),
@@ -300,7 +301,7 @@ public final class BriefService {
             return single;
         }
         int cut = Math.max(single.lastIndexOf(' ', max - 1), single.lastIndexOf('\n', max - 1));
-        return single.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "…";
+        return single.substring(0, cut > max / 2 ? cut : Graphemes.boundaryAtOrBefore(single, max - 1)).stripTrailing() + "…";
     }
 
     /** Letters to change to turn one word into the other. */

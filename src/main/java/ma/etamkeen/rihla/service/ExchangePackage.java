@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import ma.etamkeen.rihla.model.RecordKind;
@@ -30,12 +31,16 @@ public final class ExchangePackage implements AutoCloseable {
 
     private final Path file;
     private final ZipFile zip;
+    private final Map<String, ZipEntry> entries;
     private final Manifest manifest;
     private final Map<RecordKind<?>, List<Incoming>> records;
 
-    ExchangePackage(Path file, ZipFile zip, Manifest manifest, Map<RecordKind<?>, List<Incoming>> records) {
+    /** @param entries the package's entries by their name with "/" separators */
+    ExchangePackage(Path file, ZipFile zip, Map<String, ZipEntry> entries, Manifest manifest,
+                    Map<RecordKind<?>, List<Incoming>> records) {
         this.file = file;
         this.zip = zip;
+        this.entries = entries;
         this.manifest = manifest;
         this.records = records;
     }
@@ -59,7 +64,7 @@ public final class ExchangePackage implements AutoCloseable {
 
     /** The bytes of an attachment (they were checked against their checksum when the package was read). */
     byte[] attachment(UUID id) {
-        var entry = zip.getEntry(ExchangeFormat.attachmentEntry(id));
+        var entry = entries.get(ExchangeFormat.attachmentEntry(id));
         if (entry == null) {
             return null;
         }

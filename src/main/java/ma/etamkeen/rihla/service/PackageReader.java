@@ -35,6 +35,7 @@ import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.ExchangeRepository;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
 import ma.etamkeen.rihla.store.Sha256;
+import ma.etamkeen.rihla.text.FileNames;
 
 /**
  * Reads a {@code .rihla} package and checks all of it before anything is written: that it is a whole zip
@@ -64,8 +65,8 @@ final class PackageReader {
     private ExchangePackage read(Database database) {
         ZipFile zip = open();
         try {
-            checkNames(zip);
-            ZipEntry manifestEntry = zip.getEntry(ExchangeFormat.MANIFEST);
+            Map<String, ZipEntry> entries = entries(zip);
+            ZipEntry manifestEntry = entries.get(ExchangeFormat.MANIFEST);
             if (manifestEntry == null) {
                 throw refused("exchange.no-manifest", name);
             }
@@ -84,7 +85,7 @@ final class PackageReader {
             Map<UUID, RecordKind<?>> ids = new HashMap<>();
             for (RecordKind<?> kind : RecordKind.all()) {
                 String entryName = ExchangeFormat.recordsEntry(kind.code());
-                ZipEntry entry = zip.getEntry(entryName);
+                ZipEntry entry = entries.get(entryName);
                 List<ExchangePackage.Incoming> incoming = new ArrayList<>();
                 if (entry != null) {
                     byte[] bytes = bytes(zip, entry, ExchangeFormat.MAX_RECORDS_BYTES);
@@ -109,12 +110,12 @@ final class PackageReader {
                 }
                 records.put(kind, incoming);
             }
-            checkAttachments(zip, records.get(RecordKind.ATTACHMENT), checksums);
+            checkAttachments(zip, entries, records.get(RecordKind.ATTACHMENT), checksums);
             checkReferences(database, records, ids);
             ExchangePackage.Manifest summary = new ExchangePackage.Manifest(format, manifest.path("app").asText(""),
                     instantOrNull(manifest.path("exportedAt").asText(null)), manifest.path("exportedBy").path("name").asText(""),
                     manifest.path("scope").path("kind").asText("all"), counts(records));
-            return new ExchangePackage(file, zip, summary, records);
+            return new ExchangePackage(file, zip, entries, summary, records);
         } catch (RuntimeException e) {
             closeQuietly(zip);
             throw e;
@@ -141,16 +142,30 @@ final class PackageReader {
         }
     }
 
-    /** No name may lead out of the package (../x, /etc/x, C:\x), whatever reads it later. */
-    private void checkNames(ZipFile zip) {
-        for (Iterator<? extends ZipEntry> entries = zip.entries().asIterator(); entries.hasNext(); ) {
-            String entryName = entries.next().getName();
-            boolean safe = SAFE_NAME.matcher(entryName).matches() && !entryName.contains("..")
-                    || entryName.endsWith("/") && SAFE_NAME.matcher(entryName.substring(0, entryName.length() - 1)).matches();
-            if (!safe) {
-                throw refused("exchange.unsafe-path", name, entryName);
+    /**
+     * The package's entries by name, "\" read as "/" (a package re-zipped on Windows, e.g. by PowerShell's
+     * Compress-Archive, which writes backslashes against the zip format's rule, APPNOTE 4.4.17). No name may
+     * lead out of the package (../x, /etc/x, C:\x), whatever reads it later, nor name an entry twice.
+     *
+     * @throws RejectedInput {@code exchange.unsafe-path}, {@code exchange.foreign-entry} (a name Rihla never
+     *                       writes), {@code exchange.duplicate-entry}
+     */
+    private Map<String, ZipEntry> entries(ZipFile zip) {
+        Map<String, ZipEntry> entries = new HashMap<>();
+        for (Iterator<? extends ZipEntry> all = zip.entries().asIterator(); all.hasNext(); ) {
+            ZipEntry entry = all.next();
+            String entryName = entry.getName().replace('\\', '/');
+            if (entryName.startsWith("/") || entryName.matches("[A-Za-z]:.*") || List.of(entryName.split("/")).contains("..")) {
+                throw refused("exchange.unsafe-path", name, entry.getName());
+            }
+            if (!SAFE_NAME.matcher(entryName.endsWith("/") ? entryName.substring(0, entryName.length() - 1) : entryName).matches()) {
+                throw refused("exchange.foreign-entry", name, entry.getName());
+            }
+            if (entries.put(entryName, entry) != null) {
+                throw refused("exchange.duplicate-entry", name, entryName);
             }
         }
+        return entries;
     }
 
     private ExchangePackage.Incoming record(RecordKind<?> kind, String entryName, JsonNode node) {
@@ -218,6 +233,9 @@ final class PackageReader {
         if (kind == RecordKind.ATTACHMENT && !HASH.matcher(fields.path("sha256").asText()).matches()) {
             throw badRecord(entryName, id + ": sha256");
         }
+        if (kind == RecordKind.ATTACHMENT && fields.path("file_name").isTextual()) {
+            fields.put("file_name", FileNames.clean(fields.path("file_name").asText()));  // no bidi tricks in names
+        }
         List<String> versions = new ArrayList<>();
         if (versionsNode != null) {
             if (!versionsNode.isArray()) {
@@ -236,14 +254,15 @@ final class PackageReader {
     }
 
     /** Every attachment that still has its bytes brings them, whole and as described. */
-    private void checkAttachments(ZipFile zip, List<ExchangePackage.Incoming> attachments, Map<String, String> checksums) {
+    private void checkAttachments(ZipFile zip, Map<String, ZipEntry> entries, List<ExchangePackage.Incoming> attachments,
+                                  Map<String, String> checksums) {
         for (ExchangePackage.Incoming incoming : attachments) {
             Record record = incoming.record();
             if (record.text("purged_at") != null) {
                 continue;
             }
             String entryName = ExchangeFormat.attachmentEntry(record.id());
-            ZipEntry entry = zip.getEntry(entryName);
+            ZipEntry entry = entries.get(entryName);
             if (entry == null) {
                 throw refused("exchange.missing-file", name, entryName);
             }

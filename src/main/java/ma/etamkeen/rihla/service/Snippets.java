@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import ma.etamkeen.rihla.service.SearchService.Highlighted;
+import ma.etamkeen.rihla.text.Graphemes;
 import ma.etamkeen.rihla.text.Tokens;
 
 /** Excerpts of a text around the words a search matched, with those words marked, in the original text. */
@@ -34,7 +35,8 @@ final class Snippets {
 
     /**
      * About {@link #LENGTH} characters around the first match, within its line (texts put each part, each
-     * language, on its own line), cut between words, with "…" where cut. Without a match: the beginning.
+     * language, on its own line), cut between words (or between grapheme clusters in a run without spaces),
+     * with "…" where cut. Without a match: the beginning.
      */
     static Highlighted excerpt(String text, List<Set<String>> terms) {
         int first = Tokens.first(text, word -> matches(word, terms)).map(Tokens.Word::start).orElse(0);
@@ -51,6 +53,8 @@ final class Snippets {
         while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && end - start < LENGTH + 20) {
             end++;
         }
+        start = Graphemes.boundaryAtOrBefore(line, start);  // a run without spaces is cut between characters
+        end = Graphemes.boundaryAtOrAfter(line, end);
         String prefix = start > 0 ? "… " : "";
         String suffix = end < line.length() ? " …" : "";
         String cut = line.substring(start, end).replaceAll("\\s+", " ");
@@ -63,8 +67,7 @@ final class Snippets {
     }
 
     static String firstLine(String text) {
-        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
-        return line.length() > 120 ? line.substring(0, 119) + "…" : line;
+        return Graphemes.firstLine(text, 120);
     }
 
     private static boolean matches(Tokens.Word word, List<Set<String>> terms) {

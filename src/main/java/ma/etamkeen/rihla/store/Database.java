@@ -114,11 +114,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The JDBC address of an H2 database file ({@code .../rihla.mv.db}) with the given settings. */
+    /**
+     * The JDBC address of an H2 database file ({@code .../rihla.mv.db}) with the given settings; its path
+     * {@linkplain EscapedFilePath escaped}, so that a ";" in a folder name is never read as a setting.
+     */
     static String url(Path databaseFile, String... settings) {
         String name = databaseFile.getFileName().toString();
         Path base = databaseFile.toAbsolutePath().resolveSibling(name.substring(0, name.length() - ".mv.db".length()));
-        return "jdbc:h2:file:" + base + (settings.length == 0 ? "" : ";" + String.join(";", settings));
+        return "jdbc:h2:" + EscapedFilePath.nameOf(base) + (settings.length == 0 ? "" : ";" + String.join(";", settings));
     }
 
     private static JdbcConnectionPool newPool(String url) {

@@ -68,8 +68,11 @@ public final class SearchIndex implements AutoCloseable {
     private static final String TITLE = "title";
     private static final String TEXT = "text";
     private static final float TITLE_BOOST = 3f;
-    /** The indexing rules (what is indexed, how words are split and folded): a change means a rebuild. */
-    private static final String FORMAT = "1";
+    /**
+     * The indexing rules (what is indexed, how words are split and folded): a change means a rebuild. 2: format
+     * characters, apostrophes and Persian/Urdu letters folded, forms capped at {@link Tokens#MAX_TERM}.
+     */
+    private static final String FORMAT = "2";
 
     /** A hit: the stored document and its score. */
     public record Match(SearchDocument document, float score) {

@@ -7,7 +7,13 @@ import java.util.Locale;
  * Folds text the way people type it when they search, in Arabic, French or English: presentation forms
  * (text pasted from PDFs) back to letters, accents and Arabic short vowels (tashkeel, shadda) dropped,
  * tatweel removed, alef forms (أ إ آ ٱ) to ا, ta marbuta ة to ه, alef maqsura ى to ي, hamza carriers
- * ؤ ئ to و ي, œ to oe, and lower case. "Numérique" and "numerique" fold alike; so do "الإدارة" and "الاداره".
+ * ؤ ئ to و ي, the Persian and Urdu forms of Arabic letters (ک ی ہ ۃ ے…) to the Arabic ones, œ to oe, and
+ * lower case. "Numérique" and "numerique" fold alike; so do "الإدارة" and "الاداره", and "کتابخانہ" and "كتابخانه".
+ *
+ * <p>Invisible format characters (Unicode general category Cf: soft hyphen, zero-width space and joiners,
+ * word joiner, byte order mark, bidi marks and controls) are dropped, so "transfor&#173;mation" with a soft
+ * hyphen pasted from a PDF is the word "transformation". Every apostrophe-like character (’ ‘ ʼ ʻ ′ ＇ ` ´…)
+ * becomes {@code '}, which {@link Tokens} reads as a break between words.
  */
 public final class Fold {
     private Fold() {
@@ -45,12 +51,30 @@ public final class Fold {
         return Normalizer.normalize(Normalizer.normalize(text, Normalizer.Form.NFKC), Normalizer.Form.NFD);
     }
 
+    /**
+     * The apostrophe and the characters typed or pasted for it: right and left single quotation marks, the
+     * modifier letters apostrophe, turned comma and reversed comma, prime, fullwidth apostrophe, grave and acute
+     * accents, single high-reversed-9 quotation mark, Armenian apostrophe, Hebrew geresh, saltillo.
+     */
+    static boolean isApostrophe(int c) {
+        return switch (c) {
+            case '\'', '\u2019', '\u2018', '\u02BC', '\u02BB', '\u02BD', '\u02B9', '\u2032', '\uFF07', '`', '\u00B4',
+                    '\u201B', '\u055A', '\u05F3', '\uA78B', '\uA78C' -> true;
+            default -> false;
+        };
+    }
+
     private static String map(String decomposed) {
         StringBuilder folded = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK || c == '\u0640') {
-                continue;  // accents, tashkeel, shadda, superscript alef, tatweel
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.FORMAT || c == '\u0640' || c == '\u0674') {
+                continue;  // accents, tashkeel, shadda, superscript alef, invisible format characters, tatweel, high hamza
+            }
+            if (isApostrophe(c)) {
+                folded.append('\'');
+                continue;
             }
             if (c == 'œ' || c == 'Œ' || c == 'æ' || c == 'Æ') {
                 folded.append(c == 'œ' || c == 'Œ' ? "oe" : "ae");  // no decomposition exists for these ligatures
@@ -58,12 +82,15 @@ public final class Fold {
             }
             folded.append(switch (c) {
                 case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' -> '\u0627';  // alef forms -> ا
-                case '\u0629' -> '\u0647';  // ة -> ه
+                case '\u0629', '\u06C3' -> '\u0647';  // ة, Urdu teh marbuta goal ۃ -> ه
                 case '\u0649' -> '\u064A';  // ى -> ي
                 case '\u0624' -> '\u0648';  // ؤ -> و
                 case '\u0626' -> '\u064A';  // ئ -> ي
-                case '\u06CC' -> '\u064A';  // Farsi yeh -> ي
-                case '\u06A9' -> '\u0643';  // keheh -> ك
+                // Persian, Urdu, Kurdish, Sindhi forms of Arabic letters (ۀ ۂ ۓ ٵ ٶ ٸ are split by NFKC/NFD first)
+                case '\u06CC', '\u06D2', '\u06CD', '\u06D0' -> '\u064A';  // Farsi yeh ی, yeh barree ے, yeh with tail ۍ, yeh ې
+                case '\u06A9', '\u06AA' -> '\u0643';  // keheh ک, swash kaf ڪ -> ك
+                case '\u06C1', '\u06BE', '\u06D5' -> '\u0647';  // heh goal ہ, heh doachashmee ھ, ae ە -> ه
+                case '\u06BA' -> '\u0646';  // noon ghunna ں -> ن
                 case '\u0660', '\u06F0' -> '0';
                 case '\u0661', '\u06F1' -> '1';
                 case '\u0662', '\u06F2' -> '2';

@@ -12,11 +12,18 @@ import java.util.function.Predicate;
  * without its article or a one-letter prefix (الإدارة, إدارة and لإدارة are the same word to a reader). The
  * same code tokenizes what is indexed, what is typed in the search field and what is highlighted, so the
  * three always agree: a typed word matches a written one when one of their forms meets.
+ *
+ * <p>A word is a run of letters, digits, the marks inside words and invisible format characters (category
+ * Cf, which {@link Fold} drops: a soft hyphen does not split a word); an apostrophe of any shape ends one.
+ * A form is at most {@link #MAX_TERM} characters: a 17,000-letter run without a space is found by its first
+ * {@value #MAX_TERM}, and Lucene's limit on one term (32,766 bytes of UTF-8) is never reached.
  */
 public final class Tokens {
     private static final String[] ARABIC_ARTICLES = {"وال", "بال", "كال", "فال", "لل", "ال"};
     /** Conjunctions and prepositions written as one letter before a word: و ف ب ل ك. */
     private static final String ARABIC_PROCLITICS = "\u0648\u0641\u0628\u0644\u0643";
+    /** The longest form of a word, in UTF-16 characters (at most 4 × 200 bytes of UTF-8). */
+    public static final int MAX_TERM = 200;
 
     private Tokens() {
     }
@@ -72,12 +79,21 @@ public final class Tokens {
                 i += Character.charCount(text.codePointAt(i));
             }
             if (i > start) {
-                String folded = Fold.fold(text.substring(start, i));
+                String folded = capped(Fold.fold(text.substring(start, i)));
                 if (!folded.isEmpty() && !visitor.test(new Word(start, i, folded, forms(folded)))) {
                     return;
                 }
             }
         }
+    }
+
+    /** {@code folded}, cut to {@link #MAX_TERM} characters without splitting a surrogate pair. */
+    private static String capped(String folded) {
+        if (folded.length() <= MAX_TERM) {
+            return folded;
+        }
+        int end = Character.isLowSurrogate(folded.charAt(MAX_TERM)) ? MAX_TERM - 1 : MAX_TERM;
+        return folded.substring(0, end);
     }
 
     /** Every term under which {@code text} is found: the forms of its words, once each. */
@@ -117,10 +133,14 @@ public final class Tokens {
         }
     }
 
-    /** Letters, digits and the marks inside words (Arabic vowels, tatweel, accents) belong to a word. */
+    /**
+     * Letters, digits, the marks inside words (Arabic vowels, tatweel, accents) and invisible format
+     * characters belong to a word; apostrophes, even those Unicode counts as letters (ʼ ʻ), do not.
+     */
     private static boolean isWordChar(int codePoint) {
         int type = Character.getType(codePoint);
-        return Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK || codePoint == '\u0640';
+        return (Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT || codePoint == '\u0640')
+                && !Fold.isApostrophe(codePoint);
     }
 }

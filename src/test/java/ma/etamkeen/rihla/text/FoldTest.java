@@ -108,4 +108,47 @@ class FoldTest {
         assertThat(text.substring(arabic.start(), arabic.end())).isEqualTo("مبدأ");
         assertThat(Tokens.terms("الإدارة والإدارات")).contains("الاداره", "اداره", "والادارات", "ادارات");
     }
+
+    /** The Persian, Urdu, Kurdish and Pashto forms of Arabic letters, each folded onto the Arabic letter typed. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ک | ك
+            ڪ | ك
+            ی | ي
+            ے | ي
+            ۓ | ي
+            ۍ | ي
+            ې | ي
+            ٸ | ي
+            ہ | ه
+            ۂ | ه
+            ۀ | ه
+            ھ | ه
+            ە | ه
+            ۃ | ه
+            ں | ن
+            ٵ | ا
+            ٶ | و
+            ۴ | 4
+            """)
+    void eachPersianOrUrduLetterFoldsOntoItsArabicLetter(String written, String typed) {
+        assertThat(Fold.fold(written)).isEqualTo(Fold.fold(typed));
+        assertThat(Fold.fold("ب" + written + "ب")).as("inside a word").isEqualTo("ب" + Fold.fold(typed) + "ب");
+    }
+
+    /** Invisible format characters vanish; every apostrophe-like character becomes the apostrophe. */
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource({"00AD", "200B", "200C", "200D", "200E", "200F", "202A", "202E", "2060", "2066", "2069", "FEFF", "061C"})
+    void formatCharactersAreIgnored(String hex) {
+        String invisible = Character.toString(Integer.parseInt(hex, 16));
+        assertThat(Fold.fold("numé" + invisible + "rique")).isEqualTo("numerique");
+        assertThat(Tokens.terms("la transfor" + invisible + "mation")).containsExactly("la", "transformation");
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource({"0027", "2019", "2018", "02BC", "02BB", "02BD", "2032", "FF07", "0060", "00B4", "201B"})
+    void everyApostropheSplitsAFrenchElision(String hex) {
+        String apostrophe = Character.toString(Integer.parseInt(hex, 16));
+        assertThat(Tokens.terms("l" + apostrophe + "administration")).containsExactly("l", "administration");
+    }
 }

@@ -3,30 +3,24 @@ package ma.etamkeen.rihla.ui.common;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 
+import ma.etamkeen.rihla.text.Direction;
+
 /**
- * Direction of a piece of user or reference text, from its first strong character, so Arabic text reads
- * right-to-left in a French window and French text left-to-right in an Arabic one.
+ * Direction of a piece of user or reference text, by the same rule as the brief ({@link Direction}: its first
+ * strong letter), so Arabic text reads right-to-left in a French window and French text left-to-right in an
+ * Arabic one.
  */
 public final class TextDirection {
     private TextDirection() {
     }
 
+    /** The orientation for {@code text}: of its first strong letter, {@code INHERIT} when it has none. */
     public static NodeOrientation of(String text) {
-        if (text != null) {
-            for (int i = 0; i < text.length(); ) {
-                int codePoint = text.codePointAt(i);
-                switch (Character.getDirectionality(codePoint)) {
-                    case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC:
-                        return NodeOrientation.RIGHT_TO_LEFT;
-                    case Character.DIRECTIONALITY_LEFT_TO_RIGHT:
-                        return NodeOrientation.LEFT_TO_RIGHT;
-                    default:
-                        break;
-                }
-                i += Character.charCount(codePoint);
-            }
-        }
-        return NodeOrientation.INHERIT;
+        return switch (Direction.ofText(text)) {
+            case LEFT_TO_RIGHT -> NodeOrientation.LEFT_TO_RIGHT;
+            case RIGHT_TO_LEFT -> NodeOrientation.RIGHT_TO_LEFT;
+            case NEUTRAL -> NodeOrientation.INHERIT;
+        };
     }
 
     /**

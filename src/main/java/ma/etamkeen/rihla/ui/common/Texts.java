@@ -4,6 +4,8 @@ import java.util.function.Function;
 
 import javafx.util.StringConverter;
 
+import ma.etamkeen.rihla.text.Graphemes;
+
 /** Small text helpers for lists and pickers. */
 public final class Texts {
     private Texts() {
@@ -14,8 +16,7 @@ public final class Texts {
         if (text == null || text.isBlank()) {
             return otherwise;
         }
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > 80 ? line.substring(0, 79) + "…" : line;
+        return Graphemes.firstLine(text, 80);
     }
 
     /** A one-way converter for choice boxes and combo boxes that only display. */
