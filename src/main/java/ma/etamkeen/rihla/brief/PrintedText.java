@@ -13,8 +13,8 @@ import com.lowagie.text.pdf.BaseFont;
  * printed as {@value #PLACEHOLDER_NAME}, so that no character vanishes silently and no font from outside
  * Rihla's bundle is ever used. Invisible format characters (Unicode category Cf) are dropped — a soft hyphen
  * is never printed, the page is not hyphenated — except those the PDF library's bidi algorithm and Arabic
- * shaping read: LRM, RLM, LRE, RLE, LRO, RLO, PDF, ZWJ and ZWNJ. Variation selectors a font lacks are
- * dropped with it.
+ * shaping read (LRM, RLM, LRE, RLE, LRO, RLO, PDF, ZWJ and ZWNJ) and those that are drawn (۝, ؀).
+ * Variation selectors a font lacks are dropped with it.
  */
 final class PrintedText {
     /** U+FFFD REPLACEMENT CHARACTER, the Unicode Standard's sign for a character that cannot be shown. */
@@ -37,7 +37,7 @@ final class PrintedText {
         List<Run> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         BaseFont runFont = null;
-        Matcher cluster = CLUSTER.matcher(text);
+        Matcher cluster = CLUSTER.matcher(withAstralLeftToRight(text));
         while (cluster.find()) {
             String printed = printable(cluster.group());
             if (printed.isEmpty()) {
@@ -63,10 +63,23 @@ final class PrintedText {
         return runs;
     }
 
+    /**
+     * {@code text} with each cluster holding a character outside the BMP (emoji, mostly) embedded left to
+     * right (LRE … PDF): the PDF library's bidi algorithm reverses a right-to-left run UTF-16 unit by unit,
+     * which would turn a surrogate pair around and lose the character; embedded, it is reversed twice.
+     */
+    private static String withAstralLeftToRight(String text) {
+        if (text.codePoints().allMatch(Character::isBmpCodePoint)) {
+            return text;
+        }
+        return CLUSTER.matcher(text).replaceAll(found -> found.group().codePoints().allMatch(Character::isBmpCodePoint)
+                ? Matcher.quoteReplacement(found.group()) : Matcher.quoteReplacement("\u202A" + found.group() + "\u202C"));
+    }
+
     /** The cluster without the format characters the PDF library does not read. */
     private static String printable(String cluster) {
         StringBuilder kept = new StringBuilder(cluster.length());
-        cluster.codePoints().filter(c -> Character.getType(c) != Character.FORMAT || isReadByLibrary(c))
+        cluster.codePoints().filter(c -> Character.getType(c) != Character.FORMAT || isReadByLibrary(c) || isDrawn(c))
                 .forEach(kept::appendCodePoint);
         return kept.toString();
     }
@@ -74,6 +87,15 @@ final class PrintedText {
     /** Bidi marks and embeddings (UAX #9 before isolates) and the joiners that Arabic shaping reads. */
     private static boolean isReadByLibrary(int c) {
         return c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E' || c == '\u200C' || c == '\u200D';
+    }
+
+    /**
+     * The format characters that are drawn: the prepended concatenation marks (the Arabic number sign ؀, the
+     * end of ayah ۝…; Prepended_Concatenation_Mark in Unicode's PropList.txt).
+     */
+    private static boolean isDrawn(int c) {
+        return c >= '\u0600' && c <= '\u0605' || c == '\u06DD' || c == '\u070F' || c == '\u0890' || c == '\u0891'
+                || c == '\u08E2' || c == 0x110BD || c == 0x110CD;
     }
 
     /** The first font that can draw every visible character of {@code cluster}, or null. */
@@ -90,7 +112,7 @@ final class PrintedText {
     }
 
     private static boolean isInvisible(int c) {
-        return Character.getType(c) == Character.FORMAT;
+        return Character.getType(c) == Character.FORMAT && !isDrawn(c);
     }
 
     /** Variation selectors (VS1–16, VS17–256): they choose a glyph's style and draw nothing themselves. */

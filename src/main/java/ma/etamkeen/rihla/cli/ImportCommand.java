@@ -20,6 +20,7 @@ import ma.etamkeen.rihla.service.ImportPlan;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.text.Graphemes;
+import ma.etamkeen.rihla.text.FileNames;
 
 /**
  * {@code import FILE [--dry-run] [--on-conflict keep-both|mine|theirs]}: prints what the package would
@@ -87,7 +88,7 @@ final class ImportCommand implements Cli.Command {
         ExchangePackage.Manifest manifest = plan.manifest();
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(messages.language().locale()).withZone(ZoneId.systemDefault());
-        out.println(messages.format("exchange.from", file.getFileName(), manifest.exportedBy(),
+        out.println(messages.format("exchange.from", FileNames.clean(String.valueOf(file.getFileName())), manifest.exportedBy(),
                 when.format(manifest.exportedAt()), plan.steps().size()));
         out.println();
         String row = "%-22s %8s %8s %8s %8s %8s%n";

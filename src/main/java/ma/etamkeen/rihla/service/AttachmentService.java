@@ -118,7 +118,7 @@ public final class AttachmentService {
         byte[] content = database.read(tx -> attachments.content(tx, attachment.id()))
                 .orElseThrow(() -> new RejectedInput("attachment.unreadable", attachment.fileName()));
         Path folder = database.folder().resolve("open").resolve(attachment.id().toString());
-        Path file = folder.resolve(safeFileName(attachment.fileName()));
+        Path file = folder.resolve(FileNames.forDisk(attachment.fileName()));
         try {
             Files.createDirectories(folder);
             Files.write(file, content);
@@ -172,11 +172,6 @@ public final class AttachmentService {
         try (InputStream in = Files.newInputStream(file)) {
             return Sha256.of(in);
         }
-    }
-
-    private static String safeFileName(String name) {
-        String cleaned = FileNames.clean(name).replaceAll("[\\\\/:*?\"<>|]", "_");
-        return cleaned.isBlank() ? FileNames.UNNAMED : cleaned;
     }
 
     private static double megabytes(long bytes) {

@@ -296,7 +296,8 @@ public final class BriefService {
         if (text == null) {
             return "";
         }
-        String single = text.strip().replaceAll("[\\p{Zs}\\t\\x0B\\f\\r]+", " ").replaceAll(" ?\n[\\s]*", "\n");
+        String single = text.strip().replaceAll("\\r\\n?|[\\u0085\\u2028\\u2029]", "\n")  // every line break is one
+                .replaceAll("[\\p{Zs}\\t\\x0B\\f]+", " ").replaceAll(" ?\n[\\s]*", "\n");
         if (single.length() <= max) {
             return single;
         }

@@ -35,6 +35,7 @@ import ma.etamkeen.rihla.store.ThemeRepository;
 import ma.etamkeen.rihla.store.TrashRepository;
 import ma.etamkeen.rihla.store.Tx;
 import ma.etamkeen.rihla.store.VisitRepository;
+import ma.etamkeen.rihla.text.FileNames;
 
 /**
  * The knowledge base the delegates complete: visits, sites, their facts and sources, themes. Every field is
@@ -401,7 +402,7 @@ public final class KnowledgeBase {
     public VisitImport importVisits(Path file) {
         Set<String> themeCodes = new HashSet<>(database.read(tx -> themes.idsByCode(tx).keySet()));
         List<VisitCsv.PlannedVisit> planned = VisitCsv.read(file, themeCodes);
-        String name = String.valueOf(file.getFileName());
+        String name = FileNames.clean(String.valueOf(file.getFileName()));
         Stamp stamp = identity.stamp();
         VisitImport done = writeKnowledge(tx -> {
             int[] counts = new int[5];

@@ -55,7 +55,7 @@ final class PackageReader {
 
     private PackageReader(Path file) {
         this.file = file;
-        this.name = String.valueOf(file.getFileName());
+        this.name = FileNames.clean(String.valueOf(file.getFileName()));  // named in messages
     }
 
     static ExchangePackage read(Path file, Database database) {
@@ -144,7 +144,9 @@ final class PackageReader {
 
     /**
      * The package's entries by name, "\" read as "/" (a package re-zipped on Windows, e.g. by PowerShell's
-     * Compress-Archive, which writes backslashes against the zip format's rule, APPNOTE 4.4.17). No name may
+     * Compress-Archive, which writes backslashes against the zip format's rule, APPNOTE 4.4.17), "./" left
+     * out, and read from inside the one folder that holds them all when a package was unpacked and zipped
+     * again with its folder. No name may
      * lead out of the package (../x, /etc/x, C:\x), whatever reads it later, nor name an entry twice.
      *
      * @throws RejectedInput {@code exchange.unsafe-path}, {@code exchange.foreign-entry} (a name Rihla never
@@ -154,7 +156,7 @@ final class PackageReader {
         Map<String, ZipEntry> entries = new HashMap<>();
         for (Iterator<? extends ZipEntry> all = zip.entries().asIterator(); all.hasNext(); ) {
             ZipEntry entry = all.next();
-            String entryName = entry.getName().replace('\\', '/');
+            String entryName = entry.getName().replace('\\', '/').replaceAll("(^|/)(\\./)+", "$1");  // ./records/x
             if (entryName.startsWith("/") || entryName.matches("[A-Za-z]:.*") || List.of(entryName.split("/")).contains("..")) {
                 throw refused("exchange.unsafe-path", name, entry.getName());
             }
@@ -165,7 +167,27 @@ final class PackageReader {
                 throw refused("exchange.duplicate-entry", name, entryName);
             }
         }
-        return entries;
+        return entries.containsKey(ExchangeFormat.MANIFEST) ? entries : withoutTopFolder(entries);
+    }
+
+    /** The entries of a package unpacked and zipped again with its folder (export/manifest.json …), from inside it. */
+    private static Map<String, ZipEntry> withoutTopFolder(Map<String, ZipEntry> entries) {
+        String top = null;
+        for (String entryName : entries.keySet()) {
+            int slash = entryName.indexOf('/');
+            String folder = slash < 0 ? null : entryName.substring(0, slash + 1);
+            if (folder == null || top != null && !top.equals(folder)) {
+                return entries;  // not all in one folder: the missing manifest is reported as such
+            }
+            top = folder;
+        }
+        Map<String, ZipEntry> inside = new HashMap<>();
+        for (Map.Entry<String, ZipEntry> entry : entries.entrySet()) {
+            if (entry.getKey().length() > top.length()) {
+                inside.put(entry.getKey().substring(top.length()), entry.getValue());
+            }
+        }
+        return inside;
     }
 
     private ExchangePackage.Incoming record(RecordKind<?> kind, String entryName, JsonNode node) {

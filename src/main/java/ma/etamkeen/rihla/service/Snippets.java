@@ -53,8 +53,9 @@ final class Snippets {
         while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && end - start < LENGTH + 20) {
             end++;
         }
-        start = Graphemes.boundaryAtOrBefore(line, start);  // a run without spaces is cut between characters
-        end = Graphemes.boundaryAtOrAfter(line, end);
+        // A run without spaces is cut between characters, inside the window (a letter with 5,000 marks is left out).
+        start = Math.min(Graphemes.boundaryAtOrAfter(line, start), at);
+        end = Math.max(Graphemes.boundaryAtOrBefore(line, end), start);
         String prefix = start > 0 ? "… " : "";
         String suffix = end < line.length() ? " …" : "";
         String cut = line.substring(start, end).replaceAll("\\s+", " ");

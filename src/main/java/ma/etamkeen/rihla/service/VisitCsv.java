@@ -28,6 +28,7 @@ import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.GovernmentLevel;
 import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.model.Localized;
+import ma.etamkeen.rihla.text.FileNames;
 
 /**
  * A visit and its sites prepared in a spreadsheet: a CSV file (RFC 4180: comma-separated, fields in double
@@ -73,7 +74,7 @@ final class VisitCsv {
      *                       {@code csv.visit-differs}, {@code csv.too-long}
      */
     static List<PlannedVisit> read(Path file, Set<String> themes) {
-        String name = String.valueOf(file.getFileName());
+        String name = FileNames.clean(String.valueOf(file.getFileName()));
         String text = decode(file, name);
         if (text.isBlank()) {
             throw new RejectedInput("csv.empty", name);

@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla.store;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,10 @@ public final class Database implements AutoCloseable {
      *                               {@code NOT_WRITABLE}, {@code DISK_FULL}, {@code NEWER_VERSION}
      */
     public static Database open(Path folder) {
+        if (File.separatorChar != '\\' && folder.toAbsolutePath().toString().indexOf('\\') >= 0) {
+            // H2 reads every "\" of a path as a separator (FilePathDisk): "a\b" would be the folders a/b.
+            throw new StoreException(StoreException.Reason.FOLDER_NAME, folder.toString(), null);
+        }
         FolderLock lock = FolderLock.acquire(folder);
         try {
             StoreJournal.finishOrUndo(folder);
@@ -289,7 +294,23 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure(e);
+            StoreException failure = failure(e);
+            if (isClosedByH2(e)) {
+                // H2 may close the database after the rollback went through: never write on its old session.
+                closeQuietly(writerConnection);
+                writerConnection = null;
+            }
+            throw failure;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Closing a connection to a closed database", e);
         }
     }
 

@@ -29,6 +29,8 @@ public class StoreException extends RuntimeException {
         DAMAGED_BACKUP("error.damaged-backup"),
         /** H2's recovery tool could not rebuild a Rihla database from a damaged file. */
         NOT_RECOVERABLE("error.not-recoverable"),
+        /** A data folder whose name the database cannot use (a backslash in it, where it is not a separator). */
+        FOLDER_NAME("error.folder-name"),
         FAILED("error.store-failed");
 
         private final String messageKey;

@@ -18,12 +18,13 @@ public enum Direction {
     private static final char PDF = '\u202C';
     /**
      * What must read left to right whole inside right-to-left text: web addresses, e-mail addresses, and
-     * numbers written with separators (dates 2022-09-27, phone numbers +32 2 123 45 67, times 10:30).
+     * numbers written with separators (dates 2022-09-27, phone numbers +32 2 123 45 67, times 10:30, amounts
+     * 1,500.75, ranges 10-12).
      */
     private static final Pattern LEFT_TO_RIGHT_RUN = Pattern.compile(
             "(?:https?://|www\\.)[^\\s]+[^\\s.,;:!?)\\]»،؛؟]"
                     + "|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}"
-                    + "|\\+?\\p{Nd}+(?:[ ./:-]\\p{Nd}+)+");
+                    + "|\\+?\\p{Nd}+(?:[ ./:,-]\\p{Nd}+)+");
 
     /**
      * The direction of {@code paragraph} (of its first paragraph, when it holds several), {@link #NEUTRAL} when

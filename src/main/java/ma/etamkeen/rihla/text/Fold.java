@@ -7,8 +7,8 @@ import java.util.Locale;
  * Folds text the way people type it when they search, in Arabic, French or English: presentation forms
  * (text pasted from PDFs) back to letters, accents and Arabic short vowels (tashkeel, shadda) dropped,
  * tatweel removed, alef forms (أ إ آ ٱ) to ا, ta marbuta ة to ه, alef maqsura ى to ي, hamza carriers
- * ؤ ئ to و ي, the Persian and Urdu forms of Arabic letters (ک ی ہ ۃ ے…) to the Arabic ones, œ to oe, and
- * lower case. "Numérique" and "numerique" fold alike; so do "الإدارة" and "الاداره", and "کتابخانہ" and "كتابخانه".
+ * ؤ ئ to و ي, the Persian, Urdu and other forms of Arabic letters (ک ی ہ ۃ ے ڭ ۆ…) to the Arabic ones, œ to oe,
+ * ß to ss, and lower case. "Numérique" and "numerique" fold alike; so do "الإدارة" and "الاداره", and "کتابخانہ" and "كتابخانه".
  *
  * <p>Invisible format characters (Unicode general category Cf: soft hyphen, zero-width space and joiners,
  * word joiner, byte order mark, bidi marks and controls) are dropped, so "transfor&#173;mation" with a soft
@@ -66,8 +66,9 @@ public final class Fold {
 
     private static String map(String decomposed) {
         StringBuilder folded = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
+        for (int i = 0; i < decomposed.length(); ) {
+            int c = decomposed.codePointAt(i);  // by code point: format characters outside the BMP too
+            i += Character.charCount(c);
             int type = Character.getType(c);
             if (type == Character.NON_SPACING_MARK || type == Character.FORMAT || c == '\u0640' || c == '\u0674') {
                 continue;  // accents, tashkeel, shadda, superscript alef, invisible format characters, tatweel, high hamza
@@ -76,34 +77,34 @@ public final class Fold {
                 folded.append('\'');
                 continue;
             }
-            if (c == 'œ' || c == 'Œ' || c == 'æ' || c == 'Æ') {
-                folded.append(c == 'œ' || c == 'Œ' ? "oe" : "ae");  // no decomposition exists for these ligatures
-                continue;
+            switch (c) {  // letters without a decomposition: œ æ and the German sharp s
+                case 'œ', 'Œ' -> folded.append("oe");
+                case 'æ', 'Æ' -> folded.append("ae");
+                case 'ß', 'ẞ' -> folded.append("ss");
+                default -> folded.appendCodePoint(arabic(c));
             }
-            folded.append(switch (c) {
-                case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' -> '\u0627';  // alef forms -> ا
-                case '\u0629', '\u06C3' -> '\u0647';  // ة, Urdu teh marbuta goal ۃ -> ه
-                case '\u0649' -> '\u064A';  // ى -> ي
-                case '\u0624' -> '\u0648';  // ؤ -> و
-                case '\u0626' -> '\u064A';  // ئ -> ي
-                // Persian, Urdu, Kurdish, Sindhi forms of Arabic letters (ۀ ۂ ۓ ٵ ٶ ٸ are split by NFKC/NFD first)
-                case '\u06CC', '\u06D2', '\u06CD', '\u06D0' -> '\u064A';  // Farsi yeh ی, yeh barree ے, yeh with tail ۍ, yeh ې
-                case '\u06A9', '\u06AA' -> '\u0643';  // keheh ک, swash kaf ڪ -> ك
-                case '\u06C1', '\u06BE', '\u06D5' -> '\u0647';  // heh goal ہ, heh doachashmee ھ, ae ە -> ه
-                case '\u06BA' -> '\u0646';  // noon ghunna ں -> ن
-                case '\u0660', '\u06F0' -> '0';
-                case '\u0661', '\u06F1' -> '1';
-                case '\u0662', '\u06F2' -> '2';
-                case '\u0663', '\u06F3' -> '3';
-                case '\u0664', '\u06F4' -> '4';
-                case '\u0665', '\u06F5' -> '5';
-                case '\u0666', '\u06F6' -> '6';
-                case '\u0667', '\u06F7' -> '7';
-                case '\u0668', '\u06F8' -> '8';
-                case '\u0669', '\u06F9' -> '9';
-                default -> c;
-            });
         }
         return folded.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * An Arabic letter, or a form of it in another language written in Arabic script (Persian, Urdu, Pashto,
+     * Sindhi, Kurdish, Uyghur, Kashmiri: the letters of the Unicode Arabic block that are a kaf, yeh, waw,
+     * heh or noon with other dots or marks), as the Arabic letter; Arabic-Indic digits as digits.
+     */
+    private static int arabic(int c) {
+        return switch (c) {
+            case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' -> '\u0627';  // alef forms -> ا
+            case '\u0629', '\u06C3', '\u06C1', '\u06BE', '\u06D5', '\u06FF' -> '\u0647';  // ة ۃ ہ ھ ە ۿ -> ه
+            case '\u0649', '\u0626', '\u06CC', '\u06D2', '\u06CD', '\u06D0', '\u0620', '\u06CE', '\u06D1', '\u063D',
+                    '\u063E', '\u063F' -> '\u064A';  // ى ئ ی ے ۍ ې ؠ ێ ۑ ؽ ؾ ؿ -> ي
+            case '\u0624', '\u06C4', '\u06C5', '\u06C6', '\u06C7', '\u06C8', '\u06C9', '\u06CA', '\u06CB',
+                    '\u06CF' -> '\u0648';  // ؤ ۄ ۅ ۆ ۇ ۈ ۉ ۊ ۋ ۏ -> و
+            case '\u06A9', '\u06AA', '\u06AB', '\u06AC', '\u06AD', '\u06AE', '\u0762', '\u0763',
+                    '\u0764' -> '\u0643';  // ک ڪ ګ ڬ ڭ ڮ ݢ ݣ ݤ -> ك
+            case '\u06BA', '\u06B9', '\u06BB', '\u06BC', '\u06BD' -> '\u0646';  // ں ڹ ڻ ڼ ڽ -> ن
+            default -> c >= '\u0660' && c <= '\u0669' ? '0' + (c - '\u0660')
+                    : c >= '\u06F0' && c <= '\u06F9' ? '0' + (c - '\u06F0') : c;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla.text;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.function.Predicate;
  * same code tokenizes what is indexed, what is typed in the search field and what is highlighted, so the
  * three always agree: a typed word matches a written one when one of their forms meets.
  *
- * <p>A word is a run of letters, digits, the marks inside words and invisible format characters (category
- * Cf, which {@link Fold} drops: a soft hyphen does not split a word); an apostrophe of any shape ends one.
+ * <p>A word is a run of letters, digits (² and ⓓ too), the marks inside words and invisible format characters
+ * (category Cf, which {@link Fold} drops: a soft hyphen does not split a word); an apostrophe of any shape
+ * ends one.
  * A form is at most {@link #MAX_TERM} characters: a 17,000-letter run without a space is found by its first
  * {@value #MAX_TERM}, and Lucene's limit on one term (32,766 bytes of UTF-8) is never reached.
  */
@@ -140,7 +142,18 @@ public final class Tokens {
     private static boolean isWordChar(int codePoint) {
         int type = Character.getType(codePoint);
         return (Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT || codePoint == '\u0640')
+                || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT || codePoint == '\u0640'
+                || isCompatibilityLetter(codePoint, type))
                 && !Fold.isApostrophe(codePoint);
+    }
+
+    /**
+     * Superscript and subscript digits (CO₂, m²), fractions, Roman numerals and circled letters: numbers and
+     * symbols whose compatibility form (NFKC, which {@link Fold} applies) is a letter or a digit.
+     */
+    private static boolean isCompatibilityLetter(int codePoint, int type) {
+        return (type == Character.OTHER_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_SYMBOL)
+                && Normalizer.normalize(Character.toString(codePoint), Normalizer.Form.NFKC).codePoints()
+                .anyMatch(Character::isLetterOrDigit);
     }
 }

@@ -56,7 +56,11 @@ class PastedTextBriefTest {
                 "\u2066Smals\u2069 راجع https://bosa.belgium.be/fr/ أو اكتب إلى info@bosa.fgov.be للمزيد",
                 "La transfor\u00ADmation numé\u00ADrique de l'adminis\u00ADtration",
                 "Très bonne visite 👍 ✓ ★★★ 🇲🇦 → ≤ \uE000 end",
-                "مدرسۀ کدنویسی و کتابخانہ");
+                "مدرسۀ کدنویسی و کتابخانہ",
+                "رموز ب👍ت و 👍🏽 و 👩🏽‍💻 نهاية",
+                "الفترة 1,500.75 يورو من 10-12 شتنبر",
+                "ذَٰلِكَ ٱلْكِتَٰبُ ۝١ ؀١٢",
+                "premier\u0085second\u2028troisième");
         for (String body : notes) {
             workspace.notes().save(new Note(UUID.randomUUID(), site.id(), null, LocalDate.of(2022, 9, 28), body, null));
         }
@@ -101,6 +105,12 @@ class PastedTextBriefTest {
             assertThat(all).contains("La transformation numérique de l'administration").doesNotContain("\u00AD")
                     .doesNotContain("transfor-");
             assertThat(all).contains("👍", "✓", "★★★", "→", "≤", "\uFFFD end").doesNotContain("\uE000");
+
+            Line emoji = line(lines, "\uD83D\uDC4D\uD83C\uDFFD");
+            assertThat(emoji.visual()).as("emoji inside Arabic, whole").contains("👍", "👩🏽‍💻".substring(0, 2));
+            assertThat(line(lines, "1,500.75").visual()).contains("10-12");
+            assertThat(all).contains("۝", "؀").contains("premier").doesNotContain("premiersecond")
+                    .doesNotContain("secondtroisième");
         }
     }
 

@@ -104,7 +104,8 @@ class PastedTextTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\u00AD soft hyphen", "\u200B zero-width space", "\u2060 word joiner", "\uFEFF byte order mark",
-            "\u200E left-to-right mark", "\u200D zero-width joiner", "\u202A\u202C embedding"})
+            "\u200E left-to-right mark", "\u200D zero-width joiner", "\u202A\u202C embedding",
+            "\uD834\uDD73 musical begin beam", "\uDB40\uDC01 language tag", "\uD80D\uDC30 Egyptian joiner"})
     void invisibleCharactersInsideWordsDoNotHideThem(String invisible) {
         String mark = invisible.substring(0, invisible.indexOf(' '));
         Note pasted = note("La transfor" + mark + "mation numé" + mark + "rique de l'adminis" + mark + "tration");
@@ -131,6 +132,12 @@ class PastedTextTest {
         typedAndWritten.put("adminis", "lʼadministration");
         typedAndWritten.put("l'administration", "l＇administration");
         typedAndWritten.put("hui", "aujourd`hui");
+        typedAndWritten.put("co2", "Émissions de CO₂ : 12 m²");
+        typedAndWritten.put("m2", "surface de 40 m²");
+        typedAndWritten.put("digital", "ⓓⓘⓖⓘⓣⓐⓛ");
+        typedAndWritten.put("strasse", "Wetstraat, Straße 1");
+        typedAndWritten.put("كتاب", "ڪتاب ګتاب ڭتاب");
+        typedAndWritten.put("نون", "ڻوڼ");
         try (Workspace workspace = Workspace.open(folder)) {
             typedAndWritten.forEach((typed, written) -> {
                 Note note = note(written);
@@ -160,6 +167,60 @@ class PastedTextTest {
                 assertThat(boundaries).as(at + ": cut between grapheme clusters: " + kept).contains(kept.length());
             }
         }
+    }
+
+    @Test
+    void aSnippetStaysShortWhenOneLetterCarriesThousandsOfMarks() {
+        try (Workspace workspace = Workspace.open(folder)) {
+            workspace.notes().save(note("Avant e" + "\u0301".repeat(5_000) + " guichet " + "é".repeat(3) + "\u0301".repeat(5_000)));
+            SearchService.Hit hit = search(workspace, "guichet").all().get(0);
+            assertThat(hit.snippet().text().length()).isLessThan(300);
+            assertThat(hit.snippet().text()).contains("guichet");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {".", "..", "a very long name", "\u2028 line separator", "spaces", "\u3164 Hangul filler"})
+    void anAttachmentNameThatWouldMisleadOrCouldNotBeWrittenIsMadeSafeAndStillOpens(String kind) throws Exception {
+        String name = switch (kind) {
+            case ".", ".." -> kind;
+            case "a very long name" -> "ب".repeat(200) + "😀".repeat(60) + ".png";
+            case "spaces" -> "photo.jpg" + " ".repeat(60) + ".exe";
+            default -> "photo.jpg" + kind.charAt(0) + kind.charAt(0) + ".exe";
+        };
+        Path tricked = withAttachmentNamed(name);
+        try (Workspace workspace = Workspace.open(folder.resolve("receiver"))) {
+            importWhole(workspace, tricked);
+            Attachment attachment = workspace.attachments().forSite(Seeder.siteId("easy-brussels")).stream()
+                    .filter(a -> !a.fileName().startsWith("once-only")).findFirst().orElseThrow();
+            if (name.endsWith(".exe")) {
+                assertThat(attachment.fileName()).as("the real extension shows").matches("photo\\.jpg ?\\.exe");
+            }
+            Path opened = workspace.attachments().copyForViewing(attachment);
+            assertThat(opened).exists();
+            assertThat(opened.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(200);
+            assertThat(opened.getParent().getParent().getParent()).isEqualTo(folder.resolve("receiver"));
+        }
+    }
+
+    private Path withAttachmentNamed(String name) throws Exception {
+        DemoData.fill(folder.resolve("sender"));
+        Path good;
+        try (Workspace sender = Workspace.open(folder.resolve("sender"))) {
+            good = sender.exchange().export(folder.resolve("good.rihla"), ExportScope.all(), ExchangeService.Progress.NONE)
+                    .file();
+        }
+        Repack repack = Repack.of(good);
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode attachments = (ArrayNode) json.readTree(repack.files.get("records/attachment.json"));
+        for (var attachment : attachments) {
+            if (!attachment.path("file_name").asText().startsWith("once-only")) {
+                ((ObjectNode) attachment).put("file_name", name);
+            }
+        }
+        repack.files.put("records/attachment.json", json.writeValueAsBytes(attachments));
+        return repack.resealed().write(folder.resolve("renamed.rihla"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -213,6 +274,43 @@ class PastedTextTest {
             RejectedInput refused = catchThrowableOfType(RejectedInput.class, () -> importWhole(workspace, evil));
             assertThat(Failures.describe(refused, Messages.of(Language.EN), UnaryOperator.identity()))
                     .contains("would land outside the package");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"./ before every name", ".\\ before every name", "the package's folder zipped with it",
+            "./ inside names"})
+    void aPackageZippedAgainAnotherWayImports(String how) throws Exception {
+        DemoData.fill(folder.resolve("sender"));
+        Path good;
+        try (Workspace sender = Workspace.open(folder.resolve("sender"))) {
+            good = sender.exchange().export(folder.resolve("good.rihla"), ExportScope.all(), ExchangeService.Progress.NONE)
+                    .file();
+        }
+        Repack again = new Repack();
+        Repack.of(good).files.forEach((name, bytes) -> again.files.put(switch (how) {
+            case "./ before every name" -> "./" + name;
+            case ".\\ before every name" -> ".\\" + name.replace('/', '\\');
+            case "./ inside names" -> name.replace("/", "/./");
+            default -> "export/" + name;
+        }, bytes));
+        try (Workspace workspace = Workspace.open(folder.resolve("receiver"))) {
+            assertThat(importWhole(workspace, again.write(folder.resolve("again.rihla"))).counts().added()).isPositive();
+            assertThat(workspace.attachments().forSite(Seeder.siteId("easy-brussels"))).hasSize(2);
+        }
+    }
+
+    @Test
+    void aDataFolderWhoseNameHoldsABackslashIsRefusedForThatReasonAndNothingIsWritten() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.separatorChar == '/', "a backslash is a separator here");
+        Path parent = Files.createDirectories(folder.resolve("dirs"));
+        Path data = parent.resolve("a\\b");
+        ma.etamkeen.rihla.store.StoreException refused = catchThrowableOfType(
+                ma.etamkeen.rihla.store.StoreException.class, () -> Workspace.open(data).close());
+        assertThat(Failures.describe(refused, Messages.of(Language.FR), UnaryOperator.identity()))
+                .contains("barre oblique inversée", "Rien n'a été modifié");
+        try (var left = Files.walk(parent)) {
+            assertThat(left.filter(path -> !path.equals(parent)).toList()).as("nothing written").isEmpty();
         }
     }
 

@@ -130,6 +130,20 @@ class FoldTest {
             ٵ | ا
             ٶ | و
             ۴ | 4
+            ګ | ك
+            ڭ | ك
+            ݢ | ك
+            ؠ | ي
+            ێ | ي
+            ؽ | ي
+            ۄ | و
+            ۆ | و
+            ۇ | و
+            ۋ | و
+            ٷ | و
+            ۿ | ه
+            ڻ | ن
+            ڽ | ن
             """)
     void eachPersianOrUrduLetterFoldsOntoItsArabicLetter(String written, String typed) {
         assertThat(Fold.fold(written)).isEqualTo(Fold.fold(typed));

@@ -30,6 +30,7 @@ import ma.etamkeen.rihla.service.ImportPlan.Resolution;
 import ma.etamkeen.rihla.service.RejectedInput;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.WindowContext;
+import ma.etamkeen.rihla.text.FileNames;
 
 /**
  * Importing a colleague's package: it is read and compared in the background, the preview shows what would
@@ -81,7 +82,7 @@ public final class ImportViewModel {
         Messages messages = context.language().messages();
         running.set(true);
         progress.set(-1);
-        message.set(messages.format("exchange.reading", TextDirection.leftToRight(file.getFileName().toString())));
+        message.set(messages.format("exchange.reading", TextDirection.leftToRight(FileNames.clean(file.getFileName().toString()))));
         context.background().read(workspace -> {
             ExchangePackage read = workspace.exchange().read(file);
             try {
@@ -113,7 +114,7 @@ public final class ImportViewModel {
     private Preview preview(ImportPlan plan, List<Site> sites) {
         Messages messages = context.language().messages();
         ExchangePackage.Manifest manifest = plan.manifest();
-        String heading = messages.format("exchange.from", TextDirection.leftToRight(file.getFileName().toString()),
+        String heading = messages.format("exchange.from", TextDirection.leftToRight(FileNames.clean(file.getFileName().toString())),
                 manifest.exportedBy(), when(manifest.exportedAt()), plan.steps().size());
         List<Row> byKind = new ArrayList<>();
         plan.byKindKey().forEach((kind, counts) -> byKind.add(new Row(messages.get(kind), counts)));
