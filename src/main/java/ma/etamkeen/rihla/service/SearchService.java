@@ -22,6 +22,7 @@ import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.SearchIndex;
 import ma.etamkeen.rihla.store.SearchIndex.SearchDocumentRef;
+import ma.etamkeen.rihla.text.Graphemes;
 import ma.etamkeen.rihla.text.Tokens;
 
 /**
@@ -188,7 +189,7 @@ public final class SearchService implements AutoCloseable {
         String title = switch (document.kind()) {
             case SITE -> site == null ? document.title() : site.name().in(language);
             case NOTE -> Snippets.firstLine(document.text());
-            default -> document.title();
+            default -> Graphemes.withoutSoftHyphens(document.title());
         };
         Highlighted snippet = Snippets.excerpt(document.text(), terms);
         if (document.kind() == SearchKind.SITE && site != null) {

@@ -58,7 +58,7 @@ final class Snippets {
         end = Math.max(Graphemes.boundaryAtOrBefore(line, end), start);
         String prefix = start > 0 ? "… " : "";
         String suffix = end < line.length() ? " …" : "";
-        String cut = line.substring(start, end).replaceAll("\\s+", " ");
+        String cut = Graphemes.withoutSoftHyphens(line.substring(start, end)).replaceAll("\\s+", " ");
         Highlighted inner = highlight(cut.strip(), terms);
         List<int[]> spans = new ArrayList<>();
         for (int[] span : inner.matches()) {

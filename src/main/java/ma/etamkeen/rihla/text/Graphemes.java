@@ -60,9 +60,17 @@ public final class Graphemes {
         return text.substring(0, boundaryAtOrBefore(text, max - ELLIPSIS.length())).stripTrailing() + ELLIPSIS;
     }
 
-    /** The first non-blank line of {@code text}, stripped and {@linkplain #shorten shortened} to {@code max}. */
+    /**
+     * The first non-blank line of {@code text} as a one-line label: stripped, without soft hyphens (which
+     * JavaFX and terminals draw as visible hyphens mid-line), {@linkplain #shorten shortened} to {@code max}.
+     */
     public static String firstLine(String text, int max) {
-        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        String line = text == null ? "" : withoutSoftHyphens(text).strip().lines().findFirst().orElse("");
         return shorten(line, max);
+    }
+
+    /** {@code text} without U+00AD SOFT HYPHEN: a hyphenation hint, invisible except at a line break. */
+    public static String withoutSoftHyphens(String text) {
+        return text.indexOf('\u00AD') < 0 ? text : text.replace("\u00AD", "");
     }
 }

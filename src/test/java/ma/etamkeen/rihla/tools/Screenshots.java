@@ -80,6 +80,17 @@ public final class Screenshots {
             System.exit(0);
         }
         DemoData.fill(data);
+        if (java.util.Arrays.asList(args).contains("pasted")) {  // notes as delegates paste them
+            try (ma.etamkeen.rihla.service.Workspace workspace = ma.etamkeen.rihla.service.Workspace.open(data)) {
+                for (String body : java.util.List.of("اجتماع مع FPS BOSA و Smals حول eID\nالموعد 2022-09-27 والهاتف +32 2 123 45 67",
+                        "La transfor\u00ADmation numé\u00ADrique de l'adminis\u00ADtration 👍 ✓ ★★★ 🇲🇦",
+                        "مدرسۀ کدنویسی و کتابخانہ", "x".repeat(76) + "👨‍👩‍👧 titre coupé au bon endroit")) {
+                    workspace.notes().save(new ma.etamkeen.rihla.model.Note(java.util.UUID.randomUUID(),
+                            ma.etamkeen.rihla.store.Seeder.siteId("easy-brussels"), null, java.time.LocalDate.of(2022, 9, 28),
+                            body, null));
+                }
+            }
+        }
         if (java.util.Arrays.asList(args).contains("visits")) {
             try (ma.etamkeen.rihla.service.Workspace workspace = ma.etamkeen.rihla.service.Workspace.open(data)) {
                 workspace.knowledge().saveVisit(secondVisit());
@@ -104,6 +115,9 @@ public final class Screenshots {
                     settle();
                     shoot(app, out.resolve("search-" + language + ".png"));
                     continue;
+                }
+                if (args[i].equals("pasted")) {
+                    continue;  // the notes were written before the start
                 }
                 if (args[i].equals("visits")) {
                     app.robot().interact(() -> app.robot().lookup(".visit-chooser").queryAs(ComboBox.class).show());
