@@ -18,28 +18,39 @@ import ma.etamkeen.rihla.service.ExchangeService;
 import ma.etamkeen.rihla.service.Failures;
 import ma.etamkeen.rihla.service.ImportPlan;
 import ma.etamkeen.rihla.service.ImportPlan.Resolution;
+import ma.etamkeen.rihla.service.RejectedInput;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.text.Graphemes;
 import ma.etamkeen.rihla.text.FileNames;
 
 /**
- * {@code import FILE [--dry-run] [--on-conflict keep-both|mine|theirs]}: prints what the package would
- * change (per kind, per site, each conflict), then imports it unless it is a dry run. Conflicts keep both
- * versions unless told otherwise: nobody's work is overwritten without being asked.
+ * {@code import FILE [--dry-run] [--on-conflict keep-both|mine|theirs] [--allow-deletions N]}: prints what the
+ * package would change (per kind, per site, each conflict), then imports it unless it is a dry run. Conflicts
+ * keep both versions unless told otherwise: nobody's work is overwritten without being asked. Deletions go to
+ * the trash; when they are many ({@link ImportPlan#deletionsNeedConfirming()}) they are listed and the import
+ * is refused ({@code cli.import.allow-deletions}) unless {@code --allow-deletions} names at least their number.
  */
 final class ImportCommand implements Cli.Command {
     private final Path file;
     private final boolean dryRun;
     private final Resolution onConflict;
+    private final int allowedDeletions;
 
     ImportCommand(List<String> arguments) throws LaunchOptions.UsageException {
         Path source = null;
         boolean dry = false;
         Resolution resolution = Resolution.BOTH;
+        int allowed = 0;
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             if (argument.equals("--dry-run")) {
                 dry = true;
+            } else if (argument.equals("--allow-deletions")) {
+                String count = LaunchOptions.valueOf(arguments, ++i, argument);
+                if (!count.matches("\\d{1,9}")) {
+                    throw new LaunchOptions.UsageException("cli.error.bad-count", argument, count);
+                }
+                allowed = Integer.parseInt(count);
             } else if (argument.equals("--on-conflict")) {
                 resolution = resolution(LaunchOptions.valueOf(arguments, ++i, argument));
             } else if (argument.startsWith("--") || source != null) {
@@ -54,6 +65,7 @@ final class ImportCommand implements Cli.Command {
         this.file = source;
         this.dryRun = dry;
         this.onConflict = resolution;
+        this.allowedDeletions = allowed;
     }
 
     private static Resolution resolution(String value) throws LaunchOptions.UsageException {
@@ -75,9 +87,14 @@ final class ImportCommand implements Cli.Command {
                 out.println(messages.get("cli.import.dry-run"));
                 return Cli.OK;
             }
+            if (plan.deletionsNeedConfirming() && allowedDeletions < plan.deletions().size()) {
+                out.println();
+                plan.deletionLines(messages).forEach(line -> out.println("  " + line));
+                throw new RejectedInput("cli.import.allow-deletions", plan.deletions().size());
+            }
             Map<UUID, Resolution> choices = new HashMap<>();
             plan.conflicts().forEach(conflict -> choices.put(conflict.id(), onConflict));
-            ExchangeService.Imported imported = workspace.exchange().apply(pkg, plan, choices,
+            ExchangeService.Imported imported = workspace.exchange().apply(pkg, plan, choices, allowedDeletions,
                     ExchangeService.Progress.NONE, () -> false);
             out.println(imported.describe(messages));
         }
@@ -88,8 +105,9 @@ final class ImportCommand implements Cli.Command {
         ExchangePackage.Manifest manifest = plan.manifest();
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(messages.language().locale()).withZone(ZoneId.systemDefault());
-        out.println(messages.format("exchange.from", FileNames.clean(String.valueOf(file.getFileName())), manifest.exportedBy(),
-                when.format(manifest.exportedAt()), plan.steps().size()));
+        out.println(messages.format(manifest.exportedAt() == null ? "exchange.from.undated" : "exchange.from",
+                FileNames.clean(String.valueOf(file.getFileName())), manifest.exportedBy(),
+                manifest.exportedAt() == null ? "" : when.format(manifest.exportedAt()), plan.steps().size()));
         out.println();
         String row = "%-22s %8s %8s %8s %8s %8s%n";
         out.printf(row, "", messages.get("exchange.count.new"), messages.get("exchange.count.updated"),

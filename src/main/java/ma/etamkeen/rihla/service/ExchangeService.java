@@ -314,8 +314,24 @@ public final class ExchangeService {
      */
     public Imported apply(ExchangePackage pkg, ImportPlan preview, Map<UUID, Resolution> choices, Progress progress,
                           BooleanSupplier cancelled) {
+        return apply(pkg, preview, choices, 0, progress, cancelled);
+    }
+
+    /**
+     * As {@link #apply(ExchangePackage, ImportPlan, Map, Progress, BooleanSupplier)}, with {@code confirmedDeletions}
+     * deletions confirmed one by one by the user ({@link ImportPlan#deletions()}). Deletions are local decisions:
+     * an entry deleted or purged in the package goes to the trash here, with its content, restorable.
+     *
+     * @throws RejectedInput {@code exchange.mass-deletion} when the deletions need confirming
+     *                       ({@link ImportPlan#deletionsNeedConfirming()}) and fewer were confirmed
+     */
+    public Imported apply(ExchangePackage pkg, ImportPlan preview, Map<UUID, Resolution> choices, int confirmedDeletions,
+                          Progress progress, BooleanSupplier cancelled) {
         if (!preview.total().changesAnything()) {
             return new Imported(preview.total(), 0, null);  // nothing new: nothing to write (importing twice)
+        }
+        if (preview.deletionsNeedConfirming() && confirmedDeletions < preview.deletions().size()) {
+            throw new RejectedInput("exchange.mass-deletion", preview.deletions().size());
         }
         Backups.Backup backup = Backups.create(database, "before-import");
         Stamp stamp = identity.stamp();  // taken before the write: it may need one
@@ -335,7 +351,13 @@ public final class ExchangeService {
                 Record theirs = step.theirs();
                 switch (step.decision()) {
                     case NEW -> insert(tx, pkg, theirs);
-                    case THEIRS_NEWER -> update(tx, pkg, theirs);
+                    case THEIRS_NEWER -> {
+                        if (step.deletes() && theirs.text("purged_at") != null) {
+                            purgedThereIsDeletedHere(tx, step.local(), theirs, stamp);
+                        } else {
+                            update(tx, pkg, theirs);
+                        }
+                    }
                     case CONFLICT -> {
                         Resolution choice = choices.getOrDefault(theirs.id(), Resolution.BOTH);
                         boolean deletion = step.local().isDeleted() != theirs.isDeleted();
@@ -380,6 +402,23 @@ public final class ExchangeService {
             trash.delete(tx, entry.get(), theirs.id(), stamp);
         } else if (theirs.kind() != RecordKind.SITE) {
             update(tx, pkg, theirs);
+        }
+    }
+
+    /**
+     * Their purge of a record that is live here, taken as a deletion: an entry goes to the trash as it is here;
+     * a site takes their deletion with its content kept. Nothing is purged by a package.
+     */
+    private void purgedThereIsDeletedHere(Tx tx, Record mine, Record theirs, Stamp stamp) throws SQLException {
+        Optional<EntryKind> entry = theirs.kind().entryKind();
+        if (entry.isPresent()) {
+            trash.delete(tx, entry.get(), theirs.id(), stamp);
+        } else {
+            ObjectNode fields = mine.fields().deepCopy();
+            fields.put("deleted_at", theirs.text("deleted_at") != null ? theirs.text("deleted_at") : theirs.text("purged_at"));
+            fields.put("updated_at", theirs.text("updated_at"));
+            fields.put("updated_by", theirs.text("updated_by"));
+            repository.update(tx, new Record(mine.kind(), mine.id(), fields), null, null);
         }
     }
 

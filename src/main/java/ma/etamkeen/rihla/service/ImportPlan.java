@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.model.Site;
@@ -166,10 +167,43 @@ public final class ImportPlan {
 
     private final ExchangePackage.Manifest manifest;
     private final List<Step> steps;
+    /** How many live entries each author (their last {@code updated_by}) has here. */
+    private final Map<String, Integer> entriesByAuthor;
 
-    ImportPlan(ExchangePackage.Manifest manifest, List<Step> steps) {
+    private ImportPlan(ExchangePackage.Manifest manifest, List<Step> steps, Map<String, Integer> entriesByAuthor) {
         this.manifest = manifest;
         this.steps = List.copyOf(steps);
+        this.entriesByAuthor = Map.copyOf(entriesByAuthor);
+    }
+
+    /** The records live here that this import would delete (to the trash), in the package's order. */
+    public List<Step> deletions() {
+        return steps.stream().filter(step -> step.decision() == Decision.THEIRS_NEWER && step.deletes()).toList();
+    }
+
+    /** Each deletion as a person reads it: "Note: "…" (last changed by …)", in {@code messages}' language. */
+    public List<String> deletionLines(Messages messages) {
+        return deletions().stream().map(step -> messages.format("exchange.deletion.line",
+                messages.get(step.local().kind().messageKey()), step.local().headline(),
+                String.valueOf(step.local().text("updated_by")))).toList();
+    }
+
+    /**
+     * Whether the deletions must be confirmed one by one before the import: more than
+     * {@link Limits#DELETIONS_WITHOUT_ASKING} in all, or more than a tenth of one author's entries here when
+     * that is more than {@link Limits#FEW_DELETIONS}. A package that sends everything back deleted is a
+     * mistake or an attack more often than a decision.
+     */
+    public boolean deletionsNeedConfirming() {
+        List<Step> deletions = deletions();
+        if (deletions.size() > Limits.DELETIONS_WITHOUT_ASKING) {
+            return true;
+        }
+        Map<String, Integer> byAuthor = new HashMap<>();
+        deletions.stream().filter(step -> step.local().kind().entryKind().isPresent())
+                .forEach(step -> byAuthor.merge(String.valueOf(step.local().text("updated_by")), 1, Integer::sum));
+        return byAuthor.entrySet().stream().anyMatch(author -> author.getValue() > Limits.FEW_DELETIONS
+                && author.getValue() * 10 > entriesByAuthor.getOrDefault(author.getKey(), 0));
     }
 
     /** Decides each record of the package against the local one and the versions exchanged so far. */
@@ -181,7 +215,10 @@ public final class ImportPlan {
                 steps.add(new Step(incoming, mine, decide(incoming, mine, exchanged.getOrDefault(incoming.record().id(), Set.of()))));
             }
         }
-        return new ImportPlan(pkg.manifest(), sitesKeptWithTheirEntries(steps, local));
+        Map<String, Integer> entriesByAuthor = new HashMap<>();
+        local.values().stream().filter(record -> record.kind().entryKind().isPresent() && !record.isDeleted())
+                .forEach(record -> entriesByAuthor.merge(String.valueOf(record.text("updated_by")), 1, Integer::sum));
+        return new ImportPlan(pkg.manifest(), sitesKeptWithTheirEntries(steps, local), entriesByAuthor);
     }
 
     private static Decision decide(ExchangePackage.Incoming incoming, Record mine, Set<String> seenHere) {

@@ -8,6 +8,12 @@ public final class Limits {
     public static final int TEXT_CHARS = 100_000;
     /** One attached file. */
     public static final long ATTACHMENT_BYTES = 50L * 1024 * 1024;
+    /**
+     * Deletions one import makes without asking for them one by one: more than this in all, or more than a
+     * tenth of one author's entries here (when that is more than {@link #FEW_DELETIONS}), must be confirmed.
+     */
+    public static final int DELETIONS_WITHOUT_ASKING = 10;
+    public static final int FEW_DELETIONS = 3;
 
     private Limits() {
     }

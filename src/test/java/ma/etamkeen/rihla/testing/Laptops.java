@@ -39,4 +39,27 @@ public final class Laptops {
         }
         return second;
     }
+
+    /**
+     * Amina writes {@code count} notes and sends them; Youssef imports them, deletes them all and empties
+     * his trash (a purge), then sends everything back: the package that would delete them on Amina's laptop.
+     */
+    public static Path deletingPackage(Path amina, Path youssef, Path packages, int count) throws Exception {
+        Path hers = packages.resolve("amina.rihla");
+        java.util.List<java.util.UUID> notes;
+        try (Workspace a = Workspace.open(amina)) {
+            notes = Stores.addNotes(a, "gardee", count);
+            a.exchange().export(hers, ExportScope.all(), (done, total) -> { });
+        }
+        Path his = packages.resolve("youssef.rihla");
+        try (Workspace y = Workspace.open(youssef)) {
+            try (ExchangePackage pkg = y.exchange().read(hers)) {
+                y.exchange().apply(pkg, y.exchange().plan(pkg), java.util.Map.of(), (done, total) -> { }, () -> false);
+            }
+            notes.forEach(note -> y.trash().delete(ma.etamkeen.rihla.model.EntryKind.NOTE, note));
+            y.trash().empty(java.util.Optional.empty());
+            y.exchange().export(his, ExportScope.all(), (done, total) -> { });
+        }
+        return his;
+    }
 }

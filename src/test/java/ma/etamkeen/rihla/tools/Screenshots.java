@@ -59,6 +59,25 @@ public final class Screenshots {
             }
             System.exit(0);
         }
+        if (args.length > 2 && args[2].equals("deletions")) {
+            // A package that would delete 12 of this laptop's notes: the preview, then the confirmation it asks.
+            Path pkg = Laptops.deletingPackage(data, Files.createTempDirectory("rihla-youssef"),
+                    Files.createTempDirectory("rihla-packages"), 12);
+            try (AppRunner app = AppRunner.start(data, language, pkg.toString())) {
+                app.robot().interact(() -> {
+                    app.stage().setWidth(1280);
+                    app.stage().setHeight(820);
+                });
+                app.awaitDialog();
+                settle();
+                Thread.sleep(1000);
+                javafx.application.Platform.runLater(() -> app.robot().lookup("#importButton").queryButton().fire());  // it opens a modal dialog
+                settle();
+                Thread.sleep(1000);
+                shoot(app, out.resolve("deletions-" + language + ".png"));
+            }
+            System.exit(0);
+        }
         if (args.length > 2 && args[2].equals("damaged")) {
             // The choice a damaged store asks for: demo entries, a backup of them, then the file cut short.
             DemoData.fill(data);

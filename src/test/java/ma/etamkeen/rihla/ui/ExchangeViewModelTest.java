@@ -91,6 +91,24 @@ class ExchangeViewModelTest {
     }
 
     @Test
+    void manyDeletionsAreListedToConfirmAndGoToTheTrashOnceConfirmed() throws Exception {
+        Path amina = folder.resolve("amina");
+        Path his = Laptops.deletingPackage(amina, folder.resolve("youssef"), folder, 12);
+        ImportViewModel preview = new ImportViewModel(open(amina, Language.FR), his);
+        preview.open();
+        assertThat(preview.deletionsToConfirm()).hasSize(12).allSatisfy(line -> assertThat(line).startsWith("Note : « gardee"));
+
+        preview.importNow();  // as if the confirmation were skipped
+        assertThat(preview.messageProperty().get()).contains("supprimerait 12 entrées", "Rien n'a été importé");
+        assertThat(count(workspace -> workspace.notes().forSite(ma.etamkeen.rihla.testing.Stores.SITE).size())).isEqualTo(12);
+
+        preview.importNow(12);
+        assertThat(preview.finishedProperty().get()).isTrue();
+        assertThat(count(workspace -> workspace.notes().forSite(ma.etamkeen.rihla.testing.Stores.SITE).size())).isZero();
+        assertThat(count(workspace -> workspace.trash().list(java.util.Optional.empty()).size())).isEqualTo(12);
+    }
+
+    @Test
     void aBrokenPackageSaysWhyAndOffersNoImport() throws Exception {
         Path broken = Files.writeString(folder.resolve("notes.rihla"), "pas un zip");
         ImportViewModel preview = new ImportViewModel(open(folder.resolve("data"), Language.AR), broken);
@@ -121,6 +139,12 @@ class ExchangeViewModelTest {
         context.meProperty().set(null);
         export.scopeProperty().set(ExportViewModel.Scope.MINE);
         assertThat(export.canExport()).isFalse();
+    }
+
+    private int count(Background.Work<Integer> counting) {
+        int[] counted = {-1};
+        context.background().read(counting, n -> counted[0] = n);
+        return counted[0];
     }
 
     private java.util.List<String> notesAtThePort() {

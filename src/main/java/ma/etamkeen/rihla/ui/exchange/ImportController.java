@@ -181,9 +181,25 @@ public final class ImportController {
         return side;
     }
 
+    /** Imports; many deletions are listed and confirmed first (they go to the trash, but all at once). */
     @FXML
     private void importNow() {
-        viewModel.importNow();
+        List<String> deletions = viewModel.deletionsToConfirm();
+        if (deletions.isEmpty()) {
+            viewModel.importNow();
+            return;
+        }
+        Messages messages = language.messages();
+        Dialogs dialogs = new Dialogs(language);
+        dialogs.setOwner(headingLabel.getScene().getWindow());
+        int shown = Math.min(deletions.size(), 10);  // the dialog stays on the screen; the count says the rest
+        String list = String.join("\n", deletions.subList(0, shown))
+                + (shown < deletions.size() ? "\n" + messages.format("exchange.deletion.more", deletions.size() - shown) : "");
+        if (dialogs.confirm(messages.get("exchange.mass-deletion.title"),
+                messages.format("exchange.mass-deletion.ask", deletions.size()) + "\n\n" + list,
+                messages.format("exchange.mass-deletion.confirm", deletions.size()))) {
+            viewModel.importNow(deletions.size());
+        }
     }
 
     @FXML

@@ -114,8 +114,10 @@ public final class ImportViewModel {
     private Preview preview(ImportPlan plan, List<Site> sites) {
         Messages messages = context.language().messages();
         ExchangePackage.Manifest manifest = plan.manifest();
-        String heading = messages.format("exchange.from", TextDirection.leftToRight(FileNames.clean(file.getFileName().toString())),
-                manifest.exportedBy(), when(manifest.exportedAt()), plan.steps().size());
+        // A manifest without its date (or with "yesterday") says so rather than failing.
+        String heading = messages.format(manifest.exportedAt() == null ? "exchange.from.undated" : "exchange.from",
+                TextDirection.leftToRight(FileNames.clean(file.getFileName().toString())),
+                manifest.exportedBy(), manifest.exportedAt() == null ? "" : when(manifest.exportedAt()), plan.steps().size());
         List<Row> byKind = new ArrayList<>();
         plan.byKindKey().forEach((kind, counts) -> byKind.add(new Row(messages.get(kind), counts)));
         Map<UUID, Site> byId = new HashMap<>();
@@ -147,8 +149,27 @@ public final class ImportViewModel {
         return context.language().dateTime(FormatStyle.MEDIUM).format(instant);
     }
 
-    /** Imports as previewed, the conflicts settled as chosen. */
+    /**
+     * The deletions to confirm one by one before importing, each as "kind: what it is", empty when there are
+     * few enough ({@link ImportPlan#deletionsNeedConfirming()}).
+     */
+    public List<String> deletionsToConfirm() {
+        if (plan == null || !plan.deletionsNeedConfirming()) {
+            return List.of();
+        }
+        return plan.deletionLines(context.language().messages());
+    }
+
+    /** Imports as previewed, the conflicts settled as chosen (no deletions confirmed one by one). */
     public void importNow() {
+        importNow(0);
+    }
+
+    /**
+     * Imports as previewed, the conflicts settled as chosen, {@code confirmedDeletions} deletions confirmed
+     * by the user ({@link #deletionsToConfirm()}).
+     */
+    public void importNow(int confirmedDeletions) {
         if (plan == null || running.get() || finished.get()) {
             return;
         }
@@ -158,7 +179,7 @@ public final class ImportViewModel {
         progress.set(0);
         Map<UUID, Resolution> chosen = Map.copyOf(choices);
         ImportPlan previewed = plan;
-        context.background().write(workspace -> workspace.exchange().apply(pkg, previewed, chosen,
+        context.background().write(workspace -> workspace.exchange().apply(pkg, previewed, chosen, confirmedDeletions,
                 (done, total) -> context.background().onUi(() -> {
                     progress.set(total == 0 ? 1 : (double) done / total);
                     message.set(messages.format("exchange.importing", done, total));
@@ -172,10 +193,11 @@ public final class ImportViewModel {
                     running.set(false);
                     progress.set(0);
                     message.set(context.describe(failure));
-                    // Stopped: Import may be chosen again. Anything else (the store changed since the preview,
-                    // a damaged file): the preview no longer holds, the package must be opened again.
+                    // Stopped, or deletions not confirmed: Import may be chosen again. Anything else (the store
+                    // changed since the preview, a damaged file): the preview no longer holds, open it again.
                     finished.set(!(Failures.cause(failure) instanceof RejectedInput rejected
-                            && rejected.messageKey().equals("exchange.cancelled")));
+                            && (rejected.messageKey().equals("exchange.cancelled")
+                            || rejected.messageKey().equals("exchange.mass-deletion"))));
                 });
     }
 

@@ -1,0 +1,106 @@
+package ma.etamkeen.rihla.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import ma.etamkeen.rihla.model.TrashItem;
+import ma.etamkeen.rihla.service.ExchangeService;
+import ma.etamkeen.rihla.service.Limits;
+import ma.etamkeen.rihla.service.ExchangeService.ExportScope;
+import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.store.ExchangeRecords;
+import ma.etamkeen.rihla.testing.CliRun;
+import ma.etamkeen.rihla.testing.DemoData;
+import ma.etamkeen.rihla.testing.Laptops;
+import ma.etamkeen.rihla.testing.Stores;
+
+/**
+ * Packages a mistaken or malicious sender could send, imported into a store with data: a manifest without a
+ * proper date, a package that deletes and purges what it sends back.
+ */
+class HostilePackageTest {
+    @TempDir
+    Path folder;
+    private Path good;
+
+    @BeforeEach
+    void aGoodPackage() throws Exception {
+        DemoData.fill(folder.resolve("sender"));
+        try (Workspace sender = Workspace.open(folder.resolve("sender"))) {
+            good = sender.exchange().export(folder.resolve("good.rihla"), ExportScope.all(), ExchangeService.Progress.NONE)
+                    .file();
+        }
+    }
+
+    @ParameterizedTest(name = "exportedAt {0}")
+    @ValueSource(strings = {"missing", "yesterday", "", "2022-13-45T99:00:00Z"})
+    void aManifestWithoutAProperDateIsPreviewedAsUndatedAndImports(String exportedAt) throws Exception {
+        Repack repack = Repack.of(good);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(repack.files.get("manifest.json"));
+        if (exportedAt.equals("missing")) {
+            manifest.remove("exportedAt");
+        } else {
+            manifest.put("exportedAt", exportedAt);
+        }
+        repack.files.put("manifest.json", json.writeValueAsBytes(manifest));
+        Path undated = repack.write(folder.resolve("undated.rihla"));
+        Path data = folder.resolve("receiver");
+        CliRun.on(data, "sites");
+        Map<UUID, String> before = records(data);
+
+        CliRun preview = CliRun.on(data, "import", undated.toString(), "--dry-run");
+        assertThat(preview.code()).as(preview.err()).isZero();
+        assertThat(preview.err()).doesNotContain("Exception");
+        assertThat(preview.out()).contains("exported by Amina El Idrissi on a date it does not give");
+        assertThat(records(data)).as("a dry run changes nothing").isEqualTo(before);
+
+        CliRun imported = CliRun.on(data, "import", undated.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(records(data)).isNotEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} notes deleted and purged there")
+    @ValueSource(ints = {30, 3})
+    void deletionsAndPurgesFromAPackageGoToTheTrashHereAndManyMustBeConfirmed(int deleted) throws Exception {
+        Path amina = folder.resolve("amina");
+        Path theirs = Laptops.deletingPackage(amina, folder.resolve("youssef"), folder, deleted);
+        Map<UUID, String> before = records(amina);
+        if (deleted > Limits.DELETIONS_WITHOUT_ASKING) {
+            CliRun refused = CliRun.on(amina, "import", theirs.toString());
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err()).contains("would delete 30 entries", "--allow-deletions 30", "Nothing was imported");
+            assertThat(refused.out()).contains("Note: \"gardee 1 : la charge");
+            assertThat(records(amina)).as("nothing changed").isEqualTo(before);
+            assertThat(CliRun.on(amina, "import", theirs.toString(), "--allow-deletions", "29").code()).isEqualTo(2);
+        }
+        CliRun imported = CliRun.on(amina, "import", theirs.toString(), "--allow-deletions", String.valueOf(deleted));
+        assertThat(imported.code()).as(imported.err()).isZero();
+        try (Workspace workspace = Workspace.open(amina)) {
+            assertThat(workspace.notes().forSite(Stores.SITE)).isEmpty();
+            List<TrashItem> trash = workspace.trash().list(java.util.Optional.empty());
+            assertThat(trash).as("deleted here, not purged").hasSize(deleted);
+            assertThat(workspace.trash().restore(trash.get(0))).isTrue();
+            assertThat(workspace.notes().forSite(Stores.SITE)).singleElement()
+                    .satisfies(note -> assertThat(note.body()).startsWith("gardee"));
+        }
+    }
+
+    private static Map<UUID, String> records(Path data) {
+        try (Workspace workspace = Workspace.open(data)) {
+            return ExchangeRecords.of(workspace.database());
+        }
+    }
+}
