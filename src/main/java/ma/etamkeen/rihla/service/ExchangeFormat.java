@@ -18,8 +18,6 @@ final class ExchangeFormat {
     /** A package may unpack to at most this much, and a JSON file of records to at most this much. */
     static final long MAX_TOTAL_BYTES = 4L << 30;
     static final long MAX_RECORDS_BYTES = 512L << 20;
-    /** Compressed data swelling more than this many times (on more than a megabyte) is a zip bomb. */
-    static final long MAX_RATIO = 200;
 
     private ExchangeFormat() {
     }

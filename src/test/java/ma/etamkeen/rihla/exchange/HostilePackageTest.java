@@ -98,6 +98,34 @@ class HostilePackageTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aScannedPageThatCompresses300TimesIsNoZipBomb() throws Exception {
+        Path scan = folder.resolve("page-scannee.bmp");
+        java.awt.image.BufferedImage page = new java.awt.image.BufferedImage(3000, 3000,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D pen = page.createGraphics();
+        pen.setColor(java.awt.Color.WHITE);
+        pen.fillRect(0, 0, 3000, 3000);
+        pen.setColor(java.awt.Color.DARK_GRAY);
+        pen.drawString("Procès-verbal de la visite", 200, 200);
+        pen.dispose();
+        javax.imageio.ImageIO.write(page, "bmp", scan.toFile());
+        assertThat(java.nio.file.Files.size(scan)).isGreaterThan(26_000_000L);
+        Path sent;
+        try (Workspace workspace = Workspace.open(folder.resolve("amina"))) {
+            workspace.attachments().attach(Stores.SITE, null, null, scan, "PV scanné");
+            sent = workspace.exchange().export(folder.resolve("scan.rihla"), ExportScope.all(),
+                    ExchangeService.Progress.NONE).file();
+        }
+        assertThat(java.nio.file.Files.size(sent)).as("it compresses a lot").isLessThan(1_000_000L);
+        CliRun imported = CliRun.on(folder.resolve("youssef"), "import", sent.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        try (Workspace workspace = Workspace.open(folder.resolve("youssef"))) {
+            assertThat(workspace.attachments().forSite(Stores.SITE)).singleElement()
+                    .satisfies(attachment -> assertThat(attachment.sizeBytes()).isEqualTo(java.nio.file.Files.size(scan)));
+        }
+    }
+
     private static Map<UUID, String> records(Path data) {
         try (Workspace workspace = Workspace.open(data)) {
             return ExchangeRecords.of(workspace.database());
