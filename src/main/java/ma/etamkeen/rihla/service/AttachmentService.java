@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -109,6 +110,55 @@ public final class AttachmentService {
 
     public Optional<byte[]> thumbnail(UUID id) {
         return database.read(tx -> attachments.thumbnail(tx, id));
+    }
+
+    /**
+     * Extensions of files that run code when the system opens them (programs, scripts, installers, shortcuts,
+     * web pages and other documents that run scripts), on Windows, macOS and Linux.
+     */
+    private static final Set<String> RUNS_CODE = Set.of("exe", "msi", "bat", "cmd", "com", "scr", "pif", "cpl", "ps1",
+            "psm1", "vbs", "vbe", "js", "jse", "wsf", "wsh", "hta", "lnk", "url", "reg", "jar", "jnlp", "app", "command",
+            "pkg", "dmg", "sh", "bash", "zsh", "csh", "run", "bin", "desktop", "appimage", "deb", "rpm", "py", "pyw", "pl",
+            "rb", "php", "html", "htm", "xhtml", "svg", "xml", "mht", "mhtml", "chm", "iso", "img", "vhd", "docm", "xlsm",
+            "pptm", "apk", "scpt", "action", "workflow", "msc", "gadget", "inf", "lib", "dll", "so", "dylib");
+
+    /** Why an attachment should not be opened by the system in one click: it runs code, or is not what it says. */
+    public enum OpenRisk {
+        NONE, RUNS_CODE, NOT_WHAT_IT_SAYS
+    }
+
+    /**
+     * Whether {@code attachment} may be handed to the system's opener without asking: not when its real
+     * extension runs code ({@link #RUNS_CODE}), nor when its declared type, its extension and its first bytes
+     * disagree (a "photo" whose bytes are not an image, a ".pdf" that is no PDF).
+     */
+    public OpenRisk openRisk(Attachment attachment) {
+        String name = attachment.fileName();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT).strip();
+        if (RUNS_CODE.contains(extension)) {
+            return OpenRisk.RUNS_CODE;
+        }
+        String byName = mediaType(name);
+        if (!byName.equals("application/octet-stream") && !byName.equals(attachment.mediaType())) {
+            return OpenRisk.NOT_WHAT_IT_SAYS;
+        }
+        byte[] start = database.read(tx -> attachments.content(tx, attachment.id()))
+                .map(bytes -> java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 8))).orElse(new byte[0]);
+        return startsAs(attachment.mediaType(), start) ? OpenRisk.NONE : OpenRisk.NOT_WHAT_IT_SAYS;
+    }
+
+    /** Whether {@code start} begins as files of {@code mediaType} do (their signatures); true for other types. */
+    private static boolean startsAs(String mediaType, byte[] start) {
+        String text = new String(start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return switch (mediaType) {
+            case "image/jpeg" -> text.startsWith("\u00FF\u00D8\u00FF");
+            case "image/png" -> text.startsWith("\u0089PNG");
+            case "image/gif" -> text.startsWith("GIF8");
+            case "image/bmp" -> text.startsWith("BM");
+            case "application/pdf" -> text.startsWith("%PDF");
+            default -> true;
+        };
     }
 
     /**

@@ -129,7 +129,9 @@ public final class AttachmentsController {
     private void open() {
         Attachment attachment = list.getSelectionModel().getSelectedItem();
         if (attachment != null) {
-            viewModel.open(attachment, openWithSystem);
+            Messages messages = context.language().messages();
+            viewModel.open(attachment, openWithSystem, question -> dialogs.confirm(messages.get("attachments.risk.title"),
+                    question, messages.get("attachments.risk.open-anyway")));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -16,6 +17,8 @@ import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.ui.common.Reveal;
 import ma.etamkeen.rihla.ui.common.WindowContext;
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.service.AttachmentService;
 
 /** The photos and documents of the selected site and of its entries. */
 public final class AttachmentsViewModel {
@@ -103,10 +106,27 @@ public final class AttachmentsViewModel {
         context.delete(EntryKind.ATTACHMENT, attachment.id(), attachment.fileName(), () -> { });
     }
 
-    /** Copies the file out for the OS viewer and hands its path to {@code open}. */
-    public void open(Attachment attachment, Consumer<Path> open) {
-        context.background().read(workspace -> workspace.attachments().copyForViewing(attachment), open,
-                failure -> context.saveStatus().failed(context.describe(failure)));
+    /**
+     * Copies the file out for the system's viewer and hands its path to {@code open}: at once when it is safe;
+     * when it would run code or is not what it says ({@link AttachmentService.OpenRisk}), only if {@code ask}
+     * answers yes to the question that names its real name and type (a dialog whose default is No).
+     */
+    public void open(Attachment attachment, Consumer<Path> open, Predicate<String> ask) {
+        Messages messages = context.language().messages();
+        context.background().read(workspace -> workspace.attachments().openRisk(attachment), risk -> {
+            String name = attachment.fileName();
+            String extension = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.'));
+            boolean go = switch (risk) {
+                case NONE -> true;
+                case RUNS_CODE -> ask.test(messages.format("attachments.risk.runs-code", name, extension));
+                case NOT_WHAT_IT_SAYS -> ask.test(messages.format("attachments.risk.not-what-it-says", name,
+                        attachment.mediaType()));
+            };
+            if (go) {
+                context.background().read(workspace -> workspace.attachments().copyForViewing(attachment), open,
+                        failure -> context.saveStatus().failed(context.describe(failure)));
+            }
+        }, failure -> context.saveStatus().failed(context.describe(failure)));
     }
 
     /** Loads a photo's preview (JPEG bytes) for its cell. */
