@@ -98,6 +98,29 @@ class HostilePackageTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}.{1} of {2} characters")
+    @org.junit.jupiter.params.provider.CsvSource({"attachment, file_name, 600", "administration, acronym, 60",
+            "attachment, caption, 5000", "note, updated_by, 500", "lesson, title, 1001", "site, city_fr, 400"})
+    void aValueLongerThanItsColumnIsRefusedInThePreviewNamingRecordAndField(String kind, String field, int length)
+            throws Exception {
+        Repack repack = Repack.of(good);
+        ObjectMapper json = new ObjectMapper();
+        String entry = "records/" + kind + ".json";
+        com.fasterxml.jackson.databind.node.ArrayNode records =
+                (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(repack.files.get(entry));
+        ((ObjectNode) records.get(0)).put(field, "x".repeat(length));
+        repack.files.put(entry, json.writeValueAsBytes(records));
+        Path tooLong = repack.resealed().write(folder.resolve("too-long.rihla"));
+        Path data = folder.resolve("receiver");
+        CliRun.on(data, "sites");
+        Map<UUID, String> before = records(data);
+        CliRun preview = CliRun.on(data, "import", tooLong.toString(), "--dry-run");
+        assertThat(preview.code()).isEqualTo(2);
+        assertThat(preview.err()).contains(field, java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(length))
+                .doesNotContain("SQL").doesNotContain("Exception");
+        assertThat(records(data)).isEqualTo(before);
+    }
+
     @org.junit.jupiter.api.Test
     void aScannedPageThatCompresses300TimesIsNoZipBomb() throws Exception {
         Path scan = folder.resolve("page-scannee.bmp");
