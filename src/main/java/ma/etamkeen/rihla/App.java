@@ -104,6 +104,7 @@ public final class App extends Application {
 
     private Background background;
     private Dialogs dialogs;
+    private PackageInbox inbox;
     private Runnable show;
     private WindowContext context;
     private MainViewModel main;
@@ -175,9 +176,14 @@ public final class App extends Application {
         show = () -> {
             if (shown.compareAndSet(false, true)) {
                 stage.show();
-                // Opened from the file manager with a package: its import preview, over the window.
+                // Opened from the file manager with a package: its import preview, over the window; and so
+                // for each package opened while this window runs (handed over by PackageInbox).
                 options.packageToOpen().ifPresent(file -> opening.thenRun(() ->
                         Platform.runLater(() -> mainController.importPreview(file))));
+                inbox = PackageInbox.watch(folder, file -> opening.thenRun(() -> Platform.runLater(() -> {
+                    stage.toFront();
+                    mainController.importPreview(file);
+                })));
             }
         };
         main.sites().whenLoaded(show);
@@ -415,6 +421,9 @@ public final class App extends Application {
     @Override
     public void stop() {
         timers.shutdownNow();
+        if (inbox != null) {
+            inbox.close();
+        }
         if (main != null) {
             main.flush();  // what was typed in the last moment is saved before the store closes
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import ma.etamkeen.rihla.cli.Cli;
+import ma.etamkeen.rihla.store.DataFolder;
 import ma.etamkeen.rihla.i18n.Language;
 
 /** Entry point: no command opens the desktop app; a command runs the CLI without starting JavaFX. */
@@ -20,6 +21,11 @@ public final class Main {
             return;
         }
         if (options.command().isEmpty()) {
+            // A package opened from the file manager while Rihla runs on that folder goes to that window.
+            if (options.packageToOpen().isPresent()
+                    && PackageInbox.handOff(DataFolder.resolve(options.db()), options.packageToOpen().get())) {
+                return;
+            }
             App.run(args);
         } else {
             System.exit(Cli.forConsole(options.languageOr(Locale.getDefault())).run(options));

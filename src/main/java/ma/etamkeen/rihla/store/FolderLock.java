@@ -58,6 +58,29 @@ public final class FolderLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether another Rihla (another process, or another workspace of this one) holds the lock of
+     * {@code folder} now. Takes and releases the lock at once when it is free; creates nothing.
+     */
+    public static boolean isHeld(Path folder) {
+        Path file = folder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;  // not ours to decide: opening the folder will say what is wrong
+        }
+    }
+
     private static StoreException inUse(Path folder, FileChannel channel, Throwable cause) {
         closeQuietly(channel);
         return new StoreException(StoreException.Reason.IN_USE, folder.toString(), cause);

@@ -56,6 +56,20 @@ class ExchangeWindowTest {
     }
 
     @Test
+    void aPackageOpenedWhileRihlaRunsOnTheFolderIsHandedToTheRunningWindow() throws Exception {
+        Path pkg = Laptops.conflictingPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
+        assertThat(ma.etamkeen.rihla.PackageInbox.handOff(folder.resolve("youssef"), pkg))
+                .as("no Rihla runs there: this process opens it itself").isFalse();
+        try (AppRunner app = AppRunner.start(folder.resolve("youssef"), "fr")) {
+            // What a second start from the file manager does (Main), while this window holds the folder:
+            assertThat(ma.etamkeen.rihla.PackageInbox.handOff(folder.resolve("youssef"), pkg)).isTrue();
+            app.awaitDialog();
+            app.await(() -> app.showsText("Conflits : modifiés ici et dans le paquet depuis votre dernier échange"));
+        }
+        assertThat(folder.resolve("youssef").resolve("inbox")).isEmptyDirectory();
+    }
+
+    @Test
     void theExportDialogOffersOnlyMineAndTheLastExportToAColleague() throws Exception {
         DemoData.fill(folder);
         try (AppRunner app = AppRunner.start(folder, "fr")) {
