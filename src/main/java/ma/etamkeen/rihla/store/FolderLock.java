@@ -7,6 +7,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The claim of one process on a data folder: an OS file lock on {@code <data folder>/rihla.lock}, held from
@@ -16,6 +18,11 @@ import java.nio.file.StandardOpenOption;
  */
 public final class FolderLock implements AutoCloseable {
     public static final String FILE = "rihla.lock";
+    /**
+     * The folders this process holds. Asking about one of them must not open the lock file: on Linux, closing
+     * any channel to a file releases every lock the process has on it (POSIX record locks; FileLock's notes).
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path folder;
     private final FileChannel channel;
@@ -42,6 +49,9 @@ public final class FolderLock implements AutoCloseable {
         if (!Files.isWritable(folder)) {
             throw new StoreException(StoreException.Reason.NOT_WRITABLE, folder.toString(), null);
         }
+        if (HELD.contains(key(folder))) {
+            throw new StoreException(StoreException.Reason.IN_USE, folder.toString(), null);  // by this process
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(folder.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -49,6 +59,7 @@ public final class FolderLock implements AutoCloseable {
             if (lock == null) {
                 throw inUse(folder, channel, null);
             }
+            HELD.add(key(folder));
             return new FolderLock(folder, channel, lock);
         } catch (OverlappingFileLockException e) {
             throw inUse(folder, channel, e);  // held by this very process (a second window or workspace)
@@ -63,6 +74,9 @@ public final class FolderLock implements AutoCloseable {
      * {@code folder} now. Takes and releases the lock at once when it is free; creates nothing.
      */
     public static boolean isHeld(Path folder) {
+        if (HELD.contains(key(folder))) {
+            return true;
+        }
         Path file = folder.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return false;
@@ -79,6 +93,10 @@ public final class FolderLock implements AutoCloseable {
         } catch (IOException e) {
             return false;  // not ours to decide: opening the folder will say what is wrong
         }
+    }
+
+    private static Path key(Path folder) {
+        return folder.toAbsolutePath().normalize();
     }
 
     private static StoreException inUse(Path folder, FileChannel channel, Throwable cause) {
@@ -103,6 +121,7 @@ public final class FolderLock implements AutoCloseable {
     /** Releases the folder for another process. */
     @Override
     public void close() {
+        HELD.remove(key(folder));
         try {
             lock.release();
         } catch (IOException ignored) {
