@@ -205,12 +205,7 @@ class PastedTextTest {
     }
 
     private Path withAttachmentNamed(String name) throws Exception {
-        DemoData.fill(folder.resolve("sender"));
-        Path good;
-        try (Workspace sender = Workspace.open(folder.resolve("sender"))) {
-            good = sender.exchange().export(folder.resolve("good.rihla"), ExportScope.all(), ExchangeService.Progress.NONE)
-                    .file();
-        }
+        Path good = demoPackage();
         Repack repack = Repack.of(good);
         ObjectMapper json = new ObjectMapper();
         ArrayNode attachments = (ArrayNode) json.readTree(repack.files.get("records/attachment.json"));
@@ -228,12 +223,7 @@ class PastedTextTest {
             "\u061C Arabic letter mark", "\u0007 bell"})
     void bidiControlsInAnAttachmentsNameAreDroppedSoItsRealExtensionShows(String control) throws Exception {
         String trick = control.substring(0, 1);
-        DemoData.fill(folder.resolve("sender"));
-        Path good;
-        try (Workspace sender = Workspace.open(folder.resolve("sender"))) {
-            good = sender.exchange().export(folder.resolve("good.rihla"), ExportScope.all(), ExchangeService.Progress.NONE)
-                    .file();
-        }
+        Path good = demoPackage();
         Repack repack = Repack.of(good);
         ObjectMapper json = new ObjectMapper();
         ArrayNode attachments = (ArrayNode) json.readTree(repack.files.get("records/attachment.json"));
@@ -255,12 +245,7 @@ class PastedTextTest {
 
     @Test
     void aPackageReZippedOnWindowsWithBackslashesImportsAndOneLeadingOutsideIsRefusedForThatReason() throws Exception {
-        DemoData.fill(folder.resolve("sender"));
-        Path good;
-        try (Workspace sender = Workspace.open(folder.resolve("sender"))) {
-            good = sender.exchange().export(folder.resolve("good.rihla"), ExportScope.all(), ExchangeService.Progress.NONE)
-                    .file();
-        }
+        Path good = demoPackage();
         Repack windows = new Repack();
         Repack.of(good).files.forEach((name, bytes) -> windows.files.put(name.replace('/', '\\'), bytes));
         Path rezipped = windows.write(folder.resolve("compress-archive.rihla"));
@@ -281,12 +266,7 @@ class PastedTextTest {
     @ValueSource(strings = {"./ before every name", ".\\ before every name", "the package's folder zipped with it",
             "./ inside names"})
     void aPackageZippedAgainAnotherWayImports(String how) throws Exception {
-        DemoData.fill(folder.resolve("sender"));
-        Path good;
-        try (Workspace sender = Workspace.open(folder.resolve("sender"))) {
-            good = sender.exchange().export(folder.resolve("good.rihla"), ExportScope.all(), ExchangeService.Progress.NONE)
-                    .file();
-        }
+        Path good = demoPackage();
         Repack again = new Repack();
         Repack.of(good).files.forEach((name, bytes) -> again.files.put(switch (how) {
             case "./ before every name" -> "./" + name;
@@ -328,6 +308,15 @@ class PastedTextTest {
         }
         assertThat(data.resolve("rihla.mv.db")).exists();
         assertThat(folder.resolve("Rihla")).doesNotExist();
+    }
+
+    /** A package of the demo entries (two attachments among them), as another laptop exports it. */
+    private Path demoPackage() throws Exception {
+        DemoData.fill(folder.resolve("sender"));
+        try (Workspace sender = Workspace.open(folder.resolve("sender"))) {
+            return sender.exchange().export(folder.resolve("good.rihla"), ExportScope.all(), ExchangeService.Progress.NONE)
+                    .file();
+        }
     }
 
     private static ExchangeService.Imported importWhole(Workspace workspace, Path file) {
