@@ -22,6 +22,23 @@ final class ExchangeFormat {
     private ExchangeFormat() {
     }
 
+    /**
+     * The most records of one kind a package may hold: far more than a delegation of 18 writes over several
+     * visits, far fewer than what would fill a store or a heap (a package of 1,000,000 administrations is
+     * junk or an attack). Documented in exchange-format.md.
+     */
+    static int maxRecords(ma.etamkeen.rihla.model.RecordKind<?> kind) {
+        return switch (kind.code()) {
+            case "visit" -> 500;
+            case "theme" -> 1_000;
+            case "administration", "delegate" -> 5_000;
+            case "site" -> 10_000;
+            case "fact" -> 100_000;
+            case "attachment" -> 50_000;
+            default -> 200_000;  // notes, lessons learned, ideas for transfer
+        };
+    }
+
     static String recordsEntry(String kind) {
         return RECORDS + kind + ".json";
     }

@@ -24,7 +24,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,20 +89,34 @@ final class PackageReader {
                 String entryName = ExchangeFormat.recordsEntry(kind.code());
                 ZipEntry entry = entries.get(entryName);
                 List<ExchangePackage.Incoming> incoming = new ArrayList<>();
+                int cap = ExchangeFormat.maxRecords(kind);
+                int declared = manifest.path("counts").path(kind.code()).asInt(0);
+                if (declared > cap) {
+                    throw refused("exchange.too-many", name, declared, term(kind), cap);
+                }
                 if (entry != null) {
                     byte[] bytes = bytes(zip, entry, ExchangeFormat.MAX_RECORDS_BYTES);
                     checkSum(entryName, bytes, checksums);
-                    JsonNode array = parse(entryName, bytes);
-                    if (!array.isArray()) {
-                        throw refused("exchange.bad-json", name, entryName, "not a list");
-                    }
-                    for (JsonNode node : array) {
-                        ExchangePackage.Incoming record = record(kind, entryName, node);
-                        RecordKind<?> other = ids.putIfAbsent(record.record().id(), kind);
-                        if (other != null) {
-                            throw refused("exchange.duplicate-id", name, record.record().id(), term(other), term(kind));
+                    // Record by record, counted as they come: more than the cap is refused before it is built.
+                    try (JsonParser array = JSON.getFactory().createParser(decoded(entryName, bytes))) {
+                        if (array.nextToken() != JsonToken.START_ARRAY) {
+                            throw refused("exchange.bad-json", name, entryName, "not a list");
                         }
-                        incoming.add(record);
+                        while (array.nextToken() != JsonToken.END_ARRAY) {
+                            if (incoming.size() == cap) {
+                                throw refused("exchange.too-many", name, cap + remaining(array), term(kind), cap);
+                            }
+                            ExchangePackage.Incoming record = record(kind, entryName, array.readValueAsTree());
+                            RecordKind<?> other = ids.putIfAbsent(record.record().id(), kind);
+                            if (other != null) {
+                                throw refused("exchange.duplicate-id", name, record.record().id(), term(other), term(kind));
+                            }
+                            incoming.add(record);
+                        }
+                    } catch (JsonProcessingException e) {
+                        throw refused("exchange.bad-json", name, entryName, e.getOriginalMessage());
+                    } catch (IOException e) {
+                        throw refused("exchange.damaged", name, e.getMessage());
                     }
                 }
                 int counted = manifest.path("counts").path(kind.code()).asInt(0);
@@ -394,18 +410,31 @@ final class PackageReader {
     }
 
     private JsonNode parse(String entryName, byte[] bytes) {
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return JSON.readTree(decoded(entryName, bytes));
+        } catch (JsonProcessingException e) {
+            throw refused("exchange.bad-json", name, entryName, e.getOriginalMessage());
+        }
+    }
+
+    /** The entry's bytes as text, refused unless they are UTF-8. */
+    private String decoded(String entryName, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw refused("exchange.bad-encoding", name, entryName);
         }
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw refused("exchange.bad-json", name, entryName, e.getOriginalMessage());
+    }
+
+    /** How many values the array still holds, the current one included, skipped without being built. */
+    private static int remaining(JsonParser array) throws IOException {
+        int more = 0;
+        for (JsonToken token = array.currentToken(); token != null && token != JsonToken.END_ARRAY; token = array.nextToken()) {
+            array.skipChildren();
+            more++;
         }
+        return more;
     }
 
     /**

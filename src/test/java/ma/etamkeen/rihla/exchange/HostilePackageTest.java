@@ -121,6 +121,34 @@ class HostilePackageTest {
         assertThat(records(data)).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "manifest counting them {0}")
+    @ValueSource(booleans = {true, false})
+    void aPackageWithFarMoreRecordsOfAKindThanADelegationHasIsRefusedSayingHowMany(boolean honest) throws Exception {
+        Repack repack = Repack.of(good);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode real = (ObjectNode) json.readTree(repack.files.get("records/administration.json")).get(0);
+        com.fasterxml.jackson.databind.node.ArrayNode junk = json.createArrayNode();
+        for (int i = 0; i < 6_000; i++) {  // tiny, valid, and junk
+            ObjectNode administration = real.deepCopy();
+            administration.put("id", UUID.nameUUIDFromBytes(("junk " + i).getBytes()).toString());
+            administration.put("name_fr", "Administration " + i);
+            administration.put("acronym", "J" + i);
+            junk.add(administration);
+        }
+        repack.files.put("records/administration.json", json.writeValueAsBytes(junk));
+        repack.resealed();
+        ObjectNode manifest = (ObjectNode) json.readTree(repack.files.get("manifest.json"));
+        ((ObjectNode) manifest.path("counts")).put("administration", honest ? 6_000 : 1);
+        repack.files.put("manifest.json", json.writeValueAsBytes(manifest));
+        Path data = folder.resolve("receiver");
+        CliRun.on(data, "sites");
+        Map<UUID, String> before = records(data);
+        CliRun refused = CliRun.on(data, "import", repack.write(folder.resolve("junk.rihla")).toString(), "--dry-run");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("6,000 records of the kind \"Administration\"", "at most 5,000");
+        assertThat(records(data)).isEqualTo(before);
+    }
+
     @org.junit.jupiter.api.Test
     void aScannedPageThatCompresses300TimesIsNoZipBomb() throws Exception {
         Path scan = folder.resolve("page-scannee.bmp");
