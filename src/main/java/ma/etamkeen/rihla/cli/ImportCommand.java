@@ -108,6 +108,7 @@ final class ImportCommand implements Cli.Command {
         out.println(messages.format(manifest.exportedAt() == null ? "exchange.from.undated" : "exchange.from",
                 FileNames.clean(String.valueOf(file.getFileName())), manifest.exportedBy(),
                 manifest.exportedAt() == null ? "" : when.format(manifest.exportedAt()), plan.steps().size()));
+        plan.senderWarning(messages).ifPresent(warning -> out.println("⚠ " + warning));
         out.println();
         String row = "%-22s %8s %8s %8s %8s %8s%n";
         out.printf(row, "", messages.get("exchange.count.new"), messages.get("exchange.count.updated"),

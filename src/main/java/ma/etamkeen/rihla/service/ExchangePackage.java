@@ -20,9 +20,13 @@ import ma.etamkeen.rihla.store.ExchangeRepository.Record;
  */
 public final class ExchangePackage implements AutoCloseable {
 
-    /** What the package says about itself. */
+    /**
+     * What the package says about itself.
+     *
+     * @param senderKey the public key that signed it (Base64, X.509), null when it is not signed
+     */
     public record Manifest(int format, String app, Instant exportedAt, String exportedBy, String scope,
-                           Map<String, Integer> counts) {
+                           Map<String, Integer> counts, String senderKey) {
     }
 
     /** A record as it came, with every version of it the sender has sent or received. */

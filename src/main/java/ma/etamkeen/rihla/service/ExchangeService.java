@@ -36,6 +36,7 @@ import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.ExchangeRepository;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
 import ma.etamkeen.rihla.store.Sha256;
+import ma.etamkeen.rihla.store.SettingsRepository;
 import ma.etamkeen.rihla.store.Stamp;
 import ma.etamkeen.rihla.store.TrashRepository;
 import ma.etamkeen.rihla.store.Tx;
@@ -101,6 +102,7 @@ public final class ExchangeService {
     private final SearchService search;
     private final ExchangeRepository repository = new ExchangeRepository();
     private final TrashRepository trash = new TrashRepository();
+    private final SettingsRepository settings = new SettingsRepository();
 
     ExchangeService(Database database, Identity identity, SearchService search) {
         this.database = database;
@@ -159,9 +161,13 @@ public final class ExchangeService {
                     counts.put(kind.code(), records.size());
                     put(zip, ExchangeFormat.recordsEntry(kind.code()), JSON.writeValueAsBytes(records), checksums);
                 }
+                byte[] manifest = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                        manifest(now, sender, me, scope, since, counts, checksums));
                 zip.putNextEntry(new ZipEntry(ExchangeFormat.MANIFEST));
-                zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-                        manifest(now, sender, me, scope, since, counts, checksums)));
+                zip.write(manifest);
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(PackageSignature.ENTRY));  // this laptop's signature of the manifest
+                zip.write(PackageSignature.sign(tx, settings, manifest));
                 zip.closeEntry();
             } catch (IOException e) {
                 deleteQuietly(part);
@@ -303,7 +309,8 @@ public final class ExchangeService {
         for (RecordKind<?> kind : RecordKind.all()) {
             repository.all(tx, kind).forEach(record -> local.put(record.id(), record));
         }
-        return ImportPlan.of(pkg, local, repository.versions(tx));
+        return ImportPlan.of(pkg, local, repository.versions(tx),
+                PackageSignature.check(tx, settings, pkg.manifest().exportedBy(), pkg.manifest().senderKey()));
     }
 
     /**
@@ -383,6 +390,7 @@ public final class ExchangeService {
                 progress.update(++done, plan.steps().size());
             }
             entriesFollowTheirSites(tx, siteKept, stamp);
+            PackageSignature.rememberIfNew(tx, settings, pkg.manifest().exportedBy(), pkg.manifest().senderKey());
             ContentRevision.bump(tx);
             return plan.total();
         });

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -169,11 +170,26 @@ public final class ImportPlan {
     private final List<Step> steps;
     /** How many live entries each author (their last {@code updated_by}) has here. */
     private final Map<String, Integer> entriesByAuthor;
+    private final PackageSignature.Sender sender;
 
-    private ImportPlan(ExchangePackage.Manifest manifest, List<Step> steps, Map<String, Integer> entriesByAuthor) {
+    private ImportPlan(ExchangePackage.Manifest manifest, List<Step> steps, Map<String, Integer> entriesByAuthor,
+                       PackageSignature.Sender sender) {
+        this.sender = sender;
         this.manifest = manifest;
         this.steps = List.copyOf(steps);
         this.entriesByAuthor = Map.copyOf(entriesByAuthor);
+    }
+
+    /**
+     * A loud warning about who sent the package, in {@code messages}' language, or empty: when it is unsigned,
+     * or signed with another key than the one this laptop remembers for that sender's name.
+     */
+    public Optional<String> senderWarning(Messages messages) {
+        return switch (sender) {
+            case UNSIGNED -> Optional.of(messages.format("exchange.sender.unsigned", manifest.exportedBy()));
+            case OTHER_KEY -> Optional.of(messages.format("exchange.sender.other-key", manifest.exportedBy()));
+            case KNOWN, NEW -> Optional.empty();
+        };
     }
 
     /** The records live here that this import would delete (to the trash), in the package's order. */
@@ -207,7 +223,8 @@ public final class ImportPlan {
     }
 
     /** Decides each record of the package against the local one and the versions exchanged so far. */
-    static ImportPlan of(ExchangePackage pkg, Map<UUID, Record> local, Map<UUID, Set<String>> exchanged) {
+    static ImportPlan of(ExchangePackage pkg, Map<UUID, Record> local, Map<UUID, Set<String>> exchanged,
+                         PackageSignature.Sender sender) {
         List<Step> steps = new ArrayList<>();
         for (List<ExchangePackage.Incoming> records : pkg.records().values()) {
             for (ExchangePackage.Incoming incoming : records) {
@@ -218,7 +235,7 @@ public final class ImportPlan {
         Map<String, Integer> entriesByAuthor = new HashMap<>();
         local.values().stream().filter(record -> record.kind().entryKind().isPresent() && !record.isDeleted())
                 .forEach(record -> entriesByAuthor.merge(String.valueOf(record.text("updated_by")), 1, Integer::sum));
-        return new ImportPlan(pkg.manifest(), sitesKeptWithTheirEntries(steps, local), entriesByAuthor);
+        return new ImportPlan(pkg.manifest(), sitesKeptWithTheirEntries(steps, local), entriesByAuthor, sender);
     }
 
     private static Decision decide(ExchangePackage.Incoming incoming, Record mine, Set<String> seenHere) {

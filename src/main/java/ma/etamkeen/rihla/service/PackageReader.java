@@ -72,7 +72,8 @@ final class PackageReader {
             if (manifestEntry == null) {
                 throw refused("exchange.no-manifest", name);
             }
-            JsonNode manifest = json(zip, manifestEntry);
+            byte[] manifestBytes = bytes(zip, manifestEntry, ExchangeFormat.MAX_RECORDS_BYTES);
+            JsonNode manifest = parse(manifestEntry.getName(), manifestBytes);
             int format = manifest.path("format").asInt(-1);
             if (format > ExchangeFormat.FORMAT) {
                 throw refused("exchange.newer-format", name, format, ExchangeFormat.FORMAT);
@@ -80,6 +81,11 @@ final class PackageReader {
             if (format < 1 || !manifest.path("checksums").isObject()) {
                 throw refused("exchange.bad-json", name, ExchangeFormat.MANIFEST, "format, checksums");
             }
+            // Signed: the manifest as it was signed, so every checksum in it is the sender's (a newer format
+            // may sign otherwise: it was refused above).
+            ZipEntry signature = entries.get(PackageSignature.ENTRY);
+            String senderKey = signature == null ? null
+                    : PackageSignature.verify(name, manifestBytes, bytes(zip, signature, 64 * 1024));
             Map<String, String> checksums = new HashMap<>();
             manifest.path("checksums").fields().forEachRemaining(entry -> checksums.put(entry.getKey(), entry.getValue().asText()));
 
@@ -130,7 +136,7 @@ final class PackageReader {
             checkReferences(database, records, ids);
             ExchangePackage.Manifest summary = new ExchangePackage.Manifest(format, manifest.path("app").asText(""),
                     instantOrNull(manifest.path("exportedAt").asText(null)), manifest.path("exportedBy").path("name").asText(""),
-                    manifest.path("scope").path("kind").asText("all"), counts(records));
+                    manifest.path("scope").path("kind").asText("all"), counts(records), senderKey);
             return new ExchangePackage(file, zip, entries, summary, records);
         } catch (RuntimeException e) {
             closeQuietly(zip);
@@ -404,10 +410,6 @@ final class PackageReader {
     }
 
     // Reading.
-
-    private JsonNode json(ZipFile zip, ZipEntry entry) {
-        return parse(entry.getName(), bytes(zip, entry, ExchangeFormat.MAX_RECORDS_BYTES));
-    }
 
     private JsonNode parse(String entryName, byte[] bytes) {
         try {

@@ -56,6 +56,7 @@ class HostilePackageTest {
             manifest.put("exportedAt", exportedAt);
         }
         repack.files.put("manifest.json", json.writeValueAsBytes(manifest));
+        repack.files.remove("signature.json");  // written by hand, not by a Rihla: unsigned
         Path undated = repack.write(folder.resolve("undated.rihla"));
         Path data = folder.resolve("receiver");
         CliRun.on(data, "sites");
@@ -147,6 +148,54 @@ class HostilePackageTest {
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("6,000 records of the kind \"Administration\"", "at most 5,000");
         assertThat(records(data)).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPackageChangedAfterItWasSignedIsRefused() throws Exception {
+        Repack repack = Repack.of(good);
+        assertThat(repack.files).containsKey("signature.json");
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode notes =
+                (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(repack.files.get("records/note.json"));
+        ((ObjectNode) notes.get(0)).put("body", "Falsifié en chemin");
+        repack.files.put("records/note.json", json.writeValueAsBytes(notes));
+        byte[] signature = repack.files.get("signature.json");
+        repack.resealed().files.put("signature.json", signature);  // checksums made right, the signature kept
+        Path altered = repack.write(folder.resolve("altered.rihla"));
+        Path data = folder.resolve("receiver");
+        CliRun.on(data, "sites");
+        Map<UUID, String> before = records(data);
+        CliRun refused = CliRun.on(data, "import", altered.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("was changed after it was signed");
+        assertThat(records(data)).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSecondKeyUnderAKnownNameIsFlaggedAndAnUnsignedPackageImportsWithAWarning() throws Exception {
+        Path data = folder.resolve("receiver");
+        CliRun first = CliRun.on(data, "import", good.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).doesNotContain("⚠");
+
+        // Someone else's laptop, writing "Amina El Idrissi" as the sender: another key under her name.
+        Path impostor = folder.resolve("impostor");
+        DemoData.fill(impostor);
+        Path forged;
+        try (Workspace workspace = Workspace.open(impostor)) {
+            forged = workspace.exchange().export(folder.resolve("forged.rihla"), ExportScope.all(),
+                    ExchangeService.Progress.NONE).file();
+        }
+        CliRun flagged = CliRun.on(data, "import", forged.toString(), "--dry-run");
+        assertThat(flagged.code()).isZero();
+        assertThat(flagged.out()).contains("⚠ Warning: this package says it comes from Amina El Idrissi, but it is signed "
+                + "with another key");
+
+        Repack unsigned = Repack.of(good);
+        unsigned.files.remove("signature.json");
+        CliRun warned = CliRun.on(data, "import", unsigned.write(folder.resolve("unsigned.rihla")).toString());
+        assertThat(warned.code()).as(warned.err()).isZero();
+        assertThat(warned.out()).contains("⚠ Not signed: nothing shows that this package comes from Amina El Idrissi");
     }
 
     @org.junit.jupiter.api.Test

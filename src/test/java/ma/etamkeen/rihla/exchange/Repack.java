@@ -40,8 +40,12 @@ final class Repack {
         return this;
     }
 
-    /** The manifest's checksums (and, for records, counts) made to match the files again. */
+    /**
+     * The manifest's checksums made to match the files again, as whoever changed them would; the sender's
+     * signature goes (nobody else can make it again), so the package is unsigned.
+     */
     Repack resealed() throws IOException {
+        files.remove("signature.json");
         ObjectNode manifest = (ObjectNode) JSON.readTree(files.get("manifest.json"));
         ObjectNode checksums = manifest.putObject("checksums");
         for (Map.Entry<String, byte[]> file : files.entrySet()) {

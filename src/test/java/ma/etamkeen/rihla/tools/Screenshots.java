@@ -59,6 +59,33 @@ public final class Screenshots {
             }
             System.exit(0);
         }
+        if (args.length > 2 && args[2].equals("unsigned")) {
+            // Amina's package with its signature taken out, as a sender posing as her would send it.
+            Path signed = Laptops.conflictingPackage(Files.createTempDirectory("rihla-amina"), data,
+                    Files.createTempDirectory("rihla-packages"));
+            Path pkg = signed.resolveSibling("amina-unsigned.rihla");
+            try (var in = new java.util.zip.ZipFile(signed.toFile());
+                 var copy = new java.util.zip.ZipOutputStream(Files.newOutputStream(pkg))) {
+                for (var entry : java.util.Collections.list(in.entries())) {
+                    if (!entry.getName().equals("signature.json")) {
+                        copy.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                        copy.write(in.getInputStream(entry).readAllBytes());
+                        copy.closeEntry();
+                    }
+                }
+            }
+            try (AppRunner app = AppRunner.start(data, language, pkg.toString())) {
+                app.robot().interact(() -> {
+                    app.stage().setWidth(1280);
+                    app.stage().setHeight(820);
+                });
+                app.awaitDialog();
+                settle();
+                Thread.sleep(1000);
+                shoot(app, out.resolve("unsigned-" + language + ".png"));
+            }
+            System.exit(0);
+        }
         if (args.length > 2 && args[2].equals("deletions")) {
             // A package that would delete 12 of this laptop's notes: the preview, then the confirmation it asks.
             Path pkg = Laptops.deletingPackage(data, Files.createTempDirectory("rihla-youssef"),

@@ -47,6 +47,8 @@ public final class ImportController {
     @FXML
     private VBox conflictsBox;
     @FXML
+    private Label senderWarningLabel;
+    @FXML
     private ProgressBar progressBar;
     @FXML
     private Label messageLabel;
@@ -79,6 +81,9 @@ public final class ImportController {
             return;
         }
         headingLabel.setText(preview.heading());
+        senderWarningLabel.setText(preview.senderWarning());  // unsigned, or another key under a known name
+        senderWarningLabel.setVisible(!preview.senderWarning().isEmpty());
+        senderWarningLabel.setManaged(!preview.senderWarning().isEmpty());
         fill(kindGrid, preview.byKind(), preview.total());
         fill(siteGrid, preview.bySite(), null);
         bySiteLabel.setVisible(!preview.bySite().isEmpty());

@@ -53,8 +53,13 @@ public final class ImportViewModel {
         }
     }
 
-    /** The preview, once the package is read. */
-    public record Preview(String heading, List<Row> byKind, Row total, List<Row> bySite, List<ConflictView> conflicts) {
+    /**
+     * The preview, once the package is read.
+     *
+     * @param senderWarning what is in doubt about who sent it (unsigned, another key), empty when nothing is
+     */
+    public record Preview(String heading, String senderWarning, List<Row> byKind, Row total, List<Row> bySite,
+                          List<ConflictView> conflicts) {
     }
 
     private final WindowContext context;
@@ -135,7 +140,8 @@ public final class ImportViewModel {
             conflicts.add(new ConflictView(conflict, messages.get(conflict.kindKey()), mine.text(),
                     changed(mine, messages), theirs.text(), changed(theirs, messages)));
         }
-        return new Preview(heading, byKind, new Row(messages.get("exchange.total"), plan.total()), bySite, conflicts);
+        return new Preview(heading, plan.senderWarning(messages).orElse(""), byKind,
+                new Row(messages.get("exchange.total"), plan.total()), bySite, conflicts);
     }
 
     /** Whether one version is deleted, who changed it last and when. */
