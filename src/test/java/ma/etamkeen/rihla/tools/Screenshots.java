@@ -47,17 +47,7 @@ public final class Screenshots {
             // The preview of a package that conflicts with one of this laptop's notes, opened with the app.
             Path pkg = Laptops.conflictingPackage(Files.createTempDirectory("rihla-amina"), data,
                     Files.createTempDirectory("rihla-packages"));
-            try (AppRunner app = AppRunner.start(data, language, pkg.toString())) {
-                app.robot().interact(() -> {
-                    app.stage().setWidth(1280);
-                    app.stage().setHeight(820);
-                });
-                app.awaitDialog();
-                settle();
-                Thread.sleep(1000);
-                shoot(app, out.resolve("import-" + language + ".png"));
-            }
-            System.exit(0);
+            shootPreview(data, language, pkg, out.resolve("import-" + language + ".png"), false);
         }
         if (args.length > 2 && args[2].equals("unsigned")) {
             // Amina's package with its signature taken out, as a sender posing as her would send it.
@@ -74,36 +64,13 @@ public final class Screenshots {
                     }
                 }
             }
-            try (AppRunner app = AppRunner.start(data, language, pkg.toString())) {
-                app.robot().interact(() -> {
-                    app.stage().setWidth(1280);
-                    app.stage().setHeight(820);
-                });
-                app.awaitDialog();
-                settle();
-                Thread.sleep(1000);
-                shoot(app, out.resolve("unsigned-" + language + ".png"));
-            }
-            System.exit(0);
+            shootPreview(data, language, pkg, out.resolve("unsigned-" + language + ".png"), false);
         }
         if (args.length > 2 && args[2].equals("deletions")) {
             // A package that would delete 12 of this laptop's notes: the preview, then the confirmation it asks.
             Path pkg = Laptops.deletingPackage(data, Files.createTempDirectory("rihla-youssef"),
                     Files.createTempDirectory("rihla-packages"), 12);
-            try (AppRunner app = AppRunner.start(data, language, pkg.toString())) {
-                app.robot().interact(() -> {
-                    app.stage().setWidth(1280);
-                    app.stage().setHeight(820);
-                });
-                app.awaitDialog();
-                settle();
-                Thread.sleep(1000);
-                javafx.application.Platform.runLater(() -> app.robot().lookup("#importButton").queryButton().fire());  // it opens a modal dialog
-                settle();
-                Thread.sleep(1000);
-                shoot(app, out.resolve("deletions-" + language + ".png"));
-            }
-            System.exit(0);
+            shootPreview(data, language, pkg, out.resolve("deletions-" + language + ".png"), true);
         }
         if (args.length > 2 && args[2].equals("damaged")) {
             // The choice a damaged store asks for: demo entries, a backup of them, then the file cut short.
@@ -237,6 +204,30 @@ public final class Screenshots {
     }
 
     /** The main window and, over it, any dialog that is open (each window is snapshotted where it stands). */
+    /**
+     * Starts the app on {@code data} with {@code pkg} as the file manager would, waits for its import preview and
+     * shoots it into {@code file} (after pressing Import, when {@code importing}: the question it asks); exits.
+     */
+    private static void shootPreview(Path data, String language, Path pkg, Path file, boolean importing) throws Exception {
+        try (AppRunner app = AppRunner.start(data, language, pkg.toString())) {
+            app.robot().interact(() -> {
+                app.stage().setWidth(1280);
+                app.stage().setHeight(820);
+            });
+            app.awaitDialog();
+            settle();
+            Thread.sleep(1000);
+            if (importing) {
+                // Not through interact(): Import opens a modal dialog, which would wait for it forever.
+                javafx.application.Platform.runLater(() -> app.robot().lookup("#importButton").queryButton().fire());
+                settle();
+                Thread.sleep(1000);
+            }
+            shoot(app, file);
+        }
+        System.exit(0);
+    }
+
     private static void shoot(AppRunner app, Path file) throws Exception {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         app.robot().interact(() -> {
