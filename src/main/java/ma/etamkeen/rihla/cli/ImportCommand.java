@@ -125,6 +125,19 @@ final class ImportCommand implements Cli.Command {
                 printCounts(out, row, plan.siteName(site.getKey(), sites, messages.language()), site.getValue());
             }
         }
+        // Changes to entries the sender did not write, each with who wrote it here: the window lists them first.
+        List<ImportPlan.Change> flagged = plan.changes().stream().filter(ImportPlan.Change::flagged).toList();
+        if (!flagged.isEmpty()) {
+            out.println();
+            out.println(messages.format("exchange.changes.flagged", flagged.size(), manifest.exportedBy()));
+            flagged.stream().limit(FLAGGED_SHOWN).forEach(change -> out.println("  " + messages.get(
+                    "exchange.change." + change.what().name().toLowerCase(java.util.Locale.ROOT)) + " · "
+                    + messages.format("exchange.change.entry", messages.get(change.kindKey()), change.headline()) + " · ⚠ "
+                    + messages.format("exchange.change.others-entry", change.othersEntry(), manifest.exportedBy())));
+            if (flagged.size() > FLAGGED_SHOWN) {
+                out.println("  " + messages.format("exchange.deletion.more", flagged.size() - FLAGGED_SHOWN));
+            }
+        }
         List<ImportPlan.Conflict> conflicts = plan.conflicts();
         if (!conflicts.isEmpty()) {
             out.println();
@@ -140,6 +153,9 @@ final class ImportCommand implements Cli.Command {
             }
         }
     }
+
+    /** The most flagged changes listed one by one on the command line; the count says the rest. */
+    private static final int FLAGGED_SHOWN = 50;
 
     private static void printCounts(PrintStream out, String row, String label, ImportPlan.Counts counts) {
         out.printf(row, Graphemes.shorten(label, 22), counts.added(), counts.updated(),

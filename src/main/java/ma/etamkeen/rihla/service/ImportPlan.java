@@ -100,8 +100,11 @@ public final class ImportPlan {
         }
     }
 
-    /** One field of a version: its label's message key ({@code field.<name>}), its value, and whether the other side differs. */
-    public record Line(String labelKey, String value, boolean differs) {
+    /**
+     * One field of a version: its name ({@code title_fr}; {@link Failures#fieldLabel} says it in the user's
+     * language), its value, and whether the other side differs.
+     */
+    public record Line(String field, String value, boolean differs) {
     }
 
     /**
@@ -118,7 +121,7 @@ public final class ImportPlan {
                 String value = display(record.fields().get(field.name()));
                 String otherValue = display(other.fields().get(field.name()));
                 if (value != null || otherValue != null) {
-                    lines.add(new Line("field." + field.name(), value == null ? "" : value,
+                    lines.add(new Line(field.name(), value == null ? "" : value,
                             !Objects.equals(value, otherValue)));
                 }
             }
@@ -144,6 +147,29 @@ public final class ImportPlan {
             }
             String text = value.asText();
             return text.isBlank() ? null : text.strip();
+        }
+    }
+
+    /**
+     * One record this import would change, as the preview lists it entry by entry: what it is here
+     * ({@code before}, null when it is new) beside what it becomes ({@code after}: for a deletion, the version
+     * that deletes it).
+     *
+     * @param othersEntry who last wrote it here, when that is not the sender of the package: a change to an
+     *                    entry the sender did not write, flagged in the preview; null otherwise
+     */
+    public record Change(RecordKind<?> kind, String headline, What what, Version before, Version after,
+                         String othersEntry) {
+        /** What the import does to the record. */
+        public enum What { ADDED, UPDATED, DELETED }
+
+        /** The message key of the kind's name, e.g. {@code kind.note}. */
+        public String kindKey() {
+            return kind.messageKey();
+        }
+
+        public boolean flagged() {
+            return othersEntry != null;
         }
     }
 
@@ -190,6 +216,33 @@ public final class ImportPlan {
             case OTHER_KEY -> Optional.of(messages.format("exchange.sender.other-key", manifest.exportedBy()));
             case KNOWN, NEW -> Optional.empty();
         };
+    }
+
+    /**
+     * Each record this import would add, update or delete (conflicts apart: they are settled side by side), in
+     * the package's order. An update or deletion of a record last written here by someone else than the
+     * package's sender ({@code updated_by} against the manifest's {@code exportedBy}) is flagged: the sender
+     * relays or rewrites what they did not write.
+     */
+    public List<Change> changes() {
+        List<Change> changes = new ArrayList<>();
+        for (Step step : steps) {
+            if (step.decision() != Decision.NEW && step.decision() != Decision.THEIRS_NEWER) {
+                continue;
+            }
+            Record theirs = step.theirs();
+            Record mine = step.local();
+            if (mine == null) {
+                changes.add(new Change(theirs.kind(), theirs.headline(), Change.What.ADDED, null,
+                        Version.of(theirs, theirs), null));
+                continue;
+            }
+            String author = mine.text("updated_by");
+            String othersEntry = author != null && !author.equals(manifest.exportedBy()) ? author : null;
+            changes.add(new Change(theirs.kind(), mine.headline(), step.deletes() ? Change.What.DELETED : Change.What.UPDATED,
+                    Version.of(mine, theirs), Version.of(theirs, mine), othersEntry));
+        }
+        return changes;
     }
 
     /** The records live here that this import would delete (to the trash), in the package's order. */

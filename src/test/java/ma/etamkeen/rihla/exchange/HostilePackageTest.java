@@ -231,4 +231,28 @@ class HostilePackageTest {
             return ExchangeRecords.of(workspace.database());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aChangeToAnEntryTheSenderDidNotWriteIsFlaggedEntryByEntryOldBesideNew() throws Exception {
+        Path amina = folder.resolve("amina");
+        Path theirs = Laptops.rewritingPackage(amina, folder.resolve("youssef"), folder);
+        try (Workspace workspace = Workspace.open(amina); ma.etamkeen.rihla.service.ExchangePackage pkg =
+                workspace.exchange().read(theirs)) {
+            List<ma.etamkeen.rihla.service.ImportPlan.Change> changes = workspace.exchange().plan(pkg).changes();
+            assertThat(changes).as("two notes updated, nothing else").hasSize(2)
+                    .allSatisfy(change -> assertThat(change.what()).isEqualTo(ma.etamkeen.rihla.service.ImportPlan.Change.What.UPDATED));
+            var hers = changes.stream().filter(change -> change.after().text().equals(Laptops.YOUSSEF_SAYS)).findFirst().orElseThrow();
+            assertThat(hers.othersEntry()).as("Amina wrote it, Youssef sent it").isEqualTo("Amina El Idrissi");
+            assertThat(hers.before().text()).as("old beside new").isNotEqualTo(hers.after().text()).isNotBlank();
+            assertThat(hers.before().lines()).filteredOn(ma.etamkeen.rihla.service.ImportPlan.Line::differs)
+                    .extracting(ma.etamkeen.rihla.service.ImportPlan.Line::field).containsExactly("body");
+            var his = changes.stream().filter(change -> change != hers).findFirst().orElseThrow();
+            assertThat(his.flagged()).as("his own note").isFalse();
+            assertThat(his.before().text()).isEqualTo("Le port : visite du centre de contrôle.");
+        }
+        CliRun preview = CliRun.on(amina, "import", theirs.toString(), "--dry-run");
+        assertThat(preview.code()).as(preview.err()).isZero();
+        assertThat(preview.out()).contains("⚠ 1 of these changes touch entries that Youssef Benali did not write",
+                "Updated · Note: \"", "⚠ Last written here by Amina El Idrissi, not by Youssef Benali");
+    }
 }

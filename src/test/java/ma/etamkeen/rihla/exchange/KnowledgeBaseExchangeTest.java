@@ -85,7 +85,7 @@ class KnowledgeBaseExchangeTest {
                 assertThat(conflict.kind()).isEqualTo(RecordKind.SITE);
                 // Field by field: only the summary in French differs, and it says so.
                 assertThat(conflict.mineVersion().lines()).filteredOn(ImportPlan.Line::differs)
-                        .extracting(ImportPlan.Line::labelKey).containsExactly("field.summary_fr");
+                        .extracting(ImportPlan.Line::field).containsExactly("summary_fr");
                 assertThat(conflict.theirsVersion().lines()).filteredOn(ImportPlan.Line::differs)
                         .extracting(ImportPlan.Line::value).containsExactly("Résumé corrigé par Amina.");
             });

@@ -62,4 +62,39 @@ public final class Laptops {
         }
         return his;
     }
+
+    /**
+     * Amina's demo data goes to Youssef, who writes a note of his own and sends it back; then Youssef changes
+     * his note and, also, one of Amina's notes, and sends everything again: the package whose preview flags the
+     * change to Amina's note (she wrote it, he sent it) and not the one to his own.
+     */
+    public static Path rewritingPackage(Path amina, Path youssef, Path packages) throws Exception {
+        DemoData.fill(amina);
+        Path hers = packages.resolve("amina.rihla");
+        Note aminas;
+        try (Workspace a = Workspace.open(amina)) {
+            a.exchange().export(hers, ExportScope.all(), (done, total) -> { });
+            aminas = a.notes().forSite(Seeder.siteId("port-of-antwerp-bruges")).get(0);
+        }
+        Path first = packages.resolve("youssef-1.rihla");
+        Path second = packages.resolve("youssef-2.rihla");
+        try (Workspace y = Workspace.open(youssef)) {
+            try (ExchangePackage pkg = y.exchange().read(hers)) {
+                y.exchange().apply(pkg, y.exchange().plan(pkg), java.util.Map.of(), (done, total) -> { }, () -> false);
+            }
+            ma.etamkeen.rihla.model.Delegate me = y.people().save(new ma.etamkeen.rihla.model.Delegate(
+                    java.util.UUID.randomUUID(), "Youssef Benali", null));
+            y.identity().setMe(me.id());
+            Note his = y.notes().save(new Note(java.util.UUID.randomUUID(), Seeder.siteId("port-of-antwerp-bruges"), me.id(),
+                    java.time.LocalDate.of(2022, 10, 3), "Le port : visite du centre de contrôle.", null));
+            y.exchange().export(first, ExportScope.all(), (done, total) -> { });
+            try (Workspace a = Workspace.open(amina); ExchangePackage pkg = a.exchange().read(first)) {
+                a.exchange().apply(pkg, a.exchange().plan(pkg), java.util.Map.of(), (done, total) -> { }, () -> false);
+            }
+            y.notes().save(his.withBody("Le port : visite du centre de contrôle, avec l'équipe APICA."));
+            y.notes().save(aminas.withBody(YOUSSEF_SAYS));
+            y.exchange().export(second, ExportScope.all(), (done, total) -> { });
+        }
+        return second;
+    }
 }

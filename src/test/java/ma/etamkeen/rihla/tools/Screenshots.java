@@ -72,6 +72,12 @@ public final class Screenshots {
                     Files.createTempDirectory("rihla-packages"), 12);
             shootPreview(data, language, pkg, out.resolve("deletions-" + language + ".png"), true);
         }
+        if (args.length > 2 && args[2].equals("rewritten")) {
+            // Youssef's package that changes one of Amina's notes: the entry-by-entry list, that change flagged.
+            Path pkg = Laptops.rewritingPackage(data, Files.createTempDirectory("rihla-youssef"),
+                    Files.createTempDirectory("rihla-packages"));
+            shootPreview(data, language, pkg, out.resolve("rewritten-" + language + ".png"), false);
+        }
         if (args.length > 2 && args[2].equals("damaged")) {
             // The choice a damaged store asks for: demo entries, a backup of them, then the file cut short.
             DemoData.fill(data);
@@ -217,6 +223,10 @@ public final class Screenshots {
             app.awaitDialog();
             settle();
             Thread.sleep(1000);
+            // The end of the preview in view: the entry-by-entry list.
+            app.robot().interact(() -> app.robot().lookup(".import-preview").queryAs(javafx.scene.control.ScrollPane.class)
+                    .setVvalue(1));
+            settle();
             if (importing) {
                 // Not through interact(): Import opens a modal dialog, which would wait for it forever.
                 javafx.application.Platform.runLater(() -> app.robot().lookup("#importButton").queryButton().fire());

@@ -56,6 +56,32 @@ class ExchangeWindowTest {
     }
 
     @Test
+    void thePreviewListsEachChangeOldBesideNewTheChangeToAnotherAuthorsEntryFlaggedFirst() throws Exception {
+        Path pkg = Laptops.rewritingPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
+        try (AppRunner app = AppRunner.start(folder.resolve("amina"), "fr", pkg.toString())) {
+            app.awaitDialog();
+            app.await(() -> app.showsText("⚠ 1 de ces changements touchent des entrées que Youssef Benali n'a pas écrites "
+                    + "(elles sont en tête de liste). Vérifiez-les avant d'importer."));
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<ma.etamkeen.rihla.ui.exchange.ImportViewModel.ChangeView> changes =
+                    app.robot().lookup(".import-changes").queryAs(javafx.scene.control.TableView.class);
+            assertThat(changes.getItems()).hasSize(2);
+            var first = changes.getItems().get(0);
+            // As read (the names and texts are embedded in their own direction, invisibly).
+            assertThat(visible(first.flag())).isEqualTo("Écrit en dernier ici par Amina El Idrissi, pas par Youssef Benali");
+            assertThat(first.what()).isEqualTo("Modifié");
+            assertThat(visible(first.after())).isEqualTo("Texte: " + Laptops.YOUSSEF_SAYS);
+            assertThat(visible(first.before())).startsWith("Texte: ").isNotEqualTo(visible(first.after()));
+            assertThat(changes.getItems().get(1).flagged()).isFalse();
+            // The flagged row is drawn as flagged, with the warning in its first cell.
+            app.await(() -> app.robot().lookup(".import-changes .table-row-cell:flagged").tryQuery().isPresent());
+            assertThat(visible(first.entry())).startsWith("Note : « ");
+            assertThat(app.robot().lookup(".import-changes .change-text").queryAllAs(javafx.scene.text.Text.class))
+                    .extracting(javafx.scene.text.Text::getText).contains(first.entry(), first.flag());
+        }
+    }
+
+    @Test
     void aPackageOpenedWhileRihlaRunsOnTheFolderIsHandedToTheRunningWindow() throws Exception {
         Path pkg = Laptops.conflictingPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
         assertThat(ma.etamkeen.rihla.PackageInbox.handOff(folder.resolve("youssef"), pkg))
@@ -87,5 +113,10 @@ class ExchangeWindowTest {
                     .filter(button -> button.getText().startsWith("Ce qui a changé")).findFirst().orElseThrow();
             assertThat(since.isSelected()).isTrue();
         }
+    }
+
+    /** The text without its invisible format characters (bidi embeddings). */
+    private static String visible(String text) {
+        return text.replaceAll("\\p{Cf}", "");
     }
 }

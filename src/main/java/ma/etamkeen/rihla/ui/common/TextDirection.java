@@ -31,6 +31,25 @@ public final class TextDirection {
         return "\u200E" + value + "\u200E";
     }
 
+    /**
+     * {@code text} (the delegates' own words) to be placed inside a translated sentence: each line between two
+     * marks of its own direction (LRM or RLM, UAX #9), so a French title keeps its closing period at its own end
+     * inside an Arabic sentence, and an Arabic name inside a French one. Marks rather than embeddings: JavaFX
+     * draws an embedding that starts a wrapped line as a box.
+     */
+    public static String inSentence(String text) {
+        StringBuilder marked = new StringBuilder(text.length() + 8);
+        for (String line : text.split("\n", -1)) {
+            if (!marked.isEmpty()) {
+                marked.append('\n');
+            }
+            Direction direction = Direction.of(line);
+            String mark = direction == Direction.RIGHT_TO_LEFT ? "\u200F" : "\u200E";
+            marked.append(direction == Direction.NEUTRAL ? line : mark + line + mark);
+        }
+        return marked.toString();
+    }
+
     /** Sets {@code node}'s orientation from {@code text} and returns the node. */
     public static <N extends Node> N follow(N node, String text) {
         node.setNodeOrientation(of(text));

@@ -1,6 +1,10 @@
 package ma.etamkeen.rihla.ui.exchange;
 
 import java.util.List;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
 
 import javafx.fxml.FXML;
 import javafx.geometry.HPos;
@@ -8,12 +12,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.service.ImportPlan;
@@ -21,6 +30,7 @@ import ma.etamkeen.rihla.service.ImportPlan.Resolution;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
+import ma.etamkeen.rihla.ui.exchange.ImportViewModel.ChangeView;
 import ma.etamkeen.rihla.ui.exchange.ImportViewModel.ConflictView;
 import ma.etamkeen.rihla.ui.exchange.ImportViewModel.Row;
 
@@ -30,6 +40,7 @@ public final class ImportController {
             "exchange.count.unchanged", "exchange.count.conflicts", "exchange.count.deletions");
 
     private static final double LABEL_WIDTH = 280;
+    private static final PseudoClass FLAGGED = PseudoClass.getPseudoClass("flagged");
 
     private final ImportViewModel viewModel;
     private final UiLanguage language;
@@ -48,6 +59,20 @@ public final class ImportController {
     private VBox conflictsBox;
     @FXML
     private Label senderWarningLabel;
+    @FXML
+    private Label changesLabel;
+    @FXML
+    private Label flaggedLabel;
+    @FXML
+    private TableView<ChangeView> changesTable;
+    @FXML
+    private TableColumn<ChangeView, String> entryColumn;
+    @FXML
+    private TableColumn<ChangeView, String> whatColumn;
+    @FXML
+    private TableColumn<ChangeView, String> beforeColumn;
+    @FXML
+    private TableColumn<ChangeView, String> afterColumn;
     @FXML
     private ProgressBar progressBar;
     @FXML
@@ -71,6 +96,17 @@ public final class ImportController {
                 .or(viewModel.previewProperty().isNull()));
         importButton.disableProperty().bind(viewModel.runningProperty().or(viewModel.finishedProperty())
                 .or(viewModel.previewProperty().isNull()));
+        wrapping(entryColumn, change -> change.flagged() ? change.entry() + "\n" + change.flag() : change.entry());
+        wrapping(whatColumn, ChangeView::what);
+        wrapping(beforeColumn, ChangeView::before);
+        wrapping(afterColumn, ChangeView::after);
+        changesTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(ChangeView change, boolean empty) {
+                super.updateItem(change, empty);
+                pseudoClassStateChanged(FLAGGED, !empty && change != null && change.flagged());
+            }
+        });
         viewModel.previewProperty().addListener((obs, old, preview) -> show(preview));
         Dialogs.whenClosed(headingLabel, viewModel::close);  // closing stops (and rolls back) a running import
         viewModel.open();
@@ -91,7 +127,41 @@ public final class ImportController {
         conflictsBox.setVisible(!preview.conflicts().isEmpty());
         conflictsBox.setManaged(!preview.conflicts().isEmpty());
         preview.conflicts().forEach(conflict -> conflictsBox.getChildren().add(conflictRow(conflict)));
+        changesTable.getItems().setAll(preview.changes());
+        for (var node : List.of(changesLabel, changesTable)) {
+            node.setVisible(!preview.changes().isEmpty());
+            node.setManaged(!preview.changes().isEmpty());
+        }
+        flaggedLabel.setText(preview.flagged());
+        flaggedLabel.setVisible(!preview.flagged().isEmpty());
+        flaggedLabel.setManaged(!preview.flagged().isEmpty());
         previewBox.setVisible(true);
+    }
+
+    /**
+     * A column whose cells wrap their text to the column's width: one {@link Text} per line, each with a
+     * wrapping width (a wrapped label would not tell the row its height) and the direction of its own words.
+     */
+    private static void wrapping(TableColumn<ChangeView, String> column, Function<ChangeView, String> value) {
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+        column.setCellFactory(owner -> new TableCell<>() {
+            @Override
+            protected void updateItem(String lines, boolean empty) {
+                super.updateItem(lines, empty);
+                if (empty || lines == null) {
+                    setGraphic(null);
+                    return;
+                }
+                VBox box = new VBox(2);
+                for (String line : lines.split("\n")) {
+                    Text text = TextDirection.follow(new Text(line), line);
+                    text.getStyleClass().add("change-text");
+                    text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
+                    box.getChildren().add(text);
+                }
+                setGraphic(box);
+            }
+        });
     }
 
     private void fill(GridPane grid, List<Row> rows, Row total) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import ma.etamkeen.rihla.service.RejectedInput;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.text.FileNames;
+import ma.etamkeen.rihla.text.Graphemes;
 
 /**
  * Importing a colleague's package: it is read and compared in the background, the preview shows what would
@@ -54,12 +56,31 @@ public final class ImportViewModel {
     }
 
     /**
+     * One record the import adds, updates or deletes, as the entry-by-entry list shows it.
+     *
+     * @param entry  its kind and what it is ("Note: Guichet unique ...")
+     * @param what   added, updated, or deleted (to the Trash)
+     * @param before what it says here now: for an update, only the fields that change ("Text: ..."); empty when new
+     * @param after  what it will say: for an update the same fields' new values
+     * @param flag   "last written here by …, not by …" for an entry the sender did not write, else empty
+     */
+    public record ChangeView(String entry, String what, String before, String after, String flag) {
+        public boolean flagged() {
+            return !flag.isEmpty();
+        }
+    }
+
+    /**
      * The preview, once the package is read.
      *
      * @param senderWarning what is in doubt about who sent it (unsigned, another key), empty when nothing is
+     * @param changes       each record added, updated or deleted, the flagged ones first, then deletions,
+     *                      updates and additions, each in the package's order
+     * @param flagged       what is said above the list when changes to entries the sender did not write are
+     *                      in it, else empty
      */
     public record Preview(String heading, String senderWarning, List<Row> byKind, Row total, List<Row> bySite,
-                          List<ConflictView> conflicts) {
+                          List<ConflictView> conflicts, List<ChangeView> changes, String flagged) {
     }
 
     private final WindowContext context;
@@ -120,6 +141,7 @@ public final class ImportViewModel {
         Messages messages = context.language().messages();
         ExchangePackage.Manifest manifest = plan.manifest();
         // A manifest without its date (or with "yesterday") says so rather than failing.
+        String senderWarning = plan.senderWarning(messages).orElse("");
         String heading = messages.format(manifest.exportedAt() == null ? "exchange.from.undated" : "exchange.from",
                 TextDirection.leftToRight(FileNames.clean(file.getFileName().toString())),
                 manifest.exportedBy(), manifest.exportedAt() == null ? "" : when(manifest.exportedAt()), plan.steps().size());
@@ -140,8 +162,53 @@ public final class ImportViewModel {
             conflicts.add(new ConflictView(conflict, messages.get(conflict.kindKey()), mine.text(),
                     changed(mine, messages), theirs.text(), changed(theirs, messages)));
         }
-        return new Preview(heading, plan.senderWarning(messages).orElse(""), byKind,
-                new Row(messages.get("exchange.total"), plan.total()), bySite, conflicts);
+        List<ImportPlan.Change> changes = new ArrayList<>(plan.changes());
+        changes.sort(Comparator.comparing((ImportPlan.Change change) -> !change.flagged())
+                .thenComparing(change -> -change.what().ordinal()));  // stable: the package's order within
+        long flagged = changes.stream().filter(ImportPlan.Change::flagged).count();
+        return new Preview(heading, senderWarning, byKind, new Row(messages.get("exchange.total"), plan.total()), bySite,
+                conflicts, changes.stream().map(change -> changeView(change, manifest.exportedBy(), messages)).toList(),
+                flagged == 0 ? "" : messages.format("exchange.changes.flagged", flagged, manifest.exportedBy()));
+    }
+
+    /** Old beside new: for an update only the fields that change, each with its label; texts kept short. */
+    private static ChangeView changeView(ImportPlan.Change change, String sender, Messages messages) {
+        // Each piece of the delegates' text embedded in its own direction: a French title in an Arabic sentence.
+        String entry = messages.format("exchange.change.entry", messages.get(change.kindKey()), TextDirection.inSentence(change.headline()));
+        String what = messages.get("exchange.change." + change.what().name().toLowerCase(java.util.Locale.ROOT));
+        String before = "";
+        String after;
+        switch (change.what()) {
+            case ADDED -> after = TextDirection.inSentence(shortened(change.after().text()));
+            case DELETED -> {
+                before = TextDirection.inSentence(shortened(change.before().text()));
+                after = messages.get("exchange.change.to-trash");
+            }
+            default -> {
+                before = changedFields(change.before(), messages);
+                after = changedFields(change.after(), messages);
+            }
+        }
+        String flag = change.flagged() ? messages.format("exchange.change.others-entry", change.othersEntry(), sender) : "";
+        return new ChangeView(entry, what, before, after, flag);
+    }
+
+    private static String shortened(String text) {
+        return Graphemes.shorten(text, CHANGE_CHARS);
+    }
+
+    /** At most this many characters of a version in the list: enough to recognise it, the list stays a list. */
+    private static final int CHANGE_CHARS = 240;
+
+    private static String changedFields(ImportPlan.Version version, Messages messages) {
+        StringBuilder text = new StringBuilder();
+        for (ImportPlan.Line line : version.lines()) {
+            if (line.differs()) {
+                text.append(Failures.fieldLabel(line.field(), messages)).append(": ")
+                        .append(TextDirection.inSentence(shortened(line.value().strip()))).append('\n');
+            }
+        }
+        return text.toString().strip();
     }
 
     /** Whether one version is deleted, who changed it last and when. */
