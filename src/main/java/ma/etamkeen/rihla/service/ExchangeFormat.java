@@ -15,9 +15,18 @@ final class ExchangeFormat {
     static final String MANIFEST = "manifest.json";
     static final String RECORDS = "records/";
     static final String ATTACHMENTS = "attachments/";
-    /** A package may unpack to at most this much, and a JSON file of records to at most this much. */
+    /** A package may unpack to at most this much (attachments included). */
     static final long MAX_TOTAL_BYTES = 4L << 30;
-    static final long MAX_RECORDS_BYTES = 512L << 20;
+    /**
+     * Its JSON files of records together may unpack to at most this much, and hold at most {@link #MAX_RECORDS}
+     * records in all: some 20 times what a delegation of 18 writes over several visits (a 10,000-entry store
+     * exports some 10 MB of records), and little enough that reading, previewing and importing the largest such
+     * package fits in a 512 MB heap (LargePackageIT proves it with {@code -Xmx512m}).
+     */
+    static final long MAX_RECORDS_BYTES = 128L << 20;
+    static final int MAX_RECORDS = 100_000;
+    /** The manifest lists a checksum per file: 16 MB holds those of far more attachments than a package may carry. */
+    static final long MAX_MANIFEST_BYTES = 16L << 20;
 
     private ExchangeFormat() {
     }
@@ -35,7 +44,7 @@ final class ExchangeFormat {
             case "site" -> 10_000;
             case "fact" -> 100_000;
             case "attachment" -> 50_000;
-            default -> 200_000;  // notes, lessons learned, ideas for transfer
+            default -> MAX_RECORDS;  // notes, lessons learned, ideas for transfer
         };
     }
 

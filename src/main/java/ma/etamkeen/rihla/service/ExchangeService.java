@@ -112,7 +112,14 @@ public final class ExchangeService {
 
     // Export.
 
-    /** Writes a package of the records {@code scope} asks for; they are remembered as sent. */
+    /**
+     * Writes a package of the records {@code scope} asks for to {@code file} (whole or not at all); they are
+     * remembered as sent.
+     *
+     * @throws RejectedInput {@code exchange.who-am-i}, {@code exchange.export-too-many} or
+     *                       {@code exchange.export-too-large} (more than a colleague's Rihla takes in one package),
+     *                       {@code exchange.cannot-write}
+     */
     public Exported export(Path file, ExportScope scope, Progress progress) {
         Optional<Delegate> me = identity.me();
         if (scope.mode() == ExportScope.Mode.MINE && me.isEmpty()) {
@@ -128,11 +135,13 @@ public final class ExchangeService {
             Instant since = scope.colleague() != null ? repository.lastExport(tx, scope.colleague()).orElse(null)
                     : scope.since();
             Set<UUID> chosen = choose(all, scope.mode(), me.map(Delegate::id).orElse(null), since);
+            refuseWhatNoReaderTakes(all, chosen);
             Map<UUID, Set<String>> versions = repository.versions(tx);
             Map<String, Integer> counts = new LinkedHashMap<>();
             int total = chosen.size();
             int done = 0;
             Path part = temporaryBeside(file);
+            long recordsBytes = 0;
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
                 Map<String, String> checksums = new LinkedHashMap<>();
                 for (RecordKind<?> kind : RecordKind.all()) {
@@ -159,7 +168,12 @@ public final class ExchangeService {
                         progress.update(++done, total);
                     }
                     counts.put(kind.code(), records.size());
-                    put(zip, ExchangeFormat.recordsEntry(kind.code()), JSON.writeValueAsBytes(records), checksums);
+                    byte[] json = JSON.writeValueAsBytes(records);
+                    recordsBytes += json.length;
+                    if (recordsBytes > ExchangeFormat.MAX_RECORDS_BYTES) {
+                        throw new RejectedInput("exchange.export-too-large", ExchangeFormat.MAX_RECORDS_BYTES >> 20);
+                    }
+                    put(zip, ExchangeFormat.recordsEntry(kind.code()), json, checksums);
                 }
                 byte[] manifest = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
                         manifest(now, sender, me, scope, since, counts, checksums));
@@ -182,6 +196,23 @@ public final class ExchangeService {
             }
             return new Exported(file, counts);
         });
+    }
+
+    /**
+     * A package the colleague's reader would refuse is not written: more records of a kind, or in all, than
+     * {@link ExchangeFormat} allows (the same caps as {@link PackageReader}).
+     *
+     * @throws RejectedInput {@code exchange.export-too-many}
+     */
+    private static void refuseWhatNoReaderTakes(Map<RecordKind<?>, List<Record>> all, Set<UUID> chosen) {
+        int inAll = 0;
+        for (Map.Entry<RecordKind<?>, List<Record>> kind : all.entrySet()) {
+            int count = (int) kind.getValue().stream().filter(record -> chosen.contains(record.id())).count();
+            inAll += count;
+            if (count > ExchangeFormat.maxRecords(kind.getKey()) || inAll > ExchangeFormat.MAX_RECORDS) {
+                throw new RejectedInput("exchange.export-too-many", chosen.size(), ExchangeFormat.MAX_RECORDS);
+            }
+        }
     }
 
     private static ObjectNode manifest(Instant now, String sender, Optional<Delegate> me, ExportScope scope, Instant since,

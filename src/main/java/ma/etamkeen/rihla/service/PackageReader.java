@@ -1,7 +1,11 @@
 package ma.etamkeen.rihla.service;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -54,6 +58,9 @@ final class PackageReader {
     private final Path file;
     private final String name;
     private long unpacked;
+    /** What the records files unpacked to so far, in bytes, and how many records they held. */
+    private long recordsBytes;
+    private int recordsCount;
 
     private PackageReader(Path file) {
         this.file = file;
@@ -72,7 +79,7 @@ final class PackageReader {
             if (manifestEntry == null) {
                 throw refused("exchange.no-manifest", name);
             }
-            byte[] manifestBytes = bytes(zip, manifestEntry, ExchangeFormat.MAX_RECORDS_BYTES);
+            byte[] manifestBytes = bytes(zip, manifestEntry, ExchangeFormat.MAX_MANIFEST_BYTES);
             JsonNode manifest = parse(manifestEntry.getName(), manifestBytes);
             int format = manifest.path("format").asInt(-1);
             if (format > ExchangeFormat.FORMAT) {
@@ -89,6 +96,13 @@ final class PackageReader {
             Map<String, String> checksums = new HashMap<>();
             manifest.path("checksums").fields().forEachRemaining(entry -> checksums.put(entry.getKey(), entry.getValue().asText()));
 
+            int declaredInAll = 0;
+            for (RecordKind<?> kind : RecordKind.all()) {
+                declaredInAll += Math.max(0, manifest.path("counts").path(kind.code()).asInt(0));
+            }
+            if (declaredInAll > ExchangeFormat.MAX_RECORDS) {
+                throw refused("exchange.too-many-records", name, declaredInAll, ExchangeFormat.MAX_RECORDS);
+            }
             Map<RecordKind<?>, List<ExchangePackage.Incoming>> records = new LinkedHashMap<>();
             Map<UUID, RecordKind<?>> ids = new HashMap<>();
             for (RecordKind<?> kind : RecordKind.all()) {
@@ -101,29 +115,7 @@ final class PackageReader {
                     throw refused("exchange.too-many", name, declared, term(kind), cap);
                 }
                 if (entry != null) {
-                    byte[] bytes = bytes(zip, entry, ExchangeFormat.MAX_RECORDS_BYTES);
-                    checkSum(entryName, bytes, checksums);
-                    // Record by record, counted as they come: more than the cap is refused before it is built.
-                    try (JsonParser array = JSON.getFactory().createParser(decoded(entryName, bytes))) {
-                        if (array.nextToken() != JsonToken.START_ARRAY) {
-                            throw refused("exchange.bad-json", name, entryName, "not a list");
-                        }
-                        while (array.nextToken() != JsonToken.END_ARRAY) {
-                            if (incoming.size() == cap) {
-                                throw refused("exchange.too-many", name, cap + remaining(array), term(kind), cap);
-                            }
-                            ExchangePackage.Incoming record = record(kind, entryName, array.readValueAsTree());
-                            RecordKind<?> other = ids.putIfAbsent(record.record().id(), kind);
-                            if (other != null) {
-                                throw refused("exchange.duplicate-id", name, record.record().id(), term(other), term(kind));
-                            }
-                            incoming.add(record);
-                        }
-                    } catch (JsonProcessingException e) {
-                        throw refused("exchange.bad-json", name, entryName, e.getOriginalMessage());
-                    } catch (IOException e) {
-                        throw refused("exchange.damaged", name, e.getMessage());
-                    }
+                    readRecords(zip, entryName, entry, kind, cap, checksums, ids, incoming);
                 }
                 int counted = manifest.path("counts").path(kind.code()).asInt(0);
                 if (counted != incoming.size()) {
@@ -314,9 +306,16 @@ final class PackageReader {
             if (declared < 0 || declared > Limits.ATTACHMENT_BYTES) {
                 throw refused("exchange.attachment-size", name, entryName, declared, Limits.ATTACHMENT_BYTES);
             }
-            byte[] bytes = bytes(zip, entry, declared);  // not one byte more than its record says
-            checkSum(entryName, bytes, checksums);
-            if (!Sha256.of(bytes).equals(record.text("sha256")) || bytes.length != record.fields().path("size_bytes").asLong()) {
+            // Not one byte more than its record says, and not held in memory: only its checksum is kept.
+            String sha256;
+            long size;
+            try (Unpacked in = unpacked(zip, entry, declared, false)) {
+                sha256 = Sha256.of(in);
+                size = in.read;
+            } catch (IOException e) {
+                throw refused("exchange.damaged", name, e.getMessage());
+            }
+            if (!sha256.equals(checksums.get(entryName)) || !sha256.equals(record.text("sha256")) || size != declared) {
                 throw refused("exchange.checksum", name, entryName);
             }
         }
@@ -440,36 +439,119 @@ final class PackageReader {
     }
 
     /**
-     * The bytes of an entry, counted as they really come out (whatever the zip's headers say): a file may not
-     * unpack beyond {@code limit}, the whole package beyond {@link ExchangeFormat#MAX_TOTAL_BYTES}. A zip bomb
-     * is stopped by these real sizes, not guessed from a compression ratio (a scanned page compresses 300×).
+     * The records of one kind, parsed as they come out of the zip (never the whole file in memory, so a package
+     * within the limits never exhausts a 512 MB heap) and counted as they come: more than {@code cap} is refused
+     * before they are built. Their checksum is computed on the way and checked at the end against the
+     * manifest's for {@code entryName} (the name in the format, whatever folder the zip put it in).
      *
-     * @throws RejectedInput {@code exchange.too-large}
+     * @throws RejectedInput {@code exchange.too-many}, {@code exchange.too-many-records}, {@code exchange.too-large}, {@code exchange.bad-json},
+     *                       {@code exchange.bad-encoding}, {@code exchange.checksum}, {@code exchange.duplicate-id},
+     *                       or a bad record's key
      */
-    private byte[] bytes(ZipFile zip, ZipEntry entry, long limit) {
-        try (InputStream in = zip.getInputStream(entry)) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long read = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                read += n;
-                unpacked += n;
-                if (read > limit || unpacked > ExchangeFormat.MAX_TOTAL_BYTES) {
-                    throw refused("exchange.too-large", name, entry.getName(), Math.min(limit, ExchangeFormat.MAX_TOTAL_BYTES));
-                }
-                out.write(buffer, 0, n);
+    private void readRecords(ZipFile zip, String entryName, ZipEntry entry, RecordKind<?> kind, int cap,
+                             Map<String, String> checksums, Map<UUID, RecordKind<?>> ids,
+                             List<ExchangePackage.Incoming> incoming) {
+        MessageDigest sha256 = Sha256.digest();
+        try (Unpacked unpacked = unpacked(zip, entry, ExchangeFormat.MAX_RECORDS_BYTES, true);
+             DigestInputStream digested = new DigestInputStream(unpacked, sha256);
+             JsonParser array = JSON.getFactory().createParser(new InputStreamReader(digested,
+                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                             .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+            if (array.nextToken() != JsonToken.START_ARRAY) {
+                throw refused("exchange.bad-json", name, entryName, "not a list");
             }
-            return out.toByteArray();
-        } catch (ZipException | java.io.EOFException e) {
+            while (array.nextToken() != JsonToken.END_ARRAY) {
+                if (incoming.size() == cap) {
+                    throw refused("exchange.too-many", name, cap + remaining(array), term(kind), cap);
+                }
+                if (recordsCount == ExchangeFormat.MAX_RECORDS) {
+                    throw refused("exchange.too-many-records", name, recordsCount + remaining(array), ExchangeFormat.MAX_RECORDS);
+                }
+                recordsCount++;
+                ExchangePackage.Incoming record = record(kind, entryName, array.readValueAsTree());
+                RecordKind<?> other = ids.putIfAbsent(record.record().id(), kind);
+                if (other != null) {
+                    throw refused("exchange.duplicate-id", name, record.record().id(), term(other), term(kind));
+                }
+                incoming.add(record);
+            }
+            digested.transferTo(java.io.OutputStream.nullOutputStream());  // the rest counts in the checksum too
+            recordsBytes += unpacked.read;
+        } catch (CharacterCodingException e) {
+            throw refused("exchange.bad-encoding", name, entryName);
+        } catch (JsonProcessingException e) {
+            throw refused("exchange.bad-json", name, entryName, e.getOriginalMessage());
+        } catch (IOException e) {
             throw refused("exchange.damaged", name, e.getMessage());
+        }
+        if (!Sha256.hex(sha256).equals(checksums.get(entryName))) {
+            throw refused("exchange.checksum", name, entryName);
+        }
+    }
+
+    /** The (small) bytes of an entry: the manifest, the signature. */
+    private byte[] bytes(ZipFile zip, ZipEntry entry, long limit) {
+        try (Unpacked in = unpacked(zip, entry, limit, false)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw refused("exchange.damaged", name, e.getMessage());
         }
     }
 
-    private void checkSum(String entryName, byte[] bytes, Map<String, String> checksums) {
-        if (!Sha256.of(bytes).equals(checksums.get(entryName))) {
-            throw refused("exchange.checksum", name, entryName);
+    /**
+     * An entry's bytes ({@code records}: a JSON file of records), counted as they really come out (whatever the zip's headers say): a file may not unpack
+     * beyond {@code limit}, the whole package beyond {@link ExchangeFormat#MAX_TOTAL_BYTES}. A zip bomb is
+     * stopped by these real sizes, not guessed from a compression ratio (a scanned page compresses 300×).
+     * The records files together may not unpack beyond {@link ExchangeFormat#MAX_RECORDS_BYTES}. Reading past a
+     * limit throws {@link RejectedInput} {@code exchange.too-large} ({@code exchange.records-too-large} for the
+     * records together); a damaged entry, {@code exchange.damaged}.
+     */
+    private Unpacked unpacked(ZipFile zip, ZipEntry entry, long limit, boolean records) {
+        try {
+            return new Unpacked(zip.getInputStream(entry), entry.getName(), limit, records);
+        } catch (IOException e) {
+            throw refused("exchange.damaged", name, e.getMessage());
+        }
+    }
+
+    private final class Unpacked extends FilterInputStream {
+        private final String entryName;
+        private final long limit;
+        private final boolean records;
+        private long read;
+
+        Unpacked(InputStream in, String entryName, long limit, boolean records) {
+            super(in);
+            this.entryName = entryName;
+            this.limit = limit;
+            this.records = records;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (ZipException | java.io.EOFException e) {
+                throw refused("exchange.damaged", name, e.getMessage());
+            }
+            if (n > 0) {
+                read += n;
+                unpacked += n;
+                if (records && recordsBytes + read > ExchangeFormat.MAX_RECORDS_BYTES) {
+                    throw refused("exchange.records-too-large", name, ExchangeFormat.MAX_RECORDS_BYTES >> 20);
+                }
+                if (read > limit || unpacked > ExchangeFormat.MAX_TOTAL_BYTES) {
+                    throw refused("exchange.too-large", name, entryName, Math.min(limit, ExchangeFormat.MAX_TOTAL_BYTES));
+                }
+            }
+            return n;
         }
     }
 

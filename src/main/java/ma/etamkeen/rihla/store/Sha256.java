@@ -21,6 +21,11 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
+    /** {@code digest}'s checksum of what it was fed, as 64 lowercase hexadecimal characters. */
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     /** The checksum of what {@code in} gives until its end (it is read whole, not closed). */
     public static String of(InputStream in) throws IOException {
         DigestInputStream digesting = new DigestInputStream(in, digest());
@@ -28,7 +33,8 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digesting.getMessageDigest().digest());
     }
 
-    private static MessageDigest digest() {
+    /** A fresh SHA-256 digest, to be fed as bytes go by (a stream parsed at the same time). */
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
