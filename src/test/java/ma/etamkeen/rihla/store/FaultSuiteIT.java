@@ -36,12 +36,13 @@ import ma.etamkeen.rihla.testing.Stores;
 /**
  * The fault suite: a child JVM does file work on a real data folder — a backup, a restore, a first start, an
  * upgrade migration of a store with attachments, an import, writing all briefs — and is killed with SIGKILL
- * at a random moment inside that work, {@value #ROUNDS} times each. After every kill the folder is opened as
+ * at a random moment inside that work, {@code rihla.fault.rounds} times each (16 in {@code mvn verify}, to keep
+ * the suite within its time; {@code -Drihla.fault.rounds=200} for a longer soak). After every kill the folder is opened as
  * the next start would: it must open (never as damaged), hold exactly the content from before the work or
  * from after it, list no damaged backup as good, and have a search index that matches the store.
  */
 class FaultSuiteIT {
-    static final int ROUNDS = 20;
+    static final int ROUNDS = Integer.getInteger("rihla.fault.rounds", 16);
     private static final Random RANDOM = new Random(20220925);
 
     @TempDir
