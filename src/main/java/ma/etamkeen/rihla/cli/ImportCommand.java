@@ -130,8 +130,7 @@ final class ImportCommand implements Cli.Command {
         if (!flagged.isEmpty()) {
             out.println();
             out.println(messages.format("exchange.changes.flagged", flagged.size(), manifest.exportedBy()));
-            flagged.stream().limit(FLAGGED_SHOWN).forEach(change -> out.println("  " + messages.get(
-                    "exchange.change." + change.what().name().toLowerCase(java.util.Locale.ROOT)) + " · "
+            flagged.stream().limit(FLAGGED_SHOWN).forEach(change -> out.println("  " + messages.get(change.whatKey()) + " · "
                     + messages.format("exchange.change.entry", messages.get(change.kindKey()), change.headline()) + " · ⚠ "
                     + messages.format("exchange.change.others-entry", change.othersEntry(), manifest.exportedBy())));
             if (flagged.size() > FLAGGED_SHOWN) {

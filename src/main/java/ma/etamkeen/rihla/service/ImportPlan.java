@@ -168,6 +168,11 @@ public final class ImportPlan {
             return kind.messageKey();
         }
 
+        /** The message key of what happens to it: {@code exchange.change.added}, {@code .updated}, {@code .deleted}. */
+        public String whatKey() {
+            return "exchange.change." + what.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
         public boolean flagged() {
             return othersEntry != null;
         }

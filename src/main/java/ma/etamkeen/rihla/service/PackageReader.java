@@ -4,14 +4,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -444,16 +444,16 @@ final class PackageReader {
      * before they are built. Their checksum is computed on the way and checked at the end against the
      * manifest's for {@code entryName} (the name in the format, whatever folder the zip put it in).
      *
-     * @throws RejectedInput {@code exchange.too-many}, {@code exchange.too-many-records}, {@code exchange.too-large}, {@code exchange.bad-json},
-     *                       {@code exchange.bad-encoding}, {@code exchange.checksum}, {@code exchange.duplicate-id},
+     * @throws RejectedInput {@code exchange.too-many}, {@code exchange.too-many-records},
+     *                       {@code exchange.records-too-large}, {@code exchange.bad-json}, {@code exchange.bad-encoding}, {@code exchange.checksum}, {@code exchange.duplicate-id},
      *                       or a bad record's key
      */
     private void readRecords(ZipFile zip, String entryName, ZipEntry entry, RecordKind<?> kind, int cap,
                              Map<String, String> checksums, Map<UUID, RecordKind<?>> ids,
                              List<ExchangePackage.Incoming> incoming) {
         MessageDigest sha256 = Sha256.digest();
-        try (Unpacked unpacked = unpacked(zip, entry, ExchangeFormat.MAX_RECORDS_BYTES, true);
-             DigestInputStream digested = new DigestInputStream(unpacked, sha256);
+        try (Unpacked in = unpacked(zip, entry, ExchangeFormat.MAX_RECORDS_BYTES, true);
+             DigestInputStream digested = new DigestInputStream(in, sha256);
              JsonParser array = JSON.getFactory().createParser(new InputStreamReader(digested,
                      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                              .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
@@ -476,7 +476,7 @@ final class PackageReader {
                 incoming.add(record);
             }
             digested.transferTo(java.io.OutputStream.nullOutputStream());  // the rest counts in the checksum too
-            recordsBytes += unpacked.read;
+            recordsBytes += in.read;
         } catch (CharacterCodingException e) {
             throw refused("exchange.bad-encoding", name, entryName);
         } catch (JsonProcessingException e) {

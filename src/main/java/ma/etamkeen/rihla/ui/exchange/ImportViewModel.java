@@ -173,9 +173,10 @@ public final class ImportViewModel {
 
     /** Old beside new: for an update only the fields that change, each with its label; texts kept short. */
     private static ChangeView changeView(ImportPlan.Change change, String sender, Messages messages) {
-        // Each piece of the delegates' text embedded in its own direction: a French title in an Arabic sentence.
-        String entry = messages.format("exchange.change.entry", messages.get(change.kindKey()), TextDirection.inSentence(change.headline()));
-        String what = messages.get("exchange.change." + change.what().name().toLowerCase(java.util.Locale.ROOT));
+        // The delegates' own words marked with their direction: a French title inside an Arabic sentence.
+        String entry = messages.format("exchange.change.entry", messages.get(change.kindKey()),
+                TextDirection.inSentence(change.headline()));
+        String what = messages.get(change.whatKey());
         String before = "";
         String after;
         switch (change.what()) {
