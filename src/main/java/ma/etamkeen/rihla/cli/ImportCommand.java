@@ -27,7 +27,7 @@ import ma.etamkeen.rihla.text.FileNames;
  * {@code import FILE [--dry-run] [--on-conflict keep-both|mine|theirs] [--allow-deletions N]}: prints what the
  * package would change (per kind, per site, each conflict), then imports it unless it is a dry run. Conflicts
  * keep both versions unless told otherwise: nobody's work is overwritten without being asked. Deletions go to
- * the trash; when they are many ({@link ImportPlan#deletionsNeedConfirming()}) they are listed and the import
+ * the trash; when they are many ({@link ImportPlan#deletionsNeedConfirming}) they are listed and the import
  * is refused ({@code cli.import.allow-deletions}) unless {@code --allow-deletions} names at least their number.
  */
 final class ImportCommand implements Cli.Command {
@@ -87,13 +87,14 @@ final class ImportCommand implements Cli.Command {
                 out.println(messages.get("cli.import.dry-run"));
                 return Cli.OK;
             }
-            if (plan.deletionsNeedConfirming() && allowedDeletions < plan.deletions().size()) {
-                out.println();
-                plan.deletionLines(messages).forEach(line -> out.println("  " + line));
-                throw new RejectedInput("cli.import.allow-deletions", plan.deletions().size());
-            }
             Map<UUID, Resolution> choices = new HashMap<>();
             plan.conflicts().forEach(conflict -> choices.put(conflict.id(), onConflict));
+            int deletions = plan.deletions(choices).size();
+            if (plan.deletionsNeedConfirming(choices) && allowedDeletions < deletions) {
+                out.println();
+                plan.deletionLines(choices, messages).forEach(line -> out.println("  " + line));
+                throw new RejectedInput("cli.import.allow-deletions", deletions);
+            }
             ExchangeService.Imported imported = workspace.exchange().apply(pkg, plan, choices, allowedDeletions,
                     ExchangeService.Progress.NONE, () -> false);
             out.println(imported.describe(messages));

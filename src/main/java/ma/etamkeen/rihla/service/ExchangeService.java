@@ -357,19 +357,20 @@ public final class ExchangeService {
 
     /**
      * As {@link #apply(ExchangePackage, ImportPlan, Map, Progress, BooleanSupplier)}, with {@code confirmedDeletions}
-     * deletions confirmed one by one by the user ({@link ImportPlan#deletions()}). Deletions are local decisions:
+     * deletions confirmed one by one by the user ({@link ImportPlan#deletions}). Deletions are local decisions:
      * an entry deleted or purged in the package goes to the trash here, with its content, restorable.
      *
      * @throws RejectedInput {@code exchange.mass-deletion} when the deletions need confirming
-     *                       ({@link ImportPlan#deletionsNeedConfirming()}) and fewer were confirmed
+     *                       ({@link ImportPlan#deletionsNeedConfirming}) and fewer were confirmed
      */
     public Imported apply(ExchangePackage pkg, ImportPlan preview, Map<UUID, Resolution> choices, int confirmedDeletions,
                           Progress progress, BooleanSupplier cancelled) {
         if (!preview.total().changesAnything()) {
             return new Imported(preview.total(), 0, null);  // nothing new: nothing to write (importing twice)
         }
-        if (preview.deletionsNeedConfirming() && confirmedDeletions < preview.deletions().size()) {
-            throw new RejectedInput("exchange.mass-deletion", preview.deletions().size());
+        int deletions = preview.deletions(choices).size();
+        if (preview.deletionsNeedConfirming(choices) && confirmedDeletions < deletions) {
+            throw new RejectedInput("exchange.mass-deletion", deletions);
         }
         Backups.Backup backup = Backups.create(database, "before-import");
         Stamp stamp = identity.stamp();  // taken before the write: it may need one
@@ -423,7 +424,8 @@ public final class ExchangeService {
             entriesFollowTheirSites(tx, siteKept, stamp);
             PackageSignature.rememberIfNew(tx, settings, pkg.manifest().exportedBy(), pkg.manifest().senderKey());
             ContentRevision.bump(tx);
-            return plan.total();
+            ImportPlan.Counts total = plan.total();  // deletions as settled: a site taken deleted takes its entries
+            return new ImportPlan.Counts(total.added(), total.updated(), total.unchanged(), total.conflicts(), deletions);
         });
         search.rebuild();
         return new Imported(counts, copies[0], backup);

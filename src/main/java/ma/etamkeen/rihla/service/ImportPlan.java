@@ -199,16 +199,27 @@ public final class ImportPlan {
 
     private final ExchangePackage.Manifest manifest;
     private final List<Step> steps;
-    /** How many live entries each author (their last {@code updated_by}) has here. */
-    private final Map<String, Integer> entriesByAuthor;
+    /** How many live records each author (their last {@code updated_by}) has here. */
+    private final Map<String, Integer> recordsByAuthor;
+    /** The live entries here of each site: they go to the trash with it. */
+    private final Map<UUID, List<Record>> liveEntriesBySite;
     private final PackageSignature.Sender sender;
 
-    private ImportPlan(ExchangePackage.Manifest manifest, List<Step> steps, Map<String, Integer> entriesByAuthor,
+    private ImportPlan(ExchangePackage.Manifest manifest, List<Step> steps, Map<UUID, Record> local,
                        PackageSignature.Sender sender) {
         this.sender = sender;
         this.manifest = manifest;
         this.steps = List.copyOf(steps);
-        this.entriesByAuthor = Map.copyOf(entriesByAuthor);
+        Map<String, Integer> byAuthor = new HashMap<>();
+        Map<UUID, List<Record>> bySite = new HashMap<>();
+        local.values().stream().filter(record -> !record.isDeleted()).forEach(record -> {
+            byAuthor.merge(String.valueOf(record.text("updated_by")), 1, Integer::sum);
+            if (isEntry(record.kind())) {
+                bySite.computeIfAbsent(record.uuid("site_id"), site -> new ArrayList<>()).add(record);
+            }
+        });
+        this.recordsByAuthor = byAuthor;
+        this.liveEntriesBySite = bySite;
     }
 
     /**
@@ -250,34 +261,59 @@ public final class ImportPlan {
         return changes;
     }
 
-    /** The records live here that this import would delete (to the trash), in the package's order. */
-    public List<Step> deletions() {
-        return steps.stream().filter(step -> step.decision() == Decision.THEIRS_NEWER && step.deletes()).toList();
-    }
-
-    /** Each deletion as a person reads it: "Note: "…" (last changed by …)", in {@code messages}' language. */
-    public List<String> deletionLines(Messages messages) {
-        return deletions().stream().map(step -> messages.format("exchange.deletion.line",
-                messages.get(step.local().kind().messageKey()), step.local().headline(),
-                String.valueOf(step.local().text("updated_by")))).toList();
+    /**
+     * The records live here that this import would delete (entries to the trash), conflicts settled by
+     * {@code choices} (keep both where none was made): those the package deletes or purges, those of its
+     * conflicts settled as theirs where theirs is deleted, and the entries live here of every site so deleted,
+     * which go to the trash with it. In the package's order, each site's entries after it.
+     */
+    public List<Record> deletions(Map<UUID, Resolution> choices) {
+        List<Record> deleted = new ArrayList<>();
+        Set<UUID> counted = new java.util.HashSet<>();
+        for (Step step : steps) {
+            boolean taken = switch (step.decision()) {
+                case THEIRS_NEWER -> step.deletes();
+                case CONFLICT -> step.deletes() && choices.getOrDefault(step.theirs().id(), Resolution.BOTH) == Resolution.THEIRS;
+                default -> false;
+            };
+            if (taken && counted.add(step.local().id())) {
+                deleted.add(step.local());
+            }
+        }
+        for (Record site : List.copyOf(deleted)) {
+            if (site.kind() == RecordKind.SITE) {
+                liveEntriesBySite.getOrDefault(site.id(), List.of()).stream()
+                        .filter(entry -> counted.add(entry.id())).forEach(deleted::add);
+            }
+        }
+        return deleted;
     }
 
     /**
-     * Whether the deletions must be confirmed one by one before the import: more than
-     * {@link Limits#DELETIONS_WITHOUT_ASKING} in all, or more than a tenth of one author's entries here when
-     * that is more than {@link Limits#FEW_DELETIONS}. A package that sends everything back deleted is a
-     * mistake or an attack more often than a decision.
+     * Each deletion ({@link #deletions}) as a person reads it: "Note: "…" (last changed by …)", in
+     * {@code messages}' language.
      */
-    public boolean deletionsNeedConfirming() {
-        List<Step> deletions = deletions();
+    public List<String> deletionLines(Map<UUID, Resolution> choices, Messages messages) {
+        return deletions(choices).stream().map(record -> messages.format("exchange.deletion.line",
+                messages.get(record.kind().messageKey()), record.headline(),
+                String.valueOf(record.text("updated_by")))).toList();
+    }
+
+    /**
+     * Whether the deletions ({@link #deletions}) must be confirmed one by one before the import: more than
+     * {@link Limits#DELETIONS_WITHOUT_ASKING} in all, or more than a tenth of one author's records here when
+     * that is more than {@link Limits#FEW_DELETIONS} (the built-in sites count as their author's, "rihla-seed").
+     * A package that sends everything back deleted is a mistake or an attack more often than a decision.
+     */
+    public boolean deletionsNeedConfirming(Map<UUID, Resolution> choices) {
+        List<Record> deletions = deletions(choices);
         if (deletions.size() > Limits.DELETIONS_WITHOUT_ASKING) {
             return true;
         }
         Map<String, Integer> byAuthor = new HashMap<>();
-        deletions.stream().filter(step -> step.local().kind().entryKind().isPresent())
-                .forEach(step -> byAuthor.merge(String.valueOf(step.local().text("updated_by")), 1, Integer::sum));
+        deletions.forEach(record -> byAuthor.merge(String.valueOf(record.text("updated_by")), 1, Integer::sum));
         return byAuthor.entrySet().stream().anyMatch(author -> author.getValue() > Limits.FEW_DELETIONS
-                && author.getValue() * 10 > entriesByAuthor.getOrDefault(author.getKey(), 0));
+                && author.getValue() * 10 > recordsByAuthor.getOrDefault(author.getKey(), 0));
     }
 
     /** Decides each record of the package against the local one and the versions exchanged so far. */
@@ -290,10 +326,7 @@ public final class ImportPlan {
                 steps.add(new Step(incoming, mine, decide(incoming, mine, exchanged.getOrDefault(incoming.record().id(), Set.of()))));
             }
         }
-        Map<String, Integer> entriesByAuthor = new HashMap<>();
-        local.values().stream().filter(record -> record.kind().entryKind().isPresent() && !record.isDeleted())
-                .forEach(record -> entriesByAuthor.merge(String.valueOf(record.text("updated_by")), 1, Integer::sum));
-        return new ImportPlan(pkg.manifest(), sitesKeptWithTheirEntries(steps, local), entriesByAuthor, sender);
+        return new ImportPlan(pkg.manifest(), sitesKeptWithTheirEntries(steps, local), local, sender);
     }
 
     private static Decision decide(ExchangePackage.Incoming incoming, Record mine, Set<String> seenHere) {

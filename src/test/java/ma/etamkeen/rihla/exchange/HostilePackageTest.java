@@ -255,4 +255,62 @@ class HostilePackageTest {
         assertThat(preview.out()).contains("⚠ 1 of these changes touch entries that Youssef Benali did not write",
                 "Updated · Note: \"", "⚠ Last written here by Amina El Idrissi, not by Youssef Benali");
     }
+
+    @org.junit.jupiter.api.Test
+    void aSiteTakenDeletedFromAConflictCountsTheEntriesItTakesToTheTrashAndMustBeConfirmed() throws Exception {
+        Path amina = folder.resolve("amina");
+        Path youssef = folder.resolve("youssef");
+        Path hers = folder.resolve("hers.rihla");
+        try (Workspace a = Workspace.open(amina)) {
+            Stores.addNotes(a, "gardee", 12);
+            a.exchange().export(hers, ExportScope.all(), ExchangeService.Progress.NONE);
+        }
+        Path his = folder.resolve("his.rihla");
+        try (Workspace y = Workspace.open(youssef)) {
+            try (var pkg = y.exchange().read(hers)) {
+                y.exchange().apply(pkg, y.exchange().plan(pkg), Map.of(), ExchangeService.Progress.NONE, () -> false);
+            }
+            assertThat(y.knowledge().deleteSite(Stores.SITE)).isTrue();  // the site, and Amina's 12 notes with it
+            y.exchange().export(his, ExportScope.all(), ExchangeService.Progress.NONE);
+        }
+        try (Workspace a = Workspace.open(amina)) {
+            Stores.addNotes(a, "encore", 1);  // written since: the site's deletion is a conflict here
+        }
+        Map<UUID, String> before = records(amina);
+        CliRun refused = CliRun.on(amina, "import", his.toString(), "--on-conflict", "theirs");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("would delete 14 entries", "--allow-deletions 14");
+        assertThat(refused.out()).contains("Note: \"encore 0", "Note: \"gardee 1");
+        assertThat(records(amina)).as("nothing changed").isEqualTo(before);
+
+        // Keeping the site here: only the 12 notes Youssef deleted go, and they are still asked for.
+        CliRun mine = CliRun.on(amina, "import", his.toString(), "--on-conflict", "mine");
+        assertThat(mine.err()).contains("would delete 12 entries");
+        CliRun allowed = CliRun.on(amina, "import", his.toString(), "--on-conflict", "mine", "--allow-deletions", "12");
+        assertThat(allowed.code()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("12 deleted");
+        try (Workspace a = Workspace.open(amina)) {
+            assertThat(a.notes().forSite(Stores.SITE)).extracting(ma.etamkeen.rihla.model.Note::body)
+                    .singleElement().asString().startsWith("encore 0");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void deletingMoreThanATenthOfTheBuiltInSitesMustBeConfirmedToo() throws Exception {
+        Path youssef = folder.resolve("youssef");
+        Path his = folder.resolve("six-sites.rihla");
+        try (Workspace y = Workspace.open(youssef)) {
+            List<ma.etamkeen.rihla.model.Site> sites = y.catalog().sites();
+            for (int i = 0; i < 6; i++) {
+                assertThat(y.knowledge().deleteSite(sites.get(i).id())).isTrue();
+            }
+            y.exchange().export(his, ExportScope.all(), ExchangeService.Progress.NONE);
+        }
+        Path amina = folder.resolve("amina");
+        try (Workspace a = Workspace.open(amina); var pkg = a.exchange().read(his)) {
+            var plan = a.exchange().plan(pkg);
+            assertThat(plan.deletions(Map.of())).hasSize(6);
+            assertThat(plan.deletionsNeedConfirming(Map.of())).as("6 of the built-in data's ~50 records").isTrue();
+        }
+    }
 }

@@ -225,13 +225,14 @@ public final class ImportViewModel {
 
     /**
      * The deletions to confirm one by one before importing, each as "kind: what it is", empty when there are
-     * few enough ({@link ImportPlan#deletionsNeedConfirming()}).
+     * few enough ({@link ImportPlan#deletionsNeedConfirming}).
      */
     public List<String> deletionsToConfirm() {
-        if (plan == null || !plan.deletionsNeedConfirming()) {
+        Map<UUID, Resolution> chosen = Map.copyOf(choices);
+        if (plan == null || !plan.deletionsNeedConfirming(chosen)) {
             return List.of();
         }
-        return plan.deletionLines(context.language().messages());
+        return plan.deletionLines(chosen, context.language().messages());
     }
 
     /** Imports as previewed, the conflicts settled as chosen (no deletions confirmed one by one). */
