@@ -230,8 +230,8 @@ final class PackageReader {
             }
             switch (field.type()) {
                 case UUID -> uuid(entryName, fields, name, true);
-                case INSTANT -> parse(entryName, id, name, () -> Instant.parse(value.asText()), value.isTextual());
-                case DATE -> parse(entryName, id, name, () -> LocalDate.parse(value.asText()), value.isTextual());
+                case INSTANT -> parse(entryName, id, name, () -> instant(value.asText()), value.isTextual());
+                case DATE -> parse(entryName, id, name, () -> inRange(LocalDate.parse(value.asText())), value.isTextual());
                 case INTEGER -> {
                     if (!value.canConvertToLong() || value.asLong() < 0) {
                         throw badRecord(entryName, id + ": " + name + " is not a number");
@@ -257,8 +257,8 @@ final class PackageReader {
                         throw badRecord(entryName, id + ": " + name + " is not text");
                     }
                     if (value.asText().length() > field.maxChars()) {
-                        throw refused("exchange.too-long", name, term(kind), id, name, value.asText().length(),
-                                field.maxChars());
+                        throw refused("exchange.too-long", this.name, term(kind), id,
+                                new RejectedInput.Term("field." + name), value.asText().length(), field.maxChars());
                     }
                     if (!field.choices().isEmpty() && !field.choices().contains(value.asText())) {
                         throw badRecord(entryName, id + ": " + name + " = " + value.asText());
@@ -583,15 +583,30 @@ final class PackageReader {
                 throw new DateTimeParseException("not text", "", 0);
             }
             parse.run();
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {  // malformed, or beyond what a date can be here
             throw badRecord(entryName, id + ": " + field);
         }
     }
 
+    /** A date or time this Rihla can store and show: years 1 to 9999 (ISO 8601 without expanded years). */
+    private static LocalDate inRange(LocalDate date) {
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new DateTimeParseException("out of range", date.toString(), 0);
+        }
+        return date;
+    }
+
+    private static Instant instant(String text) {
+        Instant instant = Instant.parse(text);
+        inRange(LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC));
+        return instant;
+    }
+
+    /** The manifest's date, or null when it is missing, malformed or out of range: the preview says "undated". */
     private static Instant instantOrNull(String text) {
         try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
+            return text == null ? null : instant(text);
+        } catch (java.time.DateTimeException e) {
             return null;
         }
     }

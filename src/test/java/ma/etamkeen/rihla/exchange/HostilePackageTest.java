@@ -45,7 +45,8 @@ class HostilePackageTest {
     }
 
     @ParameterizedTest(name = "exportedAt {0}")
-    @ValueSource(strings = {"missing", "yesterday", "", "2022-13-45T99:00:00Z"})
+    @ValueSource(strings = {"missing", "yesterday", "", "2022-13-45T99:00:00Z", "+1000000000-12-31T23:59:59Z",
+        "-1000000000-01-01T00:00:00Z", "10000-01-01T00:00:00Z"})
     void aManifestWithoutAProperDateIsPreviewedAsUndatedAndImports(String exportedAt) throws Exception {
         Repack repack = Repack.of(good);
         ObjectMapper json = new ObjectMapper();
@@ -117,7 +118,10 @@ class HostilePackageTest {
         Map<UUID, String> before = records(data);
         CliRun preview = CliRun.on(data, "import", tooLong.toString(), "--dry-run");
         assertThat(preview.code()).isEqualTo(2);
-        assertThat(preview.err()).contains(field, java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(length))
+        assertThat(preview.err()).startsWith("too-long.rihla: in the entry ")
+                .contains("the field \"" + ma.etamkeen.rihla.service.Failures.fieldLabel(field,
+                        ma.etamkeen.rihla.i18n.Messages.of(ma.etamkeen.rihla.i18n.Language.EN)) + "\" holds "
+                        + java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(length) + " characters")
                 .doesNotContain("SQL").doesNotContain("Exception");
         assertThat(records(data)).isEqualTo(before);
     }
@@ -312,5 +316,27 @@ class HostilePackageTest {
             assertThat(plan.deletions(Map.of())).hasSize(6);
             assertThat(plan.deletionsNeedConfirming(Map.of())).as("6 of the built-in data's ~50 records").isTrue();
         }
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"note, updated_at, +1000000000-12-31T23:59:59Z",
+        "note, created_at, -1000000000-01-01T00:00:00Z", "note, noted_on, +10000-01-01", "idea, updated_at, 0000-12-31T23:00:00Z"})
+    void aDateNoCalendarHereCanHoldIsRefusedInThePreviewNamingRecordAndField(String kind, String field, String value)
+            throws Exception {
+        Repack repack = Repack.of(good);
+        ObjectMapper json = new ObjectMapper();
+        String entry = "records/" + kind + ".json";
+        var records = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(repack.files.get(entry));
+        ((ObjectNode) records.get(0)).put(field, value);
+        repack.files.put(entry, json.writeValueAsBytes(records));
+        Path farOff = repack.resealed().write(folder.resolve("far-off.rihla"));
+        Path data = folder.resolve("receiver");
+        CliRun.on(data, "sites");
+        Map<UUID, String> before = records(data);
+        CliRun preview = CliRun.on(data, "import", farOff.toString(), "--dry-run");
+        assertThat(preview.code()).isEqualTo(2);
+        assertThat(preview.err()).contains(records.get(0).path("id").asText() + ": " + field)
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(records(data)).isEqualTo(before);
     }
 }
