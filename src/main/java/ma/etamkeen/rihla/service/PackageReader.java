@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -28,11 +29,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ma.etamkeen.rihla.model.Field;
@@ -52,7 +56,9 @@ import ma.etamkeen.rihla.text.FileNames;
  * refused with a message naming it.
  */
 final class PackageReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict JSON: a key twice in one object is refused, never read one way here and another elsewhere. */
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private final Path file;
@@ -96,11 +102,16 @@ final class PackageReader {
             Map<String, String> checksums = new HashMap<>();
             manifest.path("checksums").fields().forEachRemaining(entry -> checksums.put(entry.getKey(), entry.getValue().asText()));
 
-            int declaredInAll = 0;
+            Map<RecordKind<?>, BigInteger> declared = new HashMap<>();
+            BigInteger declaredInAll = BigInteger.ZERO;
             for (RecordKind<?> kind : RecordKind.all()) {
-                declaredInAll += Math.max(0, manifest.path("counts").path(kind.code()).asInt(0));
+                declared.put(kind, declaredCount(manifest, kind));
+                declaredInAll = declaredInAll.add(declared.get(kind));
+                if (declared.get(kind).compareTo(BigInteger.valueOf(ExchangeFormat.maxRecords(kind))) > 0) {
+                    throw refused("exchange.too-many", name, declared.get(kind), term(kind), ExchangeFormat.maxRecords(kind));
+                }
             }
-            if (declaredInAll > ExchangeFormat.MAX_RECORDS) {
+            if (declaredInAll.compareTo(BigInteger.valueOf(ExchangeFormat.MAX_RECORDS)) > 0) {
                 throw refused("exchange.too-many-records", name, declaredInAll, ExchangeFormat.MAX_RECORDS);
             }
             Map<RecordKind<?>, List<ExchangePackage.Incoming>> records = new LinkedHashMap<>();
@@ -109,18 +120,11 @@ final class PackageReader {
                 String entryName = ExchangeFormat.recordsEntry(kind.code());
                 ZipEntry entry = entries.get(entryName);
                 List<ExchangePackage.Incoming> incoming = new ArrayList<>();
-                int cap = ExchangeFormat.maxRecords(kind);
-                int declared = manifest.path("counts").path(kind.code()).asInt(0);
-                if (declared > cap) {
-                    throw refused("exchange.too-many", name, declared, term(kind), cap);
-                }
                 if (entry != null) {
-                    readRecords(zip, entryName, entry, kind, cap, checksums, ids, incoming);
+                    readRecords(zip, entryName, entry, kind, ExchangeFormat.maxRecords(kind), checksums, ids, incoming);
                 }
-                int counted = manifest.path("counts").path(kind.code()).asInt(0);
-                if (counted != incoming.size()) {
-                    throw refused("exchange.bad-record", name, entryName,
-                            "manifest counts " + counted + ", file holds " + incoming.size());
+                if (declared.get(kind).intValue() != incoming.size()) {  // within the cap: an int
+                    throw refused("exchange.count-mismatch", name, entryName, declared.get(kind), incoming.size());
                 }
                 records.put(kind, incoming);
             }
@@ -315,7 +319,10 @@ final class PackageReader {
             } catch (IOException e) {
                 throw refused("exchange.damaged", name, e.getMessage());
             }
-            if (!sha256.equals(checksums.get(entryName)) || !sha256.equals(record.text("sha256")) || size != declared) {
+            if (size != declared) {
+                throw refused("exchange.attachment-short", name, entryName, size, declared);
+            }
+            if (!sha256.equals(checksums.get(entryName)) || !sha256.equals(record.text("sha256"))) {
                 throw refused("exchange.checksum", name, entryName);
             }
         }
@@ -411,10 +418,63 @@ final class PackageReader {
     // Reading.
 
     private JsonNode parse(String entryName, byte[] bytes) {
-        try {
-            return JSON.readTree(decoded(entryName, bytes));
+        try (JsonParser parser = JSON.getFactory().createParser(new JsonText(new java.io.StringReader(decoded(entryName, bytes))))) {
+            JsonNode value = parser.readValueAsTree();
+            if (value == null || parser.nextToken() != null) {
+                throw refused("exchange.bad-json", name, entryName, value == null ? "empty" : "data after the value");
+            }
+            return value;
+        } catch (CharacterCodingException e) {
+            throw refused("exchange.bad-encoding", name, entryName);
         } catch (JsonProcessingException e) {
-            throw refused("exchange.bad-json", name, entryName, e.getOriginalMessage());
+            throw refused("exchange.bad-json", name, entryName, problem(e));
+        } catch (IOException e) {
+            throw refused("exchange.damaged", name, e.getMessage());
+        }
+    }
+
+    /** Jackson's description of a JSON problem, without the names of its own settings. */
+    private static String problem(JsonProcessingException e) {
+        return String.valueOf(e.getOriginalMessage()).replaceAll(",\\s*from `[^`]*`", "").strip();
+    }
+
+    /**
+     * JSON text as the format allows it: UTF-8, where a byte order mark at the start is passed over (Windows
+     * editors write one; RFC 8259 §8.1 lets readers ignore it), and a NUL, which no JSON text holds, is read as
+     * what it means: the file is not UTF-8 (UTF-16 without a byte order mark reads as ASCII and NULs).
+     */
+    private static final class JsonText extends java.io.FilterReader {
+        private boolean started;
+
+        JsonText(java.io.Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0 && !started) {
+                started = true;
+                if (buffer[offset] == '\uFEFF') {
+                    System.arraycopy(buffer, offset + 1, buffer, offset, n - 1);
+                    n--;
+                    if (n == 0) {
+                        return read(buffer, offset, length);
+                    }
+                }
+            }
+            for (int i = offset; i < offset + Math.max(n, 0); i++) {
+                if (buffer[i] == 0) {
+                    throw new java.nio.charset.MalformedInputException(1);
+                }
+            }
+            return n;
         }
     }
 
@@ -454,9 +514,9 @@ final class PackageReader {
         MessageDigest sha256 = Sha256.digest();
         try (Unpacked in = unpacked(zip, entry, ExchangeFormat.MAX_RECORDS_BYTES, true);
              DigestInputStream digested = new DigestInputStream(in, sha256);
-             JsonParser array = JSON.getFactory().createParser(new InputStreamReader(digested,
+             JsonParser array = JSON.getFactory().createParser(new JsonText(new InputStreamReader(digested,
                      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                             .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+                             .onUnmappableCharacter(CodingErrorAction.REPORT))))) {
             if (array.nextToken() != JsonToken.START_ARRAY) {
                 throw refused("exchange.bad-json", name, entryName, "not a list");
             }
@@ -475,12 +535,15 @@ final class PackageReader {
                 }
                 incoming.add(record);
             }
-            digested.transferTo(java.io.OutputStream.nullOutputStream());  // the rest counts in the checksum too
+            // Nothing after the list: reading on to the end also puts every byte through the checksum.
+            if (array.nextToken() != null) {
+                throw refused("exchange.bad-json", name, entryName, "data after the list");
+            }
             recordsBytes += in.read;
         } catch (CharacterCodingException e) {
             throw refused("exchange.bad-encoding", name, entryName);
         } catch (JsonProcessingException e) {
-            throw refused("exchange.bad-json", name, entryName, e.getOriginalMessage());
+            throw refused("exchange.bad-json", name, entryName, problem(e));
         } catch (IOException e) {
             throw refused("exchange.damaged", name, e.getMessage());
         }
@@ -586,6 +649,22 @@ final class PackageReader {
         } catch (java.time.DateTimeException e) {  // malformed, or beyond what a date can be here
             throw badRecord(entryName, id + ": " + field);
         }
+    }
+
+    /**
+     * How many records of {@code kind} the manifest says the package holds: 0 when it does not say; refused
+     * ({@code exchange.bad-json}) unless a whole number of at least 0, however large (so "10^30" is refused as
+     * that many, not as a number cut to fit).
+     */
+    private BigInteger declaredCount(JsonNode manifest, RecordKind<?> kind) {
+        JsonNode count = manifest.path("counts").path(kind.code());
+        if (count.isMissingNode()) {
+            return BigInteger.ZERO;
+        }
+        if (!count.isIntegralNumber() || count.bigIntegerValue().signum() < 0) {
+            throw refused("exchange.bad-json", name, ExchangeFormat.MANIFEST, "counts." + kind.code() + " = " + count);
+        }
+        return count.bigIntegerValue();
     }
 
     /** A date or time this Rihla can store and show: years 1 to 9999 (ISO 8601 without expanded years). */

@@ -196,15 +196,74 @@ class BadPackageTest {
         assertThat(refused(repack.resealed().write(file("latin1.rihla")))).contains("records/note.json is not UTF-8 text");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"after the list", "garbage after the list", "a key twice",
+        "UTF-16 without a byte order mark", "nested too deep"})
+    void jsonThatOneReaderCouldReadOneWayAndAnotherOtherwiseIsRefused(String what) throws IOException {
+        Repack repack = Repack.of(good);
+        String notes = repack.text("records/note.json");
+        String expected = "records/note.json is not valid";
+        switch (what) {
+            case "after the list" -> repack.put("records/note.json", notes + "[\"x\"]");
+            case "garbage after the list" -> repack.put("records/note.json", notes + " garbage \u0001");
+            case "a key twice" -> repack.put("records/note.json", notes.replaceFirst("\"body\"", "\"body\": \"hello\", \"body\""));
+            case "UTF-16 without a byte order mark" -> {
+                repack.files.put("records/note.json", notes.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+                expected = "records/note.json is not UTF-8 text";
+            }
+            default -> repack.put("records/note.json", "[" + "[".repeat(2000) + "]".repeat(2000) + "]");
+        }
+        String message = refused(repack.resealed().write(file("strict.rihla")));
+        assertThat(message).contains(expected).doesNotContain("`").doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
+    void aByteOrderMarkAsWindowsEditorsWriteItIsPassedOver() throws IOException {
+        Repack repack = Repack.of(good);
+        repack.put("records/note.json", "\uFEFF" + repack.text("records/note.json"));
+        repack.put("manifest.json", "\uFEFF" + repack.text("manifest.json"));
+        try (ExchangePackage pkg = store.exchange().read(repack.resealed().write(file("bom.rihla")))) {
+            assertThat(store.exchange().plan(pkg).byKindKey().get("kind.note").added()).isPositive();
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "counts.fact = {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"4294967319", "23.9", "\"abc\"", "-1", "1000000000000000000000000000000"})
+    void aManifestCountThatIsNotAWholeNumberOrLiesIsRefusedAsWritten(String count) throws IOException {
+        Repack repack = Repack.of(good);
+        ObjectNode manifest = (ObjectNode) JSON.readTree(repack.files.get("manifest.json"));
+        manifest.with("counts").set("fact", JSON.readTree(count));
+        repack.files.put("manifest.json", JSON.writeValueAsBytes(manifest));
+        String message = refused(repack.resealed().write(file("counts.rihla")));
+        if (count.equals("1000000000000000000000000000000") || count.equals("4294967319")) {
+            assertThat(message).contains("holds " + new java.math.BigInteger(count).toString().replaceAll("\\B(?=(\\d{3})+$)", ",")
+                    + " records of the kind");
+        } else {
+            assertThat(message).contains("manifest.json is not valid (counts.fact = " + count + ")");
+        }
+    }
+
+    @Test
+    void anAttachmentShorterThanItsRecordSaysIsRefusedSayingBoth() throws IOException {
+        Repack repack = Repack.of(good);
+        String attachment = repack.files.keySet().stream().filter(n -> n.startsWith("attachments/")).findFirst().orElseThrow();
+        byte[] bytes = repack.files.get(attachment);
+        repack.files.put(attachment, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        assertThat(refused(repack.resealed().write(file("short.rihla"))))
+                .contains(attachment + " holds " + String.format(java.util.Locale.ENGLISH, "%,d", bytes.length - 10)
+                        + " bytes, but its record says " + String.format(java.util.Locale.ENGLISH, "%,d", bytes.length));
+    }
+
     @Test
     void textsLongerThanTheirColumn() throws IOException {
         // Each field is held to the limit of the column it goes to (the field model), long or short.
         assertThat(refused(withRecord("huge.rihla", "note", note -> note.put("body", "x".repeat(1_000_001)))))
-                .contains("of 1,000,001 characters; the most is 1,000,000");
+                .startsWith("huge.rihla: in the entry ").contains("(Note), the field \"Text\" holds 1,000,001 characters; "
+                        + "the most is 1,000,000");
         assertThat(refused(withRecord("acronym.rihla", "administration", a -> a.put("acronym", "A".repeat(60)))))
-                .contains("acronym").contains("of 60 characters; the most is 50");
+                .contains("the field \"Acronym\" holds 60 characters; the most is 50");
         assertThat(refused(withRecord("author.rihla", "note", note -> note.put("updated_by", "n".repeat(500)))))
-                .contains("updated_by").contains("of 500 characters; the most is 200");
+                .contains("the field \"Written by\" holds 500 characters; the most is 200");
     }
 
     @Test
