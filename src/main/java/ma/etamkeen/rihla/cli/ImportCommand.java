@@ -133,7 +133,7 @@ final class ImportCommand implements Cli.Command {
             out.println(messages.format("exchange.changes.flagged", flagged.size(), manifest.exportedBy()));
             flagged.stream().limit(FLAGGED_SHOWN).forEach(change -> out.println("  " + messages.get(change.whatKey()) + " · "
                     + messages.format("exchange.change.entry", messages.get(change.kindKey()), change.headline()) + " · ⚠ "
-                    + messages.format("exchange.change.others-entry", change.othersEntry(), manifest.exportedBy())));
+                    + messages.format(change.flagKey(), change.author(), manifest.exportedBy())));
             if (flagged.size() > FLAGGED_SHOWN) {
                 out.println("  " + messages.format("exchange.deletion.more", flagged.size() - FLAGGED_SHOWN));
             }

@@ -332,16 +332,18 @@ public final class ExchangeService {
 
     /** What importing {@code pkg} would do; nothing is written. */
     public ImportPlan plan(ExchangePackage pkg) {
-        return database.read(tx -> plan(tx, pkg));
+        String me = identity.stamp().by();
+        return database.read(tx -> plan(tx, pkg, me));
     }
 
-    private ImportPlan plan(Tx tx, ExchangePackage pkg) throws SQLException {
+    /** @param me the name this laptop writes under, taken before the transaction (it may need a write) */
+    private ImportPlan plan(Tx tx, ExchangePackage pkg, String me) throws SQLException {
         Map<UUID, Record> local = new HashMap<>();
         for (RecordKind<?> kind : RecordKind.all()) {
             repository.all(tx, kind).forEach(record -> local.put(record.id(), record));
         }
         return ImportPlan.of(pkg, local, repository.versions(tx),
-                PackageSignature.check(tx, settings, pkg.manifest().exportedBy(), pkg.manifest().senderKey()));
+                PackageSignature.check(tx, settings, pkg.manifest().exportedBy(), pkg.manifest().senderKey(), me));
     }
 
     /**
@@ -376,7 +378,7 @@ public final class ExchangeService {
         Stamp stamp = identity.stamp();  // taken before the write: it may need one
         int[] copies = {0};
         ImportPlan.Counts counts = database.write(tx -> {
-            ImportPlan plan = plan(tx, pkg);
+            ImportPlan plan = plan(tx, pkg, stamp.by());
             if (!stillAsPreviewed(plan, preview)) {
                 throw new RejectedInput("exchange.changed-meanwhile");
             }
@@ -422,7 +424,7 @@ public final class ExchangeService {
                 progress.update(++done, plan.steps().size());
             }
             entriesFollowTheirSites(tx, siteKept, stamp);
-            PackageSignature.rememberIfNew(tx, settings, pkg.manifest().exportedBy(), pkg.manifest().senderKey());
+            PackageSignature.rememberIfNew(tx, settings, pkg.manifest().exportedBy(), pkg.manifest().senderKey(), stamp.by());
             ContentRevision.bump(tx);
             ImportPlan.Counts total = plan.total();  // deletions as settled: a site taken deleted takes its entries
             return new ImportPlan.Counts(total.added(), total.updated(), total.unchanged(), total.conflicts(), deletions);

@@ -155,13 +155,30 @@ public final class ImportPlan {
      * ({@code before}, null when it is new) beside what it becomes ({@code after}: for a deletion, the version
      * that deletes it).
      *
-     * @param othersEntry who last wrote it here, when that is not the sender of the package: a change to an
-     *                    entry the sender did not write, flagged in the preview; null otherwise
+     * @param author who last wrote it here (null when it is new)
+     * @param flag   whether the change is to an entry the sender may not have the right to change
      */
     public record Change(RecordKind<?> kind, String headline, What what, Version before, Version after,
-                         String othersEntry) {
+                         String author, Flag flag) {
         /** What the import does to the record. */
         public enum What { ADDED, UPDATED, DELETED }
+
+        /** Why a change is flagged in the preview, if it is. */
+        public enum Flag {
+            NONE,
+            /** Last written here by someone else than the package's sender. */
+            OTHERS_ENTRY,
+            /**
+             * Last written here under the sender's name, but nothing shows the package is theirs: its key is
+             * not the one this laptop remembers for that name (first package under it, unsigned, another key).
+             */
+            UNVERIFIED
+        }
+
+        /** The message key of the flag's explanation, given {@code author} and the sender ({@code {0}, {1}}). */
+        public String flagKey() {
+            return flag == Flag.UNVERIFIED ? "exchange.change.unverified" : "exchange.change.others-entry";
+        }
 
         /** The message key of the kind's name, e.g. {@code kind.note}. */
         public String kindKey() {
@@ -174,7 +191,7 @@ public final class ImportPlan {
         }
 
         public boolean flagged() {
-            return othersEntry != null;
+            return flag != Flag.NONE;
         }
     }
 
@@ -230,15 +247,17 @@ public final class ImportPlan {
         return switch (sender) {
             case UNSIGNED -> Optional.of(messages.format("exchange.sender.unsigned", manifest.exportedBy()));
             case OTHER_KEY -> Optional.of(messages.format("exchange.sender.other-key", manifest.exportedBy()));
+            case RESERVED -> Optional.of(messages.format("exchange.sender.reserved", manifest.exportedBy()));
             case KNOWN, NEW -> Optional.empty();
         };
     }
 
     /**
      * Each record this import would add, update or delete (conflicts apart: they are settled side by side), in
-     * the package's order. An update or deletion of a record last written here by someone else than the
-     * package's sender ({@code updated_by} against the manifest's {@code exportedBy}) is flagged: the sender
-     * relays or rewrites what they did not write.
+     * the package's order. An update or deletion is flagged when the record was last written here by someone
+     * else than the package's sender ({@code updated_by} against the manifest's {@code exportedBy}, as
+     * {@link PackageSignature#sameName} compares names): the sender relays or rewrites what they did not write;
+     * or under the sender's name while the package's signature does not show it is theirs.
      */
     public List<Change> changes() {
         List<Change> changes = new ArrayList<>();
@@ -250,13 +269,15 @@ public final class ImportPlan {
             Record mine = step.local();
             if (mine == null) {
                 changes.add(new Change(theirs.kind(), theirs.headline(), Change.What.ADDED, null,
-                        Version.of(theirs, theirs), null));
+                        Version.of(theirs, theirs), null, Change.Flag.NONE));
                 continue;
             }
             String author = mine.text("updated_by");
-            String othersEntry = author != null && !author.equals(manifest.exportedBy()) ? author : null;
+            Change.Flag flag = author == null ? Change.Flag.NONE
+                    : !PackageSignature.sameName(author, manifest.exportedBy()) ? Change.Flag.OTHERS_ENTRY
+                    : sender != PackageSignature.Sender.KNOWN ? Change.Flag.UNVERIFIED : Change.Flag.NONE;
             changes.add(new Change(theirs.kind(), mine.headline(), step.deletes() ? Change.What.DELETED : Change.What.UPDATED,
-                    Version.of(mine, theirs), Version.of(theirs, mine), othersEntry));
+                    Version.of(mine, theirs), Version.of(theirs, mine), author, flag));
         }
         return changes;
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ma.etamkeen.rihla.store.Seeder;
 import ma.etamkeen.rihla.store.Sha256;
 import ma.etamkeen.rihla.store.SettingsRepository;
 import ma.etamkeen.rihla.store.Tx;
@@ -47,7 +48,12 @@ final class PackageSignature {
         /** Signed with another key than the one remembered for that name: maybe someone else. */
         OTHER_KEY,
         /** Not signed (a package of Rihla 0.1, or one whose signature was removed). */
-        UNSIGNED
+        UNSIGNED,
+        /**
+         * Under a name no colleague sends from: the built-in data's author, or this laptop's own user with
+         * another key than this laptop's.
+         */
+        RESERVED
     }
 
     private PackageSignature() {
@@ -111,20 +117,47 @@ final class PackageSignature {
         throw new RejectedInput("exchange.bad-signature", packageName);
     }
 
-    /** What this laptop knows of a sender called {@code name} whose key is {@code publicKey} (null: unsigned). */
-    static Sender check(Tx tx, SettingsRepository settings, String name, String publicKey) throws SQLException {
+    /**
+     * What this laptop knows of a sender called {@code name} whose key is {@code publicKey} (null: unsigned),
+     * {@code me} being the name this laptop writes under ({@link Identity#stamp()}).
+     */
+    static Sender check(Tx tx, SettingsRepository settings, String name, String publicKey, String me) throws SQLException {
+        if (sameName(name, me)) {
+            return publicKey != null && publicKey.equals(settings.get(tx, PUBLIC_KEY).orElse(null)) ? Sender.KNOWN
+                    : Sender.RESERVED;
+        }
+        if (sameName(name, Seeder.SEED_AUTHOR)) {
+            return Sender.RESERVED;
+        }
         if (publicKey == null) {
             return Sender.UNSIGNED;
         }
-        return settings.get(tx, SENDER + Sha256.of(name.getBytes(StandardCharsets.UTF_8)))
+        return settings.get(tx, senderKey(name))
                 .map(known -> known.equals(publicKey) ? Sender.KNOWN : Sender.OTHER_KEY).orElse(Sender.NEW);
     }
 
-    /** Remembers {@code publicKey} as the key of {@code name}, if none is remembered yet. */
-    static void rememberIfNew(Tx tx, SettingsRepository settings, String name, String publicKey) throws SQLException {
-        String key = SENDER + Sha256.of(name.getBytes(StandardCharsets.UTF_8));
-        if (publicKey != null && settings.get(tx, key).isEmpty()) {
-            settings.put(tx, key, publicKey);
+    /** Remembers {@code publicKey} as the key of {@code name}, if none is remembered yet and it is a colleague's. */
+    static void rememberIfNew(Tx tx, SettingsRepository settings, String name, String publicKey, String me)
+            throws SQLException {
+        if (publicKey != null && check(tx, settings, name, publicKey, me) == Sender.NEW) {
+            settings.put(tx, senderKey(name), publicKey);
         }
+    }
+
+    /**
+     * Whether two names (a package's sender, an entry's author) are the same person's as people read them:
+     * Unicode NFC, spaces trimmed and collapsed, case ignored — "Amina El Idrissi " is Amina El Idrissi.
+     */
+    static boolean sameName(String one, String other) {
+        return one != null && other != null && normalized(one).equals(normalized(other));
+    }
+
+    private static String normalized(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String senderKey(String name) {
+        return SENDER + Sha256.of(normalized(name).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -246,7 +246,8 @@ class HostilePackageTest {
             assertThat(changes).as("two notes updated, nothing else").hasSize(2)
                     .allSatisfy(change -> assertThat(change.what()).isEqualTo(ma.etamkeen.rihla.service.ImportPlan.Change.What.UPDATED));
             var hers = changes.stream().filter(change -> change.after().text().equals(Laptops.YOUSSEF_SAYS)).findFirst().orElseThrow();
-            assertThat(hers.othersEntry()).as("Amina wrote it, Youssef sent it").isEqualTo("Amina El Idrissi");
+            assertThat(hers.flag()).as("Amina wrote it, Youssef sent it").isEqualTo(ma.etamkeen.rihla.service.ImportPlan.Change.Flag.OTHERS_ENTRY);
+            assertThat(hers.author()).isEqualTo("Amina El Idrissi");
             assertThat(hers.before().text()).as("old beside new").isNotEqualTo(hers.after().text()).isNotBlank();
             assertThat(hers.before().lines()).filteredOn(ma.etamkeen.rihla.service.ImportPlan.Line::differs)
                     .extracting(ma.etamkeen.rihla.service.ImportPlan.Line::field).containsExactly("body");
@@ -338,5 +339,46 @@ class HostilePackageTest {
         assertThat(preview.err()).contains(records.get(0).path("id").asText() + ": " + field)
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(records(data)).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSenderWritingUnderTheAuthorsNameWithAKeyNotYetKnownHereIsFlaggedAndTheAppsOwnNamesAreWarnedAbout()
+            throws Exception {
+        // Amina's notes came here unsigned (relayed), so no key is remembered under her name.
+        Path data = folder.resolve("receiver");
+        Repack unsigned = Repack.of(good);
+        unsigned.files.remove("signature.json");
+        assertThat(CliRun.on(data, "import", unsigned.write(folder.resolve("relayed.rihla")).toString()).code()).isZero();
+
+        // Someone else signs with their own new key, writing "Amina El Idrissi " as the sender and the author.
+        Path impostor = folder.resolve("impostor");
+        Path forged = folder.resolve("forged.rihla");
+        try (Workspace workspace = Workspace.open(impostor)) {
+            try (var pkg = workspace.exchange().read(good)) {
+                workspace.exchange().apply(pkg, workspace.exchange().plan(pkg), Map.of(), ExchangeService.Progress.NONE, () -> false);
+            }
+            var me = workspace.people().save(new ma.etamkeen.rihla.model.Delegate(UUID.randomUUID(), "Amina El Idrissi ", null));
+            workspace.identity().setMe(me.id());
+            var note = workspace.notes().forSite(ma.etamkeen.rihla.store.Seeder.siteId("port-of-antwerp-bruges")).get(0);
+            workspace.notes().save(note.withBody("Réécrit par un autre."));
+            workspace.exchange().export(forged, ExportScope.all(), ExchangeService.Progress.NONE);
+        }
+        CliRun preview = CliRun.on(data, "import", forged.toString(), "--dry-run");
+        assertThat(preview.code()).as(preview.err()).isZero();
+        assertThat(preview.out()).contains("⚠ 1 of these changes touch entries that Amina El Idrissi did not write, or may not have",
+                "Last written here by Amina El Idrissi, and nothing shows yet that this package comes from Amina El Idrissi");
+
+        // A package under the built-in data's name, or under this laptop's own user's, is warned about loudly.
+        for (String name : List.of("rihla-seed", "Amina El Idrissi")) {
+            Repack claimed = Repack.of(good);
+            ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(claimed.files.get("manifest.json"));
+            manifest.with("exportedBy").put("name", name);
+            claimed.files.put("manifest.json", new ObjectMapper().writeValueAsBytes(manifest));
+            Path sender = folder.resolve("sender");  // Amina's own laptop: "Amina El Idrissi" is its user
+            CliRun warned = CliRun.on(name.equals("rihla-seed") ? data : sender, "import",
+                    claimed.resealed().write(folder.resolve("claimed.rihla")).toString(), "--dry-run");
+            assertThat(warned.out()).as(name).contains("⚠ Warning: this package says it comes from " + name
+                    + ", a name Rihla itself writes under here");
+        }
     }
 }

@@ -60,8 +60,8 @@ class ExchangeWindowTest {
         Path pkg = Laptops.rewritingPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
         try (AppRunner app = AppRunner.start(folder.resolve("amina"), "fr", pkg.toString())) {
             app.awaitDialog();
-            app.await(() -> app.showsText("⚠ 1 de ces changements touchent des entrées que Youssef Benali n'a pas écrites "
-                    + "(elles sont en tête de liste). Vérifiez-les avant d'importer."));
+            app.await(() -> app.showsText("⚠ 1 de ces changements touchent des entrées que Youssef Benali n'a pas écrites, "
+                    + "ou peut-être pas (elles sont en tête de liste). Vérifiez-les avant d'importer."));
             @SuppressWarnings("unchecked")
             javafx.scene.control.TableView<ma.etamkeen.rihla.ui.exchange.ImportViewModel.ChangeView> changes =
                     app.robot().lookup(".import-changes").queryAs(javafx.scene.control.TableView.class);

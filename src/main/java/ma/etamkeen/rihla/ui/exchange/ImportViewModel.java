@@ -190,7 +190,7 @@ public final class ImportViewModel {
                 after = changedFields(change.after(), messages);
             }
         }
-        String flag = change.flagged() ? messages.format("exchange.change.others-entry", change.othersEntry(), sender) : "";
+        String flag = change.flagged() ? messages.format(change.flagKey(), change.author(), sender) : "";
         return new ChangeView(entry, what, before, after, flag);
     }
 
