@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +24,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -38,9 +43,12 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -70,9 +78,12 @@ public final class SearchIndex implements AutoCloseable {
     private static final float TITLE_BOOST = 3f;
     /**
      * The indexing rules (what is indexed, how words are split and folded): a change means a rebuild. 2: format
-     * characters, apostrophes and Persian/Urdu letters folded, forms capped at {@link Tokens#MAX_TERM}.
+     * characters, apostrophes and Persian/Urdu letters folded, forms capped at {@link Tokens#MAX_TERM}. 3: ids
+     * kept sortable, so equal scores come in the same order whatever order a rebuild indexed them in.
      */
-    private static final String FORMAT = "2";
+    private static final String FORMAT = "3";
+    /** Best first; equal scores by id, so the same search lists the same hits in the same order every time. */
+    private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
 
     /** A hit: the stored document and its score. */
     public record Match(SearchDocument document, float score) {
@@ -155,8 +166,9 @@ public final class SearchIndex implements AutoCloseable {
         return Files.createDirectories(folder);
     }
 
+    /** 64 MB of documents are buffered before Lucene writes a segment (16 MB by default): fewer, larger merges. */
     private static IndexWriterConfig config(OpenMode mode) {
-        return new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(mode);
+        return new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(mode).setRAMBufferSizeMB(64);
     }
 
     /**
@@ -199,25 +211,56 @@ public final class SearchIndex implements AutoCloseable {
         return map;
     }
 
-    /** Rebuilds the whole index from the store; returns how many documents it holds. */
+    /**
+     * Rebuilds the whole index from the store; returns how many documents it holds. Searches meanwhile answer
+     * from the last committed index (the searchers are refreshed only at the commit), never from a half-built
+     * one. The documents are read on this thread and split into words and indexed on {@link #INDEXING_THREADS}
+     * others (Lucene's {@link IndexWriter} takes documents from several threads at once).
+     */
     public int rebuild() {
+        ExecutorService indexing = Executors.newFixedThreadPool(INDEXING_THREADS, task -> {
+            Thread thread = new Thread(task, "rihla-index-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);  // the reader stays a little ahead, not the whole store
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
         try {
             ContentRevision.Stamp stamp = stamp();
             writer.deleteAll();
             int[] count = {0};
             database.read(tx -> {
                 source.all(tx, document -> {
-                    add(document);
+                    inFlight.acquireUninterruptibly();
+                    indexing.execute(() -> {
+                        try {
+                            add(document);
+                        } catch (RuntimeException e) {
+                            failed.compareAndSet(null, e);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
                     count[0]++;
                 });
                 return null;
             });
+            inFlight.acquireUninterruptibly(IN_FLIGHT);  // every document added
+            if (failed.get() != null) {
+                throw failed.get();  // not committed: searches keep the last good index
+            }
             commit(stamp);
             return count[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            indexing.shutdownNow();
         }
     }
+
+    /** Threads that split and index documents during a rebuild: one per core, at most 4 (the reader mostly waits). */
+    private static final int INDEXING_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final int IN_FLIGHT = 1_000;
 
     /** Brings the given sites and entries up to date with the store (added, changed or gone). */
     public void update(Collection<SearchDocumentRef> changed) {
@@ -260,6 +303,7 @@ public final class SearchIndex implements AutoCloseable {
     private void add(SearchDocument document) {
         Document doc = new Document();
         doc.add(new StringField(ID, document.id().toString(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(document.id().toString())));
         doc.add(new StringField(KIND, document.kind().code(), Field.Store.YES));
         doc.add(new StringField(SITE, document.siteId().toString(), Field.Store.YES));
         doc.add(new StoredField(SLUG, document.siteSlug()));
@@ -286,7 +330,7 @@ public final class SearchIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 org.apache.lucene.search.Query lucene = luceneQuery(query);
-                TopDocs top = searcher.search(lucene, limit);
+                TopDocs top = searcher.search(lucene, limit, BEST_FIRST, true);
                 List<Match> matches = new ArrayList<>();
                 for (ScoreDoc hit : top.scoreDocs) {
                     matches.add(new Match(toDocument(searcher.storedFields().document(hit.doc)), hit.score));

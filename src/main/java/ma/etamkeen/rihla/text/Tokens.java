@@ -2,10 +2,13 @@ package ma.etamkeen.rihla.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -81,12 +84,38 @@ public final class Tokens {
                 i += Character.charCount(text.codePointAt(i));
             }
             if (i > start) {
-                String folded = capped(Fold.fold(text.substring(start, i)));
-                if (!folded.isEmpty() && !visitor.test(new Word(start, i, folded, forms(folded)))) {
+                Folded folded = folded(text.substring(start, i));
+                if (!folded.word().isEmpty() && !visitor.test(new Word(start, i, folded.word(), folded.forms()))) {
                     return;
                 }
             }
         }
+    }
+
+    /** A word as written, folded, and its forms. */
+    private record Folded(String word, Set<String> forms) {
+    }
+
+    /**
+     * The words met lately, folded: text repeats its words (a store of 100,000 entries holds some tens of
+     * thousands of distinct ones), and folding one (Unicode normalization) costs far more than looking it up.
+     * Emptied when full rather than kept in order: simple, and shared safely by the index and search threads.
+     */
+    private static final Map<String, Folded> FOLDED = new ConcurrentHashMap<>();
+    private static final int FOLDED_MAX = 100_000;
+
+    private static Folded folded(String written) {
+        Folded known = FOLDED.get(written);
+        if (known != null) {
+            return known;
+        }
+        String word = capped(Fold.fold(written));
+        Folded folded = new Folded(word, Collections.unmodifiableSet(forms(word)));
+        if (FOLDED.size() >= FOLDED_MAX) {
+            FOLDED.clear();
+        }
+        FOLDED.put(written, folded);
+        return folded;
     }
 
     /** {@code folded}, cut to {@link #MAX_TERM} characters without splitting a surrogate pair. */
@@ -101,9 +130,7 @@ public final class Tokens {
     /** Every term under which {@code text} is found: the forms of its words, once each. */
     public static Set<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
-        for (Word word : words(text)) {
-            terms.addAll(word.forms());
-        }
+        scan(text, word -> terms.addAll(word.forms()) || true);
         return terms;
     }
 

@@ -114,7 +114,8 @@ class PastedTextTest {
             for (String word : List.of("transformation", "numérique", "numerique", "administration", "transfor")) {
                 assertThat(found(workspace, word)).as(word).contains(pasted.id());
             }
-            SearchService.Hit hit = search(workspace, "administration").all().get(0);
+            SearchService.Hit hit = search(workspace, "administration").all().stream()
+                    .filter(found -> found.id().equals(pasted.id())).findFirst().orElseThrow();
             int[] marked = hit.snippet().matches().get(0);
             assertThat(hit.snippet().text().substring(marked[0], marked[1]).replace(mark, ""))
                     .as("the highlight covers the whole word").isEqualTo("administration");
