@@ -424,9 +424,11 @@ public final class Database implements AutoCloseable {
             LOG.log(Level.WARNING, "Closing the writer connection failed", e);
         }
         writer.shutdown();
+        ContentRevision.Stamp closed = null;
         try (Connection connection = pool.getConnection()) {
             if (lock != null) {
-                StoreMarker.record(folder, ContentRevision.stamp(new Tx(connection)));
+                closed = ContentRevision.stamp(new Tx(connection));
+                StoreMarker.record(folder, closed);
             }
         } catch (SQLException e) {
             LOG.log(Level.FINE, "Closing an already closed database", e);
@@ -435,6 +437,9 @@ public final class Database implements AutoCloseable {
             // SHUTDOWN first would leave the pool closing dead connections, which H2 traces in rihla.trace.db.
             pool.dispose();
             if (lock != null) {
+                if (closed != null) {
+                    StoreCompaction.compactIfGrown(folder, closed);  // a quiet moment: nothing else has it open
+                }
                 lock.close();
             }
         }

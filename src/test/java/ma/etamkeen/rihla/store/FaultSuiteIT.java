@@ -35,14 +35,15 @@ import ma.etamkeen.rihla.testing.Stores;
 
 /**
  * The fault suite: a child JVM does file work on a real data folder — a backup, a restore, a first start, an
- * upgrade migration of a store with attachments, an import, writing all briefs — and is killed with SIGKILL
- * at a random moment inside that work, {@code rihla.fault.rounds} times each (16 in {@code mvn verify}, to keep
+ * upgrade migration of a store with attachments, an import, writing all briefs, compacting a grown store as
+ * it closes — and is killed with SIGKILL
+ * at a random moment inside that work, {@code rihla.fault.rounds} times each (14 in {@code mvn verify}, to keep
  * the suite within its time; {@code -Drihla.fault.rounds=200} for a longer soak). After every kill the folder is opened as
  * the next start would: it must open (never as damaged), hold exactly the content from before the work or
  * from after it, list no damaged backup as good, and have a search index that matches the store.
  */
 class FaultSuiteIT {
-    static final int ROUNDS = Integer.getInteger("rihla.fault.rounds", 16);
+    static final int ROUNDS = Integer.getInteger("rihla.fault.rounds", 14);
     private static final Random RANDOM = new Random(20220925);
 
     @TempDir
@@ -67,6 +68,41 @@ class FaultSuiteIT {
             assertOpensWithOneOf(folder, List.of(content));
         }
         report("backup", inside);
+    }
+
+    @Test
+    void aKillDuringTheCompactionOfAGrownStoreAtCloseLeavesItWholeWithTheSameContent() throws Exception {
+        Path fixture = storeWithAttachments("fixture");
+        try (Database database = Database.open(fixture)) {
+            for (int batch = 0; batch < 4; batch++) {  // large transactions: the file grows past twice its live data
+                database.write(tx -> {
+                    NoteRepository notes = new NoteRepository();
+                    for (int i = 0; i < 1_000; i++) {
+                        notes.save(tx, new ma.etamkeen.rihla.model.Note(java.util.UUID.randomUUID(), Stores.SITE, null,
+                                java.time.LocalDate.of(2022, 9, 28), "Une note parmi d'autres " + i, null),
+                                new Stamp(java.time.Instant.now(), "test"));
+                    }
+                    return null;
+                });
+            }
+        }
+        Map<String, List<String>> content = contentOf(fixture);
+        Path reference = base.resolve("reference");
+        Stores.copyFolder(fixture, reference);
+        long duration = calibrate(List.of("compact", reference.toString()));
+        assertThat(Files.size(reference.resolve(Database.DB_FILE))).as("compacted")
+                .isLessThan(Files.size(fixture.resolve(Database.DB_FILE)));
+        int inside = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Path folder = base.resolve("compact-" + round);
+            Stores.copyFolder(fixture, folder);
+            if (killAtRandom(List.of("compact", folder.toString()), duration).killedInside()) {
+                inside++;
+            }
+            assertOpensWithOneOf(folder, List.of(content));
+            AtomicFiles.deleteQuietly(folder);
+        }
+        report("compaction at close", inside);
     }
 
     @Test

@@ -67,6 +67,13 @@ public final class FaultChild {
                     }
                 }
             }
+            case "compact" -> {  // closing a store whose file grew compacts it (whatever its size, here)
+                System.setProperty("rihla.compact.min-bytes", "0");
+                ma.etamkeen.rihla.store.Database database = ma.etamkeen.rihla.store.Database.open(folder);
+                say(BEGIN);
+                database.close();
+                say(END);
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
