@@ -16,7 +16,9 @@ case "$(uname -s)" in
   MINGW* | MSYS* | CYGWIN*) os=windows; icon=assets/icon/rihla.ico ;;
   *) echo "Unknown OS: $(uname -s)" >&2; exit 2 ;;
 esac
-java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+# The JDK whose jlink, jpackage and runtime make the app: RIHLA_JLINK_JDK (a Temurin 25 for the ahead-of-time
+# cache), else JAVA_HOME, else the java on the PATH. The app itself is compiled for Java 17 either way.
+java_home=${RIHLA_JLINK_JDK:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}
 version=$(sed -n '0,/<version>/s:.*<version>\([0-9.]*\).*</version>.*:\1:p' pom.xml)
 out=target/installer
 if [ ! -f target/rihla.jar ] || [ ! -d target/lib ]; then
@@ -31,12 +33,26 @@ mkdir -p "$out"
 # The archive for heaps over 32 GB: never used by a desktop app, 11 MB less to install.
 rm -f "$out"/runtime/lib/server/classes_nocoops.jsa "$out"/runtime/bin/server/classes_nocoops.jsa
 
-echo "== App image (jpackage)"
+major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$out/runtime/release")
+# The start-up cache the launcher maps, and the options that keep its stderr clean. From JDK 25: an
+# ahead-of-time cache (JEP 483/514: classes loaded and linked, method profiles), relocatable with the app;
+# JavaFX's native libraries and its use of sun.misc.Unsafe allowed without warnings (JEP 472, JEP 471).
+# Before: a class-data archive (AppCDS). Either way an unusable cache is ignored silently.
+if [ "$major" -ge 25 ]; then
+  cache=rihla.aot
+  java_options="-XX:AOTCache=\$APPDIR/$cache -Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+else
+  cache=rihla.jsa
+  java_options="-Xshare:auto -XX:SharedArchiveFile=\$APPDIR/$cache -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
+
+echo "== App image (jpackage), Java $major"
 rm -rf "$out/input" "$out/Rihla" "$out/Rihla.app"
 mkdir -p "$out/input/lib"
 cp target/rihla.jar "$out/input/"
 cp target/lib/*.jar "$out/input/lib/"
 "$java_home/bin/jpackage" --type app-image @installer/jpackage.args @installer/jpackage-launcher.args \
+  --java-options "$java_options" \
   --app-version "$version" --icon "$icon" --input "$out/input" --runtime-image "$out/runtime" --dest "$out"
 
 image="$out/Rihla"
@@ -47,7 +63,7 @@ case "$os" in
   windows) app="$image/app"; java="$image/runtime/bin/java.exe" ;;
 esac
 
-echo "== Class-data archive (AppCDS): one start of the window, classes archived at exit"
+echo "== Start-up cache ($cache): one start of the window, trained and written at exit"
 # The same class path as the launcher, in its order, so that the archive fits the launcher.
 app_dir=$(cd "$app" && pwd)
 separator=":"
@@ -65,8 +81,14 @@ fi
 if [ "${display[0]:-}" = skip ]; then
   echo "   no display and no xvfb-run: no archive (the app starts with the JDK's own archive only)"
 else
-  "${display[@]}" "$java" -XX:ArchiveClassesAtExit="$app_dir/rihla.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-    -Drihla.exitWhenReady=true -cp "$classpath" ma.etamkeen.rihla.Main --db "$training_home" --lang ar
+  if [ "$major" -ge 25 ]; then
+    training=(-XX:AOTCacheOutput="$app_dir/$cache" -Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED
+      --sun-misc-unsafe-memory-access=allow)
+  else
+    training=(-XX:ArchiveClassesAtExit="$app_dir/$cache" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
+  "${display[@]}" "$java" "${training[@]}" -Drihla.exitWhenReady=true -cp "$classpath" ma.etamkeen.rihla.Main \
+    --db "$training_home" --lang ar
 fi
 rm -rf "$training_home"
 
@@ -74,7 +96,6 @@ if [ "$type" != app-image ]; then
   echo "== Installer: $type (jpackage)"
   # Before JDK 20 a class-data archive only fits the class path it was made with, and an installer puts
   # the app in another folder: it ships without the archive rather than with tens of MB it cannot use.
-  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$out/runtime/release")
   if [ "$major" -lt 20 ] && [ -f "$app/rihla.jsa" ]; then
     mv "$app/rihla.jsa" "$out/rihla.jsa.aside"
   fi

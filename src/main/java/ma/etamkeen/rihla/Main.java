@@ -26,6 +26,9 @@ public final class Main {
                     && PackageInbox.handOff(DataFolder.resolve(options.db()), options.packageToOpen().get())) {
                 return;
             }
+            // The log first: what JavaFX says as it starts (it runs from the class path, by design, which it
+            // warns about) goes to the data folder's log, and the console stays quiet.
+            Logs.install(DataFolder.resolve(options.db()));
             App.run(args);
         } else {
             System.exit(Cli.forConsole(options.languageOr(Locale.getDefault())).run(options));

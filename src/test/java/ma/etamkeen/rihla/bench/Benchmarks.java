@@ -29,7 +29,7 @@ import ma.etamkeen.rihla.ui.common.Autosave;
  * Timings are medians of several runs; nothing here asserts a target, it only measures.
  */
 public final class Benchmarks {
-    private static final int RUNS = 5;
+    private static final int RUNS = 7;
 
     private Benchmarks() {
     }
@@ -63,7 +63,9 @@ public final class Benchmarks {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the jar first: mvn -DskipTests package");
         }
-        Path launcher = Path.of("target", "installer", "Rihla", "bin", "Rihla");
+        // The installed layout (-Dbench.launcher=/tmp/inst/opt/rihla/bin/Rihla after dpkg -x of the .deb), or
+        // the app image where it was built.
+        Path launcher = Path.of(System.getProperty("bench.launcher", "target/installer/Rihla/bin/Rihla"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path data = Files.createTempDirectory("rihla-bench");
         List<String> rihla = List.of(java, "-D" + App.EXIT_WHEN_READY + "=true", "-jar", jar.toString(),
@@ -89,8 +91,8 @@ public final class Benchmarks {
         System.out.printf(Locale.ROOT, "  Rihla, java -jar            %7.0f   runs %s   %.2f x bare%n", median(app),
                 Arrays.toString(rounded(app)), median(app) / bareMedian);
         if (withImage) {
-            System.out.printf(Locale.ROOT, "  Rihla, app image            %7.0f   runs %s   %.2f x bare%n", median(installed),
-                    Arrays.toString(rounded(installed)), median(installed) / bareMedian);
+            System.out.printf(Locale.ROOT, "  Rihla, its launcher         %7.0f   runs %s   %.2f x bare   (%s)%n", median(installed),
+                    Arrays.toString(rounded(installed)), median(installed) / bareMedian, launcher);
         } else {
             System.out.println("  Rihla, app image            (build it first: installer/build.sh app-image)");
         }
