@@ -103,6 +103,8 @@ public final class Tokens {
      */
     private static final Map<String, Folded> FOLDED = new ConcurrentHashMap<>();
     private static final int FOLDED_MAX = 100_000;
+    /** Longer words are folded each time: they are rare, and the cache stays small (at most some 7 MB of keys). */
+    private static final int FOLDED_CHARS = 32;
 
     private static Folded folded(String written) {
         Folded known = FOLDED.get(written);
@@ -111,6 +113,9 @@ public final class Tokens {
         }
         String word = capped(Fold.fold(written));
         Folded folded = new Folded(word, Collections.unmodifiableSet(forms(word)));
+        if (written.length() > FOLDED_CHARS) {
+            return folded;
+        }
         if (FOLDED.size() >= FOLDED_MAX) {
             FOLDED.clear();
         }
