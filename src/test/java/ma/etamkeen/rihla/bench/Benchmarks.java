@@ -74,15 +74,22 @@ public final class Benchmarks {
         List<String> bare = List.of(java, "-cp", System.getProperty("java.class.path"), BareWindow.class.getName());
         boolean withImage = Files.isExecutable(launcher);
 
-        double firstStart = timeUntil(rihla, App.READY_LINE);  // new data folder: migrations and seeding
+        double firstStart = timeUntil(rihla, App.READY_LINE).millis();  // new data folder: migrations and seeding
         double[] app = new double[RUNS];
         double[] installed = new double[RUNS];
         double[] baseline = new double[RUNS];
+        double[][] peaks = new double[3][RUNS];  // MB: bare, java -jar, launcher
         for (int i = 0; i < RUNS; i++) {
-            baseline[i] = timeUntil(bare, BareWindow.READY_LINE);
-            app[i] = timeUntil(rihla, App.READY_LINE);
+            Start start = timeUntil(bare, BareWindow.READY_LINE);
+            baseline[i] = start.millis();
+            peaks[0][i] = start.peakMegabytes();
+            start = timeUntil(rihla, App.READY_LINE);
+            app[i] = start.millis();
+            peaks[1][i] = start.peakMegabytes();
             if (withImage) {
-                installed[i] = timeUntil(image, App.READY_LINE);
+                start = timeUntil(image, App.READY_LINE);
+                installed[i] = start.millis();
+                peaks[2][i] = start.peakMegabytes();
             }
         }
         double bareMedian = median(baseline);
@@ -97,6 +104,8 @@ public final class Benchmarks {
             System.out.println("  Rihla, app image            (build it first: installer/build.sh app-image)");
         }
         System.out.printf(Locale.ROOT, "  Rihla, first start (seeding) %6.0f%n", firstStart);
+        System.out.printf(Locale.ROOT, "Peak resident memory at the populated window (median, MB): bare %.0f, java -jar %.0f%s%n",
+                median(peaks[0]), median(peaks[1]), withImage ? String.format(Locale.ROOT, ", launcher %.0f", median(peaks[2])) : "");
     }
 
     /**
@@ -183,19 +192,28 @@ public final class Benchmarks {
         }
     }
 
-    /** Milliseconds from starting {@code command} until it prints {@code line}. */
-    static double timeUntil(List<String> command, String line) throws IOException, InterruptedException {
+    /**
+     * One start: milliseconds until the window was ready, and the process's peak resident memory then in MB
+     * ({@code VmHWM} of {@code /proc/<pid>/status}, Linux; -1 elsewhere or when it had already ended).
+     */
+    record Start(double millis, double peakMegabytes) {
+    }
+
+    /** Starts {@code command} and waits until it prints {@code line}. */
+    static Start timeUntil(List<String> command, String line) throws IOException, InterruptedException {
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         // The app image's launcher takes JVM options from the environment only.
         builder.environment().put("JAVA_TOOL_OPTIONS", "-D" + App.EXIT_WHEN_READY + "=true");
         Process process = builder.start();
         double elapsed = -1;
+        double peak = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String read;
             while ((read = out.readLine()) != null) {
                 if (read.contains(line)) {
                     elapsed = (System.nanoTime() - start) / 1e6;
+                    peak = peakMegabytes(process.pid());
                     break;
                 }
             }
@@ -206,7 +224,20 @@ public final class Benchmarks {
         if (elapsed < 0) {
             throw new IllegalStateException("No '" + line + "' from " + command + " (is there a display?)");
         }
-        return elapsed;
+        return new Start(elapsed, peak);
+    }
+
+    private static double peakMegabytes(long pid) {
+        try {
+            for (String status : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (status.startsWith("VmHWM:")) {
+                    return Long.parseLong(status.replaceAll("\\D", "")) / 1024.0;  // kB
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process has ended
+        }
+        return -1;
     }
 
     static double median(double[] values) {
