@@ -424,13 +424,23 @@ final class PackageReader {
                 throw refused("exchange.bad-json", name, entryName, value == null ? "empty" : "data after the value");
             }
             return value;
-        } catch (CharacterCodingException e) {
-            throw refused("exchange.bad-encoding", name, entryName);
-        } catch (JsonProcessingException e) {
-            throw refused("exchange.bad-json", name, entryName, problem(e));
         } catch (IOException e) {
-            throw refused("exchange.damaged", name, e.getMessage());
+            throw unreadable(entryName, e);
         }
+    }
+
+    /**
+     * The refusal for a JSON file of the package that could not be read: {@code exchange.bad-encoding} (not
+     * UTF-8), {@code exchange.bad-json} (malformed), else {@code exchange.damaged}.
+     */
+    private RejectedInput unreadable(String entryName, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return refused("exchange.bad-encoding", name, entryName);
+        }
+        if (e instanceof JsonProcessingException json) {
+            return refused("exchange.bad-json", name, entryName, problem(json));
+        }
+        return refused("exchange.damaged", name, e.getMessage());
     }
 
     /** Jackson's description of a JSON problem, without the names of its own settings. */
@@ -540,12 +550,8 @@ final class PackageReader {
                 throw refused("exchange.bad-json", name, entryName, "data after the list");
             }
             recordsBytes += in.read;
-        } catch (CharacterCodingException e) {
-            throw refused("exchange.bad-encoding", name, entryName);
-        } catch (JsonProcessingException e) {
-            throw refused("exchange.bad-json", name, entryName, problem(e));
         } catch (IOException e) {
-            throw refused("exchange.damaged", name, e.getMessage());
+            throw unreadable(entryName, e);
         }
         if (!Sha256.hex(sha256).equals(checksums.get(entryName))) {
             throw refused("exchange.checksum", name, entryName);

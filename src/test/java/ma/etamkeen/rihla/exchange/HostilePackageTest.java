@@ -105,14 +105,7 @@ class HostilePackageTest {
             "attachment, caption, 5000", "note, updated_by, 500", "lesson, title, 1001", "site, city_fr, 400"})
     void aValueLongerThanItsColumnIsRefusedInThePreviewNamingRecordAndField(String kind, String field, int length)
             throws Exception {
-        Repack repack = Repack.of(good);
-        ObjectMapper json = new ObjectMapper();
-        String entry = "records/" + kind + ".json";
-        com.fasterxml.jackson.databind.node.ArrayNode records =
-                (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(repack.files.get(entry));
-        ((ObjectNode) records.get(0)).put(field, "x".repeat(length));
-        repack.files.put(entry, json.writeValueAsBytes(records));
-        Path tooLong = repack.resealed().write(folder.resolve("too-long.rihla"));
+        Path tooLong = withFirstRecord(kind, field, "x".repeat(length), "too-long.rihla");
         Path data = folder.resolve("receiver");
         CliRun.on(data, "sites");
         Map<UUID, String> before = records(data);
@@ -324,19 +317,14 @@ class HostilePackageTest {
         "note, created_at, -1000000000-01-01T00:00:00Z", "note, noted_on, +10000-01-01", "idea, updated_at, 0000-12-31T23:00:00Z"})
     void aDateNoCalendarHereCanHoldIsRefusedInThePreviewNamingRecordAndField(String kind, String field, String value)
             throws Exception {
-        Repack repack = Repack.of(good);
-        ObjectMapper json = new ObjectMapper();
-        String entry = "records/" + kind + ".json";
-        var records = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(repack.files.get(entry));
-        ((ObjectNode) records.get(0)).put(field, value);
-        repack.files.put(entry, json.writeValueAsBytes(records));
-        Path farOff = repack.resealed().write(folder.resolve("far-off.rihla"));
+        Path farOff = withFirstRecord(kind, field, value, "far-off.rihla");
+        String id = new ObjectMapper().readTree(Repack.of(good).files.get("records/" + kind + ".json")).get(0).path("id").asText();
         Path data = folder.resolve("receiver");
         CliRun.on(data, "sites");
         Map<UUID, String> before = records(data);
         CliRun preview = CliRun.on(data, "import", farOff.toString(), "--dry-run");
         assertThat(preview.code()).isEqualTo(2);
-        assertThat(preview.err()).contains(records.get(0).path("id").asText() + ": " + field)
+        assertThat(preview.err()).contains(id + ": " + field)
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(records(data)).isEqualTo(before);
     }
@@ -380,5 +368,16 @@ class HostilePackageTest {
             assertThat(warned.out()).as(name).contains("⚠ Warning: this package says it comes from " + name
                     + ", a name Rihla itself writes under here");
         }
+    }
+
+    /** The good package with {@code field} of the first record of {@code kind} set to {@code value}, resealed. */
+    private Path withFirstRecord(String kind, String field, String value, String fileName) throws Exception {
+        Repack repack = Repack.of(good);
+        ObjectMapper json = new ObjectMapper();
+        String entry = "records/" + kind + ".json";
+        var records = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(repack.files.get(entry));
+        ((ObjectNode) records.get(0)).put(field, value);
+        repack.files.put(entry, json.writeValueAsBytes(records));
+        return repack.resealed().write(folder.resolve(fileName));
     }
 }
