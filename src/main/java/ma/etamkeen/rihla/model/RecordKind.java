@@ -139,7 +139,6 @@ public final class RecordKind<R> {
             .integer("size_bytes", Attachment::sizeBytes).required()
             .text("sha256", 64, Attachment::sha256).required()
             .text("caption", 2000, Attachment::caption).shown()
-            .bytes("content")
             .bytes("thumbnail")
             .purgeable()
             .build();

@@ -24,6 +24,7 @@ import ma.etamkeen.rihla.store.AttachmentRepository;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.Sha256;
 import ma.etamkeen.rihla.store.Stamp;
+import ma.etamkeen.rihla.store.StoreException;
 import ma.etamkeen.rihla.text.FileNames;
 
 /** Photos and documents attached to a site or to one of its entries. */
@@ -89,7 +90,11 @@ public final class AttachmentService {
             try (InputStream content = Files.newInputStream(file)) {
                 attachments.insert(tx, attachment, content, thumbnail, stamp);
             } catch (IOException e) {
-                throw new RejectedInput("attachment.unreadable", name);
+                StoreException failure = StoreException.of(e, database.folder(), StoreException.Reason.FAILED);
+                if (failure.reason() == StoreException.Reason.FAILED) {
+                    throw new RejectedInput("attachment.unreadable", name);  // changed or gone since it was checked
+                }
+                throw failure;  // the data folder's disk is full or read-only
             }
             return null;
         });

@@ -13,7 +13,8 @@ import ma.etamkeen.rihla.store.Database;
 
 /**
  * Rolling backups of the open database: one at start, one every few minutes while there are changes,
- * the newest {@link #KEEP} automatic ones kept. Listing and restoring need no open database (they work on a
+ * the newest {@link #KEEP} automatic ones kept. Backups share the attachment blobs of the data folder, so one
+ * costs about the database's size, not the photos'. Listing and restoring need no open database (they work on a
  * closed, even damaged, data folder): see {@link #list(Path)} and {@link #restore}.
  */
 public final class BackupService {
@@ -71,6 +72,7 @@ public final class BackupService {
         Backups.create(database, "auto");
         commitsAtLastBackup = commits;
         Backups.prune(database.folder(), KEEP);
+        Backups.removeUnneededBlobs(database);  // photos only the pruned backups or a purged trash held
         return true;
     }
 

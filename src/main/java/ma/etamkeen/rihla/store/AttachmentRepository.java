@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla.store;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,10 @@ import java.util.UUID;
 import ma.etamkeen.rihla.model.Attachment;
 import ma.etamkeen.rihla.model.EntryKind;
 
-/** Attachments and their bytes (kept in the database, so backups and exports are always complete). */
+/**
+ * Attachments: their rows in the database, their bytes in the data folder's {@link BlobStore} (named by the
+ * SHA-256 each row records).
+ */
 public final class AttachmentRepository {
     private static final String COLUMNS = "id, site_id, owner_kind, owner_id, file_name, media_type, size_bytes, sha256,"
             + " caption, thumbnail IS NOT NULL AS has_thumbnail, created_at";
@@ -27,15 +31,21 @@ public final class AttachmentRepository {
                 AttachmentRepository::map, id);
     }
 
-    /** Stores a new attachment, streaming its bytes from {@code content}. */
+    /**
+     * Stores a new attachment: its bytes, read from {@code content}, as a blob synced to the disk, then its row.
+     *
+     * @throws IOException when {@code content} cannot be read, is not the bytes the attachment's SHA-256 names,
+     *                     or the disk refuses them; nothing is stored then
+     */
     public void insert(Tx tx, Attachment attachment, InputStream content, byte[] thumbnail, Stamp stamp)
-            throws SQLException {
+            throws SQLException, IOException {
+        tx.blobs().put(attachment.sha256(), content);
         String ownerKind = attachment.ownerKind() == null ? "site" : attachment.ownerKind().code();
         UUID ownerId = attachment.ownerId() == null ? attachment.siteId() : attachment.ownerId();
         try (PreparedStatement statement = tx.connection().prepareStatement("""
                 INSERT INTO attachment (id, site_id, owner_kind, owner_id, file_name, media_type, size_bytes, sha256,
-                    caption, content, thumbnail, created_at, updated_at, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    caption, thumbnail, created_at, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             statement.setObject(1, attachment.id());
             statement.setObject(2, attachment.siteId());
             statement.setString(3, ownerKind);
@@ -45,11 +55,10 @@ public final class AttachmentRepository {
             statement.setLong(7, attachment.sizeBytes());
             statement.setString(8, attachment.sha256());
             statement.setString(9, attachment.caption());
-            statement.setBinaryStream(10, content, attachment.sizeBytes());
-            statement.setBytes(11, thumbnail);
+            statement.setBytes(10, thumbnail);
+            statement.setObject(11, stamp.at().atOffset(java.time.ZoneOffset.UTC));
             statement.setObject(12, stamp.at().atOffset(java.time.ZoneOffset.UTC));
-            statement.setObject(13, stamp.at().atOffset(java.time.ZoneOffset.UTC));
-            statement.setString(14, stamp.by());
+            statement.setString(13, stamp.by());
             statement.executeUpdate();
         }
         ContentRevision.bump(tx);
@@ -62,21 +71,22 @@ public final class AttachmentRepository {
     }
 
     /**
-     * The stored bytes of an attachment; empty once purged.
+     * The stored bytes of an attachment, checked against its SHA-256; empty once purged (or for an unknown id).
      *
-     * @throws SQLException H2's "file corrupted" (90030) when they no longer match the SHA-256 recorded with them
+     * @throws StoreException {@code MISSING_ATTACHMENT} (detail: the file name) when its blob is missing from
+     *                        the data folder or no longer matches its SHA-256
      */
     public Optional<byte[]> content(Tx tx, UUID id) throws SQLException {
-        return tx.one("SELECT id, content, sha256 FROM attachment WHERE id = ? AND content IS NOT NULL", AttachmentRepository::checked, id);
-    }
-
-    /** The bytes of the attachment row {@code row} ({@code content, sha256}), checked against their SHA-256. */
-    static byte[] checked(java.sql.ResultSet row) throws SQLException {
-        byte[] content = row.getBytes("content");
-        if (content != null && !Sha256.of(content).equals(row.getString("sha256"))) {
-            throw StoreCheck.damage("attachment " + row.getString("id") + " does not match its recorded SHA-256", null);
+        Optional<String[]> row = tx.one("SELECT sha256, file_name FROM attachment WHERE id = ? AND purged_at IS NULL",
+                r -> new String[] {r.getString(1), r.getString(2)}, id);
+        if (row.isEmpty()) {
+            return Optional.empty();
         }
-        return content;
+        try {
+            return Optional.of(tx.blobs().read(row.get()[0]));
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.MISSING_ATTACHMENT, row.get()[1], e);
+        }
     }
 
     public Optional<byte[]> thumbnail(Tx tx, UUID id) throws SQLException {

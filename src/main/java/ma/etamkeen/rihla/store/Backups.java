@@ -36,7 +36,9 @@ import ma.etamkeen.rihla.model.StoreCounts;
 /**
  * Copies of the database in {@code <data folder>/backups}: {@code rihla-<time>-<reason>.zip}, each holding
  * the database ({@code rihla.mv.db}, made by H2's {@code BACKUP TO}: a consistent copy while the app runs) and a
- * manifest ({@code backup.json}: which store, its revision and schema, what it holds). A backup is written
+ * manifest ({@code backup.json}: which store, its revision and schema, what it holds, and the attachment blobs
+ * it needs). The blobs themselves are not copied: every backup shares the data folder's {@link BlobStore}, which
+ * keeps each blob while a kept backup needs it ({@link #removeUnneededBlobs}). A backup is written
  * under a temporary name, opened and counted (verified), then renamed: a kill or a full disk never leaves a
  * partial backup under a backup's name. Listed newest first with their {@link State}; restored into a closed
  * data folder without opening the database it replaces.
@@ -46,7 +48,10 @@ public final class Backups {
     /** Where a restore, a recovery or a fresh start keeps a damaged database it replaced, untouched. */
     public static final String DAMAGED_FOLDER = "damaged";
     static final String MANIFEST = "backup.json";
-    private static final int MANIFEST_FORMAT = 1;
+    /** 2: the manifest lists the blobs the backup needs (format 1, before schema 5, held the bytes inside). */
+    private static final int MANIFEST_FORMAT = 2;
+    /** Held while a backup is made and while unneeded blobs are removed, so neither sees the other half-done. */
+    private static final Object BLOBS = new Object();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     /** A restored database may not unpack to more than this (a zip bomb stops here). */
     private static final long MAX_DATABASE_BYTES = 8L << 30;
@@ -66,10 +71,11 @@ public final class Backups {
 
     /**
      * The manifest of a backup: the store it copies ({@code database} and {@code revision}, see
-     * {@link ContentRevision}), its schema version and what it holds.
+     * {@link ContentRevision}), its schema version, what it holds, and the SHA-256 names of the blobs it needs
+     * ({@code blobs}; empty for a store before schema 5, null in a format 1 manifest).
      */
     public record Manifest(int format, Instant createdAt, String reason, String database, long revision,
-                           int schemaVersion, StoreCounts counts) {
+                           int schemaVersion, StoreCounts counts, List<String> blobs) {
         ContentRevision.Stamp stamp() {
             return new ContentRevision.Stamp(database, revision);
         }
@@ -106,10 +112,12 @@ public final class Backups {
         Path file = dataFolder.resolve(FOLDER).resolve(name(now, reason));
         Manifest[] written = new Manifest[1];
         try {
-            AtomicFiles.make(file, temporary -> {
-                database.read(tx -> tx.update("BACKUP TO ?", temporary.toString()));
-                written[0] = withManifest(temporary, dataFolder, now, reason);
-            });
+            synchronized (BLOBS) {
+                AtomicFiles.make(file, temporary -> {
+                    database.read(tx -> tx.update("BACKUP TO ?", temporary.toString()));
+                    written[0] = withManifest(temporary, dataFolder, now, reason);
+                });
+            }
         } catch (StoreException e) {
             if (e.reason() == StoreException.Reason.INVALID_BACKUP) {
                 throw copyFailed(database, e);
@@ -206,13 +214,58 @@ public final class Backups {
                     throw new StoreException(StoreException.Reason.NEWER_VERSION, zip.toString(), null);
                 }
                 return new Manifest(MANIFEST_FORMAT, at, reason, contents.stamp().database(),
-                        contents.stamp().revision(), contents.schemaVersion(), StoreCheck.counts(connection));
+                        contents.stamp().revision(), contents.schemaVersion(), StoreCheck.counts(connection),
+                        List.copyOf(blobsNeeded(connection).keySet()));
             } catch (SQLException e) {
                 throw invalid(zip, e);
             }
         } finally {
             AtomicFiles.deleteQuietly(work);
         }
+    }
+
+    /**
+     * The blobs a database needs, by SHA-256, with their sizes in bytes: those of its attachments, live or in the
+     * trash, that are not purged. None for a store before schema 5 (its attachment bytes are inside).
+     */
+    static java.util.SortedMap<String, Long> blobsNeeded(Connection connection) throws SQLException {
+        java.util.SortedMap<String, Long> needed = new java.util.TreeMap<>();
+        if (StoreCheck.hasColumn(connection, "ATTACHMENT", "CONTENT")) {
+            return needed;
+        }
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT DISTINCT sha256, size_bytes FROM attachment WHERE purged_at IS NULL")) {
+            while (rows.next()) {
+                needed.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return needed;
+    }
+
+    /**
+     * Removes the blobs that neither the open store (its live and trashed attachments) nor any kept backup
+     * needs. Runs on the writer thread ({@link Database#maintain}), so no attachment is being added meanwhile, and never while a backup is
+     * being made. A backup whose manifest cannot be read can no longer be restored, so it keeps nothing.
+     *
+     * @return how many bytes were freed
+     */
+    public static long removeUnneededBlobs(Database database) {
+        return database.maintain(tx -> {
+            synchronized (BLOBS) {
+                java.util.Set<String> needed = new java.util.HashSet<>(blobsNeeded(tx.connection()).keySet());
+                for (Backup backup : list(database.folder())) {
+                    if (backup.manifest() != null && backup.manifest().blobs() != null) {
+                        needed.addAll(backup.manifest().blobs());
+                    }
+                }
+                try {
+                    return tx.blobs().removeAllBut(needed);
+                } catch (IOException e) {
+                    LOG.log(Level.INFO, "Could not list the blobs of " + database.folder(), e);
+                    return 0L;
+                }
+            }
+        });
     }
 
     /** The backups of a data folder, newest first, each with its state; reading a folder that has none is empty. */
@@ -368,11 +421,14 @@ public final class Backups {
             StoreJournal.finishOrUndo(dataFolder);
             return replaceStore(dataFolder, "restore", work -> {
                 Path database = unpack(backupZip, work);
+                java.util.SortedMap<String, Long> blobs;
                 try (Connection connection = StoreCheck.openReadOnly(database)) {
                     StoreCheck.readEverything(connection);  // a damaged copy never replaces a store
+                    blobs = blobsNeeded(connection);
                 } catch (SQLException e) {
                     throw invalid(backupZip, e);
                 }
+                bringBlobs(blobs.keySet(), dataFolder, backupZip);
                 try {
                     return Database.forkIn(work);
                 } catch (StoreException e) {
@@ -383,6 +439,41 @@ public final class Backups {
                     };
                 }
             });
+        }
+    }
+
+    /**
+     * Makes sure every blob in {@code needed} is in the data folder and reads back exactly (each is hashed
+     * whole): those missing here are copied from the data folder the backup was made in, when {@code backupZip}
+     * lies in another one's {@code backups} folder.
+     *
+     * @throws StoreException {@code BACKUP_MISSING_ATTACHMENTS} when some are found nowhere whole; nothing of
+     *                        the store is changed then (blobs copied in are only unneeded files until removed)
+     */
+    private static void bringBlobs(java.util.Set<String> needed, Path dataFolder, Path backupZip) throws IOException {
+        BlobStore here = new BlobStore(dataFolder);
+        Path backups = backupZip.toAbsolutePath().getParent();
+        Optional<BlobStore> home = backups != null && backups.getFileName() != null
+                && backups.getFileName().toString().equals(FOLDER) && backups.getParent() != null
+                && !Files.isSameFile(backups.getParent(), dataFolder)
+                ? Optional.of(new BlobStore(backups.getParent())) : Optional.empty();
+        List<String> missing = new ArrayList<>();
+        for (String sha256 : needed) {
+            if (here.verify(sha256)) {
+                continue;
+            }
+            if (home.isPresent() && home.get().verify(sha256)) {
+                try (InputStream in = Files.newInputStream(home.get().path(sha256))) {
+                    here.put(sha256, in);
+                }
+                continue;
+            }
+            missing.add(sha256);
+        }
+        if (!missing.isEmpty()) {
+            LOG.warning(() -> "The backup " + backupZip + " needs " + missing.size() + " blobs found nowhere whole: "
+                    + missing);
+            throw new StoreException(StoreException.Reason.BACKUP_MISSING_ATTACHMENTS, backupZip.toString(), null);
         }
     }
 

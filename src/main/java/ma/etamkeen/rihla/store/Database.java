@@ -51,8 +51,11 @@ public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "rihla";
     /** The database file H2 keeps: {@code <data folder>/rihla.mv.db}. */
     public static final String DB_FILE = FILE_NAME + ".mv.db";
-    /** The highest migration in db/migration (V<n>__*.sql); a test keeps the two in step. */
-    public static final int SCHEMA_VERSION = 4;
+    /**
+     * The highest migration: the SQL ones in db/migration (V<n>__*.sql) and the Java ones
+     * ({@link AttachmentBlobsMigration}); a test keeps them in step.
+     */
+    public static final int SCHEMA_VERSION = AttachmentBlobsMigration.VERSION;
     static final String USER = "rihla";
     private static final String MIGRATIONS = "classpath:ma/etamkeen/rihla/db/migration";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
@@ -63,6 +66,7 @@ public final class Database implements AutoCloseable {
     private final Path folder;
     private final String url;
     private final FolderLock lock;  // null for a database being prepared in a work folder
+    private final BlobStore blobs;  // the data folder's, also for a database prepared in its work folder
     private volatile JdbcConnectionPool pool;
     private final ExecutorService writer;
     private volatile Thread writerThread;
@@ -70,9 +74,10 @@ public final class Database implements AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private boolean closed;
 
-    private Database(Path folder, FolderLock lock) {
+    private Database(Path folder, FolderLock lock, BlobStore blobs) {
         this.folder = folder;
         this.lock = lock;
+        this.blobs = blobs;
         this.url = url(folder.resolve(DB_FILE), "WRITE_DELAY=0");
         this.pool = newPool(url);
         this.writer = Executors.newSingleThreadExecutor(task -> {
@@ -105,7 +110,7 @@ public final class Database implements AutoCloseable {
             } else if (contents.get().schemaVersion() < SCHEMA_VERSION) {
                 migrate(folder, contents.get());
             }
-            Database database = new Database(folder, lock);
+            Database database = new Database(folder, lock, new BlobStore(folder));
             try {
                 database.read(tx -> tx.exists("SELECT 1 FROM app_setting"));
                 return database;
@@ -212,7 +217,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database of a work folder (no lock, no check), lets {@code steps} work on it, shuts it down. */
     static Prepared prepare(Path work, java.util.function.Consumer<Database> steps) {
-        Database database = new Database(work, null);
+        Database database = new Database(work, null, new BlobStore(StoreJournal.dataFolderOf(work)));
         try {
             steps.accept(database);
             ContentRevision.Stamp stamp = database.read(ContentRevision::stamp);
@@ -233,7 +238,8 @@ public final class Database implements AutoCloseable {
     private void migrateWithFlyway() {
         FLYWAY_LOG.setLevel(Level.SEVERE);
         try {
-            Flyway.configure(Database.class.getClassLoader()).dataSource(pool).locations(MIGRATIONS).load().migrate();
+            Flyway.configure(Database.class.getClassLoader()).dataSource(pool).locations(MIGRATIONS)
+                    .javaMigrations(new AttachmentBlobsMigration(blobs)).load().migrate();
         } catch (FlywayException e) {
             throw StoreException.of(e, folder, StoreException.Reason.FAILED);
         }
@@ -243,10 +249,15 @@ public final class Database implements AutoCloseable {
         return folder;
     }
 
+    /** The attachment bytes of the data folder ({@code <data folder>/blobs}). */
+    public BlobStore blobs() {
+        return blobs;
+    }
+
     /** Runs {@code work} on a pooled connection on this thread (auto-commit, for reads). */
     public <T> T read(Work<T> work) {
         try (Connection connection = pool.getConnection()) {
-            return work.run(new Tx(connection));
+            return work.run(new Tx(connection, blobs));
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -254,17 +265,30 @@ public final class Database implements AutoCloseable {
 
     /** Queues {@code work} on the writer thread, in one transaction. */
     public <T> CompletableFuture<T> writeAsync(Work<T> work) {
-        return CompletableFuture.supplyAsync(() -> runInTransaction(work), writer);
+        return CompletableFuture.supplyAsync(() -> runInTransaction(work, true), writer);
     }
 
     /** Runs {@code work} on the writer thread, in one transaction, and waits for it. */
     public <T> T write(Work<T> work) {
+        return onWriter(work, true);
+    }
+
+    /**
+     * Runs {@code work} on the writer thread, in one transaction, and waits for it, without counting it in
+     * {@link #commitCount}: housekeeping that changes nothing the user made (removing unneeded blobs), kept in
+     * order with the writes that add blobs.
+     */
+    <T> T maintain(Work<T> work) {
+        return onWriter(work, false);
+    }
+
+    private <T> T onWriter(Work<T> work, boolean counted) {
         if (Thread.currentThread() == writerThread) {
             // A write inside a write would commit the outer transaction half-done.
             throw new IllegalStateException("nested write: pass the Tx down instead");
         }
         try {
-            return writer.submit(() -> runInTransaction(work)).get();
+            return writer.submit(() -> runInTransaction(work, counted)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException(StoreException.Reason.FAILED, "interrupted", e);
@@ -277,17 +301,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private <T> T runInTransaction(Work<T> work) {
+    private <T> T runInTransaction(Work<T> work, boolean counted) {
         try {
             Connection connection = writerConnection();
             try {
-                T result = work.run(new Tx(connection));
+                T result = work.run(new Tx(connection, blobs));
                 connection.commit();
                 // Every write the user makes is on the disk before we say it is saved.
                 try (var statement = connection.createStatement()) {
                     statement.execute("CHECKPOINT SYNC");
                 }
-                commits.incrementAndGet();
+                if (counted) {
+                    commits.incrementAndGet();
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);
@@ -427,7 +453,7 @@ public final class Database implements AutoCloseable {
         ContentRevision.Stamp closed = null;
         try (Connection connection = pool.getConnection()) {
             if (lock != null) {
-                closed = ContentRevision.stamp(new Tx(connection));
+                closed = ContentRevision.stamp(new Tx(connection, blobs));
                 StoreMarker.record(folder, closed);
             }
         } catch (SQLException e) {

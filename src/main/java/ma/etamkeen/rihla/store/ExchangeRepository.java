@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla.store;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -175,23 +176,38 @@ public final class ExchangeRepository {
     }
 
     /**
-     * The stored bytes of an attachment (null once purged).
+     * The stored bytes of an attachment, checked against its SHA-256 (null once purged).
      *
-     * @throws SQLException H2's "file corrupted" (90030) when they no longer match their recorded SHA-256
+     * @throws StoreException {@code MISSING_ATTACHMENT} when its blob is missing or damaged
      */
     public byte[] content(Tx tx, UUID attachment) throws SQLException {
-        return tx.one("SELECT id, content, sha256 FROM attachment WHERE id = ?", AttachmentRepository::checked, attachment)
-                .orElse(null);
+        return new AttachmentRepository().content(tx, attachment).orElse(null);
     }
 
-    /** Adds a record that was not here, exactly as it came (an attachment with its bytes and preview). */
+    /**
+     * Adds a record that was not here, exactly as it came; an attachment's bytes ({@code content}, null once
+     * purged) are stored as a blob, synced, before its row is written.
+     */
     public void insert(Tx tx, Record record, byte[] content, byte[] thumbnail) throws SQLException {
-        Rows.insert(tx, record.kind(), record.id(), values(record, content, thumbnail), stamp(record));
+        storeBlob(tx, record, content);
+        Rows.insert(tx, record.kind(), record.id(), values(record, thumbnail), stamp(record));
     }
 
-    /** Makes the stored record say exactly what {@code record} says. */
+    /** Makes the stored record say exactly what {@code record} says (an attachment's bytes as in {@link #insert}). */
     public void update(Tx tx, Record record, byte[] content, byte[] thumbnail) throws SQLException {
-        Rows.update(tx, record.kind(), record.id(), values(record, content, thumbnail), stamp(record), null);
+        storeBlob(tx, record, content);
+        Rows.update(tx, record.kind(), record.id(), values(record, thumbnail), stamp(record), null);
+    }
+
+    private static void storeBlob(Tx tx, Record record, byte[] content) {
+        if (content == null) {
+            return;
+        }
+        try {
+            tx.blobs().put(record.text("sha256"), new java.io.ByteArrayInputStream(content));
+        } catch (IOException e) {
+            throw StoreException.of(e, tx.blobs().root(), StoreException.Reason.NOT_WRITABLE);
+        }
     }
 
     private static Stamp stamp(Record record) {
@@ -199,7 +215,7 @@ public final class ExchangeRepository {
     }
 
     /** The record's fields as the database takes them. */
-    private static Map<String, Object> values(Record record, byte[] content, byte[] thumbnail) {
+    private static Map<String, Object> values(Record record, byte[] thumbnail) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Field<?> field : record.kind().travelling()) {
             JsonNode node = record.fields().get(field.name());
@@ -218,7 +234,6 @@ public final class ExchangeRepository {
             });
         }
         if (record.kind() == RecordKind.ATTACHMENT) {
-            values.put("content", content);
             values.put("thumbnail", thumbnail);
         }
         return values;

@@ -251,14 +251,29 @@ final class StoreCheck {
                     throw damage("table " + table + " cannot be read whole: " + e.getMessage(), e);
                 }
             }
-            try (ResultSet rows = statement.executeQuery("SELECT id, content, sha256 FROM attachment"
-                    + " WHERE content IS NOT NULL")) {
-                while (rows.next()) {
-                    AttachmentRepository.checked(rows);
+            if (hasColumn(connection, "ATTACHMENT", "CONTENT")) {
+                // A store before schema 5 keeps attachment bytes in the database: each must match its SHA-256.
+                try (ResultSet rows = statement.executeQuery("SELECT id, content, sha256 FROM attachment"
+                        + " WHERE content IS NOT NULL")) {
+                    while (rows.next()) {
+                        try (InputStream content = rows.getBinaryStream("content")) {
+                            if (!Sha256.of(content).equals(rows.getString("sha256"))) {
+                                throw damage("attachment " + rows.getString("id")
+                                        + " does not match its recorded SHA-256", null);
+                            }
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    throw damage("the attachments cannot be read: " + e, e);
                 }
-            } catch (RuntimeException e) {
-                throw damage("the attachments cannot be read: " + e, e);
             }
+        }
+    }
+
+    /** Whether {@code table} has {@code column} (upper-case names, as H2 keeps them). */
+    static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        try (ResultSet columns = connection.getMetaData().getColumns(null, null, table, column)) {
+            return columns.next();
         }
     }
 

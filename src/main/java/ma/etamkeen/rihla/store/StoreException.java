@@ -31,6 +31,10 @@ public class StoreException extends RuntimeException {
         NOT_RECOVERABLE("error.not-recoverable"),
         /** A data folder whose name the database cannot use (a backslash in it, where it is not a separator). */
         FOLDER_NAME("error.folder-name"),
+        /** The file of an attachment ({@code detail}: its name) is missing from the data folder, or damaged there. */
+        MISSING_ATTACHMENT("error.missing-attachment"),
+        /** A backup ({@code detail}) needs attachment files that are missing or damaged in the data folder. */
+        BACKUP_MISSING_ATTACHMENTS("error.backup-missing-attachments"),
         FAILED("error.store-failed");
 
         private final String messageKey;

@@ -154,7 +154,10 @@ public final class TrashRepository {
         return new Localized(row.getString("name_ar"), row.getString("name_fr"), row.getString("name_en"));
     }
 
-    /** Empties the trash (of one site, or all): content goes, tombstones stay. Returns how many entries. */
+    /**
+     * Empties the trash (of one site, or all): content goes, tombstones stay. An attachment's blob goes once no
+     * kept backup needs it either ({@link Backups#removeUnneededBlobs}). Returns how many entries.
+     */
     public int purge(Tx tx, Optional<UUID> siteId, Stamp stamp) throws SQLException {
         String siteFilter = siteId.isPresent() ? " AND site_id = ?" : "";
         Object[] args = siteId.isPresent()
@@ -167,7 +170,7 @@ public final class TrashRepository {
                 + " updated_at = ?, updated_by = ?" + where, args);
         purged += tx.update("UPDATE idea SET title = '', description = NULL, owner = NULL, prerequisites = NULL,"
                 + " purged_at = ?, updated_at = ?, updated_by = ?" + where, args);
-        purged += tx.update("UPDATE attachment SET content = NULL, thumbnail = NULL, caption = NULL, file_name = '',"
+        purged += tx.update("UPDATE attachment SET thumbnail = NULL, caption = NULL, file_name = '',"
                 + " purged_at = ?, updated_at = ?, updated_by = ?" + where, args);
         purged += tx.update("UPDATE site SET purged_at = ?, updated_at = ?, updated_by = ?"
                 + where.replace("site_id", "id"), args);

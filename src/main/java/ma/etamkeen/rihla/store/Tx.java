@@ -23,13 +23,20 @@ public final class Tx {
     }
 
     private final Connection connection;
+    private final BlobStore blobs;
 
-    Tx(Connection connection) {
+    Tx(Connection connection, BlobStore blobs) {
         this.connection = connection;
+        this.blobs = blobs;
     }
 
     public Connection connection() {
         return connection;
+    }
+
+    /** The attachment bytes of the data folder this connection's database belongs to. */
+    public BlobStore blobs() {
+        return blobs;
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) throws SQLException {

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import ma.etamkeen.rihla.cli.Cli;
 import ma.etamkeen.rihla.i18n.Language;
@@ -52,62 +54,52 @@ class DamageInUseTest {
     }
 
     /**
-     * Flips one byte of {@code photo} wherever the database file stores it (a copy H2 moved on may be there
-     * too): H2 reads the page without a complaint.
+     * A photo file damaged on the disk (one byte flipped) or gone from the data folder: every read refuses it by
+     * name, nothing exports it, no restore brings back a store that needs it, and the store itself is not taken
+     * for damaged. Attaching the same file again brings it back for every attachment that holds it.
      */
-    private static void flipInsideStoredPhoto(Path folder, byte[] photo) throws IOException {
-        Path database = folder.resolve(Database.DB_FILE);
-        byte[] bytes = Files.readAllBytes(database);
-        byte[] window = java.util.Arrays.copyOfRange(photo, 150_000, 150_064);
-        int flipped = 0;
-        for (int at = indexOf(bytes, window, 0); at >= 0; at = indexOf(bytes, window, at + 1)) {
-            bytes[at + 10] ^= (byte) 0x01;
-            flipped++;
-        }
-        assertThat(flipped).as("the photo is stored as it is").isPositive();
-        Files.write(database, bytes);
-    }
-
-    private static int indexOf(byte[] bytes, byte[] window, int from) {
-        outer:
-        for (int i = from; i <= bytes.length - window.length; i++) {
-            for (int j = 0; j < window.length; j++) {
-                if (bytes[i + j] != window[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    @Test
-    void damageFoundOnlyWhenReadIsNeverBackedUpAsGoodAndTheStoreIsRefusedAtTheNextStart() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"flipped", "deleted"})
+    void aDamagedOrMissingPhotoFileIsRefusedByNameAndAttachingItAgainBringsItBack(String fault) throws IOException {
         byte[] photo = new byte[300_000];
         new Random(3).nextBytes(photo);
         Path folder = storeWithPhoto(photo);
-        List<BackupService.Backup> good = BackupService.list(folder);
-        flipInsideStoredPhoto(folder, photo);
+        Path good = BackupService.list(folder).get(0).file();
+        Path blob = new BlobStore(folder).path(Sha256.of(photo));
+        if (fault.equals("flipped")) {
+            byte[] bytes = Files.readAllBytes(blob);
+            bytes[150_010] ^= (byte) 0x01;
+            Files.write(blob, bytes);
+        } else {
+            Files.delete(blob);
+        }
 
-        try (Workspace workspace = Workspace.open(folder)) {  // H2 opens it: the damage is inside a value
-            for (int start = 0; start < 3; start++) {
-                assertThatThrownBy(() -> workspace.backups().backUpIfChanged() /* the first one */)
-                        .isInstanceOfSatisfying(StoreException.class,
-                                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.DAMAGED));
-            }
-            assertThatThrownBy(() -> workspace.backups().backUpNow()).isInstanceOfSatisfying(StoreException.class,
-                    e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.DAMAGED));
+        try (Workspace workspace = Workspace.open(folder)) {
+            var attachment = workspace.attachments().forSite(Stores.SITE).get(0);
+            assertThatThrownBy(() -> workspace.attachments().copyForViewing(attachment))
+                    .isInstanceOfSatisfying(StoreException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(StoreException.Reason.MISSING_ATTACHMENT);
+                        assertThat(e.detail()).isEqualTo("photo.jpg");
+                    });
             assertThatThrownBy(() -> workspace.exchange().export(base.resolve("out.rihla"), ExportScope.all(),
                     ExchangeService.Progress.NONE)).isInstanceOfSatisfying(StoreException.class,
-                    e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.DAMAGED));
+                    e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.MISSING_ATTACHMENT));
+            assertThat(workspace.notes().forSite(Stores.SITE)).hasSize(30);  // the store itself reads on
         }
-        assertThat(BackupService.list(folder)).as("no copy of the damaged store, the good backup kept").isEqualTo(good);
         assertThat(base.resolve("out.rihla")).doesNotExist();
+        assertThat(CliRun.on(folder, "sites").code()).isZero();
+        String before = Stores.sha256(folder.resolve(Database.DB_FILE));
+        assertThatThrownBy(() -> BackupService.restore(folder, good)).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.BACKUP_MISSING_ATTACHMENTS));
+        assertThat(Stores.sha256(folder.resolve(Database.DB_FILE))).as("nothing changed").isEqualTo(before);
 
-        CliRun refused = CliRun.on(folder, "sites");
-        assertThat(refused.code()).isEqualTo(Cli.FAILED);
-        assertThat(refused.err()).contains("damaged", good.get(0).file().toString()).doesNotContain("SQL", "Exception");
-        assertThat(CliRun.on(folder, "restore", good.get(0).file().toString()).code()).isZero();
+        try (Workspace workspace = Workspace.open(folder)) {
+            workspace.attachments().attach(Stores.SITE, null, null, base.resolve("photo.jpg"), "again");
+            for (var attachment : workspace.attachments().forSite(Stores.SITE)) {
+                assertThat(workspace.attachments().copyForViewing(attachment)).hasBinaryContent(photo);
+            }
+        }
+        assertThat(CliRun.on(folder, "restore", good.toString()).code()).isZero();
         try (Workspace workspace = Workspace.open(folder)) {
             var attachment = workspace.attachments().forSite(Stores.SITE).get(0);
             assertThat(workspace.attachments().copyForViewing(attachment)).hasBinaryContent(photo);

@@ -35,15 +35,17 @@ import ma.etamkeen.rihla.testing.Stores;
 
 /**
  * The fault suite: a child JVM does file work on a real data folder — a backup, a restore, a first start, an
- * upgrade migration of a store with attachments, an import, writing all briefs, compacting a grown store as
- * it closes — and is killed with SIGKILL
- * at a random moment inside that work, {@code rihla.fault.rounds} times each (14 in {@code mvn verify}, to keep
- * the suite within its time; {@code -Drihla.fault.rounds=200} for a longer soak). After every kill the folder is opened as
- * the next start would: it must open (never as damaged), hold exactly the content from before the work or
- * from after it, list no damaged backup as good, and have a search index that matches the store.
+ * upgrade migration of a store with attachments (which moves their bytes to blobs), an import, writing all
+ * briefs, compacting a grown store as it closes, attaching photos (with the trash emptied and unneeded blobs
+ * removed) — and is killed with SIGKILL at a random moment inside that work, {@code rihla.fault.rounds} times
+ * each (10 in {@code mvn verify}, to keep the suite within its time; {@code -Drihla.fault.rounds=200} for a
+ * longer soak). After every kill the folder is opened as the next start would: it must open (never as damaged),
+ * hold exactly the content from before the work or from after it, read every attachment it holds byte for byte,
+ * list no damaged backup as good, find every blob a good backup needs, and have a search index that matches
+ * the store.
  */
 class FaultSuiteIT {
-    static final int ROUNDS = Integer.getInteger("rihla.fault.rounds", 14);
+    static final int ROUNDS = Integer.getInteger("rihla.fault.rounds", 10);
     private static final Random RANDOM = new Random(20220925);
 
     @TempDir
@@ -68,6 +70,28 @@ class FaultSuiteIT {
             assertOpensWithOneOf(folder, List.of(content));
         }
         report("backup", inside);
+    }
+
+    @Test
+    void aKillWhileAttachingPhotosLeavesEveryAttachmentAndEveryBackupWithItsBytes() throws Exception {
+        Path folder = storeWithAttachments("fixture");
+        Path photos = Files.createDirectories(base.resolve("photos"));
+        long duration = calibrate(List.of("attach", folder.toString(), photos.toString()));
+        int inside = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            if (killAtRandom(List.of("attach", folder.toString(), photos.toString()), duration).killedInside()) {
+                inside++;
+            }
+            assertOpensWithOneOf(folder, null);
+            try (Workspace workspace = Workspace.open(folder)) {
+                workspace.backups().backUpNow();
+                Backups.removeUnneededBlobs(workspace.database());
+            }
+            try (var files = Files.walk(folder.resolve(BlobStore.FOLDER))) {
+                assertThat(files.filter(AtomicFiles::isTemporary)).as("what a killed write left in blobs").isEmpty();
+            }
+        }
+        report("attaching photos", inside);
     }
 
     @Test
@@ -227,17 +251,27 @@ class FaultSuiteIT {
 
     // The checks made after every kill.
 
-    /** Opens the folder as the next start would: one of the contents, good backups good, the index true. */
+    /**
+     * Opens the folder as the next start would: one of the contents ({@code allowed}; any content when null),
+     * every attachment's blob whole, good backups good with every blob they need, the index true.
+     */
     private void assertOpensWithOneOf(Path folder, List<Map<String, List<String>>> allowed) throws IOException {
+        BlobStore blobs = new BlobStore(folder);
         try (Workspace workspace = Workspace.open(folder)) {
-            assertThat(TableDump.content(workspace.database())).isIn(allowed);
+            if (allowed != null) {
+                assertThat(TableDump.content(workspace.database())).isIn(allowed);
+            }
             assertIndexMatches(workspace);
+            List<String> needed = workspace.database().read(tx -> tx.list(
+                    "SELECT sha256 FROM attachment WHERE purged_at IS NULL", row -> row.getString(1)));
+            assertThat(needed).as("the blob of every attachment reads back whole").allMatch(blobs::verify);
         }
         for (Backups.Backup backup : Backups.list(folder)) {
             assertThat(backup.state()).as("%s", backup.file()).isNotEqualTo(Backups.State.DAMAGED);
             if (backup.state() == Backups.State.GOOD) {
                 Backups.Manifest checked = Backups.verify(backup.file(), base, Instant.now(), "check");
                 assertThat(checked.counts()).as("%s", backup.file()).isEqualTo(backup.manifest().counts());
+                assertThat(checked.blobs()).as("the blobs %s needs", backup.file()).allMatch(blobs::verify);
             }
         }
         try (var files = Files.list(folder.resolve(Backups.FOLDER))) {

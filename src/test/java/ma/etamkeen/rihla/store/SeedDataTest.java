@@ -55,13 +55,15 @@ class SeedDataTest {
     }
 
     @Test
-    void theSchemaVersionConstantMatchesTheNewestMigration() throws Exception {
+    void theSchemaVersionConstantMatchesTheNewestMigrationSqlOrJava() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/ma/etamkeen/rihla/db/migration"))) {
             int newest = files.map(file -> file.getFileName().toString())
                     .filter(name -> name.matches("V\\d+__.*\\.sql"))
                     .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
                     .max().orElseThrow();
-            assertThat(Database.SCHEMA_VERSION).isEqualTo(newest);
+            // The Java migration follows the SQL ones: no gap, no version taken twice.
+            assertThat(AttachmentBlobsMigration.VERSION).isEqualTo(newest + 1);
+            assertThat(Database.SCHEMA_VERSION).isEqualTo(AttachmentBlobsMigration.VERSION);
         }
     }
 }

@@ -17,6 +17,7 @@ import ma.etamkeen.rihla.service.Workspace;
  *
  * <pre>
  * FaultChild backup FOLDER | restore FOLDER BACKUP | open FOLDER | import FOLDER PACKAGE | briefs FOLDER OUT
+ *            | compact FOLDER | attach FOLDER PHOTOS
  * </pre>
  */
 public final class FaultChild {
@@ -73,6 +74,27 @@ public final class FaultChild {
                 say(BEGIN);
                 database.close();
                 say(END);
+            }
+            case "attach" -> {  // a new photo attached, now and then trashed and purged, then an automatic backup
+                java.util.Random random = new java.util.Random();
+                try (Workspace workspace = Workspace.open(folder)) {
+                    for (int round = 0; ; round++) {
+                        byte[] bytes = new byte[3 << 20];
+                        random.nextBytes(bytes);
+                        Path photo = Path.of(args[2]).resolve("photo-" + round + ".jpg");
+                        java.nio.file.Files.write(photo, bytes);
+                        say(BEGIN);
+                        var attached = workspace.attachments().attach(Stores.SITE, null, null, photo, null);
+                        if (random.nextBoolean()) {
+                            workspace.trash().delete(ma.etamkeen.rihla.model.EntryKind.ATTACHMENT, attached.id());
+                            workspace.trash().empty(java.util.Optional.empty());
+                        }
+                        workspace.backups().backUpIfChanged();  // removes the blobs nothing needs any more
+                        say(END);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
             default -> throw new IllegalArgumentException(args[0]);
         }
