@@ -51,6 +51,9 @@ public final class Benchmarks {
         if (which.equals("all") || which.equals("exchange")) {
             ExchangeBench.run(1_000, 10_000);
         }
+        if (which.equals("all") || which.equals("attachments")) {
+            AttachmentsBench.run(60, 3);
+        }
     }
 
     /**

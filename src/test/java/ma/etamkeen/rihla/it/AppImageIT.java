@@ -1,12 +1,16 @@
 package ma.etamkeen.rihla.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +23,11 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Linux app image as delegates get it: built by installer/build.sh (jlink runtime, jpackage launcher),
- * then its own launcher run, with its own runtime, from outside the project.
+ * The Linux app image as delegates get it: built by installer/build.sh (jlink runtime, jpackage launcher) with
+ * the JDK named by {@code RIHLA_JLINK_JDK}, else a Temurin 25 found in /usr/lib/jvm (as on this project's
+ * machines), else the JDK running the build; then its own launcher run, with its own runtime, from outside the
+ * project. With JDK 25 the image carries an ahead-of-time cache (JEP 483/514), checked from a copy of the image
+ * in another folder, as an installer puts it.
  */
 @EnabledOnOs(OS.LINUX)
 class AppImageIT {
@@ -29,9 +36,27 @@ class AppImageIT {
     @TempDir
     Path folder;
 
+    /** The JDK the image is built with: RIHLA_JLINK_JDK, else a Temurin 25 in /usr/lib/jvm, else none (the default). */
+    static Optional<Path> jlinkJdk() throws IOException {
+        String named = System.getenv("RIHLA_JLINK_JDK");
+        if (named != null && !named.isBlank()) {
+            return Optional.of(Path.of(named));
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (var found = Files.list(jvms)) {
+            return found.filter(jdk -> jdk.getFileName().toString().startsWith("temurin-25")
+                    && Files.isExecutable(jdk.resolve("bin").resolve("jlink"))).sorted().findFirst();
+        }
+    }
+
     @BeforeAll
     static void build() throws Exception {
-        Process process = new ProcessBuilder("bash", "installer/build.sh", "app-image").inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder("bash", "installer/build.sh", "app-image").inheritIO();
+        jlinkJdk().ifPresent(jdk -> builder.environment().put("RIHLA_JLINK_JDK", jdk.toString()));
+        Process process = builder.start();
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as("installer/build.sh app-image").isZero();
     }
@@ -63,6 +88,66 @@ class AppImageIT {
         String[] unknown = run("--db", data.toString(), "--lang", "fr", "nonsense");
         assertThat(unknown[0]).isEqualTo("2");
         assertThat(unknown[2]).contains("Commande inconnue : nonsense");
+    }
+
+    /**
+     * From a copy of the image in another folder: the JVM maps the ahead-of-time cache ({@code -XX:AOTMode=on}
+     * refuses to start otherwise) for the launcher's own class path, the window starts with a clean stderr, and a
+     * cache that does not match is passed over silently.
+     */
+    @Test
+    void aCopyElsewhereUsesItsAheadOfTimeCacheAndTheWindowStartsWithACleanStderr() throws Exception {
+        Path image = LAUNCHER.getParent().getParent();
+        String release = Files.readString(image.resolve("lib").resolve("runtime").resolve("release"));
+        java.util.regex.Matcher major = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+        assumeTrue(major.find() && Integer.parseInt(major.group(1)) >= 25,
+                "the image was built without a JDK 25 (set RIHLA_JLINK_JDK): no ahead-of-time cache to check");
+        assertThat(image.resolve("lib").resolve("app").resolve("rihla.aot")).as("trained at build time").isRegularFile();
+        Path copy = folder.resolve("opt").resolve("rihla");
+        Files.createDirectories(copy.getParent());
+        assertThat(new ProcessBuilder("cp", "-a", image.toString(), copy.toString()).start().waitFor()).isZero();
+        Path app = copy.resolve("lib").resolve("app");
+        String classPath = Files.readAllLines(app.resolve("Rihla.cfg")).stream()
+                .filter(line -> line.startsWith("app.classpath="))
+                .map(line -> line.substring("app.classpath=".length()).replace("$APPDIR", app.toString()))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        Path data = folder.resolve("data");
+        String[] mapped = run(List.of(copy.resolve("lib/runtime/bin/java").toString(),
+                "-XX:AOTCache=" + app.resolve("rihla.aot"), "-XX:AOTMode=on", "--enable-native-access=ALL-UNNAMED",
+                "-cp", classPath, "ma.etamkeen.rihla.Main", "--db", data.toString(), "sites", "--json"), Map.of());
+        assertThat(mapped[0]).as("the cache maps from the copy: %s", mapped[2]).isEqualTo("0");
+        assertThat(new ObjectMapper().readTree(mapped[1]).size()).isEqualTo(15);
+
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/xvfb-run")), "no xvfb-run to show the window on");
+        String[] window = run(List.of("xvfb-run", "-a", copy.resolve("bin").resolve("Rihla").toString(), "--db",
+                data.toString(), "--lang", "ar"), Map.of("JAVA_TOOL_OPTIONS", "-Drihla.exitWhenReady=true"));
+        assertThat(window[0]).as(window[2]).isEqualTo("0");
+        assertThat(window[1]).contains("rihla: window populated");
+        assertThat(window[2].lines().filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS")))
+                .as("nothing on stderr but the JVM's note of the option this test passes").isEmpty();
+
+        Files.write(app.resolve("rihla.aot"), new byte[4096]);  // a cache that does not match: started without it
+        String[] fallback = run(List.of(copy.resolve("bin").resolve("Rihla").toString(), "--db", data.toString(),
+                "sites", "--json"), Map.of());
+        assertThat(fallback[0]).isEqualTo("0");
+        assertThat(fallback[2]).as("falls back silently").isEmpty();
+    }
+
+    private String[] run(List<String> command, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getErrorStream().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new String[] {String.valueOf(process.exitValue()), new String(out, StandardCharsets.UTF_8),
+                new String(err.get(), StandardCharsets.UTF_8)};
     }
 
     @Test
