@@ -10,15 +10,21 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
@@ -215,7 +221,7 @@ public final class Backups {
                 }
                 return new Manifest(MANIFEST_FORMAT, at, reason, contents.stamp().database(),
                         contents.stamp().revision(), contents.schemaVersion(), StoreCheck.counts(connection),
-                        List.copyOf(blobsNeeded(connection).keySet()));
+                        List.copyOf(blobsNeeded(connection)));
             } catch (SQLException e) {
                 throw invalid(zip, e);
             }
@@ -225,18 +231,18 @@ public final class Backups {
     }
 
     /**
-     * The blobs a database needs, by SHA-256, with their sizes in bytes: those of its attachments, live or in the
-     * trash, that are not purged. None for a store before schema 5 (its attachment bytes are inside).
+     * The blobs a database needs, by SHA-256: those of its attachments, live or in the trash, that are not
+     * purged. None for a store before schema 5 (its attachment bytes are inside).
      */
-    static java.util.SortedMap<String, Long> blobsNeeded(Connection connection) throws SQLException {
-        java.util.SortedMap<String, Long> needed = new java.util.TreeMap<>();
+    static SortedSet<String> blobsNeeded(Connection connection) throws SQLException {
+        SortedSet<String> needed = new TreeSet<>();
         if (StoreCheck.hasColumn(connection, "ATTACHMENT", "CONTENT")) {
             return needed;
         }
-        try (var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT DISTINCT sha256, size_bytes FROM attachment WHERE purged_at IS NULL")) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT DISTINCT sha256 FROM attachment WHERE purged_at IS NULL")) {
             while (rows.next()) {
-                needed.put(rows.getString(1), rows.getLong(2));
+                needed.add(rows.getString(1));
             }
         }
         return needed;
@@ -244,15 +250,16 @@ public final class Backups {
 
     /**
      * Removes the blobs that neither the open store (its live and trashed attachments) nor any kept backup
-     * needs. Runs on the writer thread ({@link Database#maintain}), so no attachment is being added meanwhile, and never while a backup is
-     * being made. A backup whose manifest cannot be read can no longer be restored, so it keeps nothing.
+     * needs. Runs on the writer thread ({@link Database#maintain}), so no attachment is being added meanwhile,
+     * and never while a backup is being made. A backup whose manifest cannot be read can no longer be restored,
+     * so it keeps nothing.
      *
      * @return how many bytes were freed
      */
     public static long removeUnneededBlobs(Database database) {
         return database.maintain(tx -> {
             synchronized (BLOBS) {
-                java.util.Set<String> needed = new java.util.HashSet<>(blobsNeeded(tx.connection()).keySet());
+                Set<String> needed = new HashSet<>(blobsNeeded(tx.connection()));
                 for (Backup backup : list(database.folder())) {
                     if (backup.manifest() != null && backup.manifest().blobs() != null) {
                         needed.addAll(backup.manifest().blobs());
@@ -421,14 +428,14 @@ public final class Backups {
             StoreJournal.finishOrUndo(dataFolder);
             return replaceStore(dataFolder, "restore", work -> {
                 Path database = unpack(backupZip, work);
-                java.util.SortedMap<String, Long> blobs;
+                Set<String> blobs;
                 try (Connection connection = StoreCheck.openReadOnly(database)) {
                     StoreCheck.readEverything(connection);  // a damaged copy never replaces a store
                     blobs = blobsNeeded(connection);
                 } catch (SQLException e) {
                     throw invalid(backupZip, e);
                 }
-                bringBlobs(blobs.keySet(), dataFolder, backupZip);
+                bringBlobs(blobs, dataFolder, backupZip);
                 try {
                     return Database.forkIn(work);
                 } catch (StoreException e) {
@@ -450,7 +457,7 @@ public final class Backups {
      * @throws StoreException {@code BACKUP_MISSING_ATTACHMENTS} when some are found nowhere whole; nothing of
      *                        the store is changed then (blobs copied in are only unneeded files until removed)
      */
-    private static void bringBlobs(java.util.Set<String> needed, Path dataFolder, Path backupZip) throws IOException {
+    private static void bringBlobs(Set<String> needed, Path dataFolder, Path backupZip) throws IOException {
         BlobStore here = new BlobStore(dataFolder);
         Path backups = backupZip.toAbsolutePath().getParent();
         Optional<BlobStore> home = backups != null && backups.getFileName() != null
