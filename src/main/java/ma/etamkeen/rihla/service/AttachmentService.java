@@ -21,6 +21,7 @@ import ma.etamkeen.rihla.model.Attachment;
 import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.store.AttachmentRepository;
+import ma.etamkeen.rihla.store.BlobStore;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.Sha256;
 import ma.etamkeen.rihla.store.Stamp;
@@ -89,12 +90,10 @@ public final class AttachmentService {
         database.write(tx -> {
             try (InputStream content = Files.newInputStream(file)) {
                 attachments.insert(tx, attachment, content, thumbnail, stamp);
+            } catch (BlobStore.RefusedBytes e) {
+                throw new RejectedInput("attachment.unreadable", name);  // changed or gone since it was checked
             } catch (IOException e) {
-                StoreException failure = StoreException.of(e, database.folder(), StoreException.Reason.FAILED);
-                if (failure.reason() == StoreException.Reason.FAILED) {
-                    throw new RejectedInput("attachment.unreadable", name);  // changed or gone since it was checked
-                }
-                throw failure;  // the data folder's disk is full or read-only
+                throw StoreException.of(e, database.folder(), StoreException.Reason.NOT_WRITABLE);
             }
             return null;
         });

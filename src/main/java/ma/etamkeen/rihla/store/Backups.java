@@ -77,11 +77,13 @@ public final class Backups {
 
     /**
      * The manifest of a backup: the store it copies ({@code database} and {@code revision}, see
-     * {@link ContentRevision}), its schema version, what it holds, and the SHA-256 names of the blobs it needs
-     * ({@code blobs}; empty for a store before schema 5, null in a format 1 manifest).
+     * {@link ContentRevision}), its schema version, what it holds, the SHA-256 names of the blobs it needs
+     * ({@code blobs}; empty for a store before schema 5, null in a format 1 manifest), and those of them the data
+     * folder did not have whole when it was made ({@code missingBlobs}: a restore brings the store back as it
+     * was, without them; null in a format 1 manifest).
      */
     public record Manifest(int format, Instant createdAt, String reason, String database, long revision,
-                           int schemaVersion, StoreCounts counts, List<String> blobs) {
+                           int schemaVersion, StoreCounts counts, List<String> blobs, List<String> missingBlobs) {
         ContentRevision.Stamp stamp() {
             return new ContentRevision.Stamp(database, revision);
         }
@@ -189,9 +191,21 @@ public final class Backups {
         return new Backup(file, at, size, reason, state, manifest);
     }
 
-    /** Verifies a freshly made backup zip and adds its manifest to it; returns the manifest. */
+    /**
+     * Verifies a freshly made backup zip and adds its manifest to it, naming the blobs it needs that the data
+     * folder does not hold (a photo file gone from the disk: the backup still keeps everything else); returns the
+     * manifest.
+     */
     private static Manifest withManifest(Path zip, Path dataFolder, Instant at, String reason) throws IOException {
-        Manifest manifest = verify(zip, dataFolder, at, reason);
+        Manifest verified = verify(zip, dataFolder, at, reason);
+        BlobStore blobs = new BlobStore(dataFolder);
+        List<String> missing = verified.blobs().stream().filter(name -> !Files.isRegularFile(blobs.path(name))).toList();
+        if (!missing.isEmpty()) {
+            LOG.warning(() -> "Backed up without " + missing.size() + " attachment files missing from the data folder: "
+                    + missing);
+        }
+        Manifest manifest = new Manifest(verified.format(), verified.createdAt(), verified.reason(), verified.database(),
+                verified.revision(), verified.schemaVersion(), verified.counts(), verified.blobs(), missing);
         // The zip file system copies the database entry as it is (no second compression) beside the manifest.
         try (FileSystem zipped = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of())) {
             Files.write(zipped.getPath(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
@@ -221,7 +235,7 @@ public final class Backups {
                 }
                 return new Manifest(MANIFEST_FORMAT, at, reason, contents.stamp().database(),
                         contents.stamp().revision(), contents.schemaVersion(), StoreCheck.counts(connection),
-                        List.copyOf(blobsNeeded(connection)));
+                        List.copyOf(blobsNeeded(connection)), List.of());
             } catch (SQLException e) {
                 throw invalid(zip, e);
             }
@@ -251,8 +265,7 @@ public final class Backups {
     /**
      * Removes the blobs that neither the open store (its live and trashed attachments) nor any kept backup
      * needs. Runs on the writer thread ({@link Database#maintain}), so no attachment is being added meanwhile,
-     * and never while a backup is being made. A backup whose manifest cannot be read can no longer be restored,
-     * so it keeps nothing.
+     * and never while a backup is being made.
      *
      * @return how many bytes were freed
      */
@@ -261,9 +274,7 @@ public final class Backups {
             synchronized (BLOBS) {
                 Set<String> needed = new HashSet<>(blobsNeeded(tx.connection()));
                 for (Backup backup : list(database.folder())) {
-                    if (backup.manifest() != null && backup.manifest().blobs() != null) {
-                        needed.addAll(backup.manifest().blobs());
-                    }
+                    needed.addAll(blobsOf(backup, database.folder()));
                 }
                 try {
                     return tx.blobs().removeAllBut(needed);
@@ -273,6 +284,35 @@ public final class Backups {
                 }
             }
         });
+    }
+
+    /**
+     * The blobs {@code backup} needs: as its manifest lists them; none for a store before schema 5; and, without
+     * a manifest to go by (a backup made elsewhere, or one whose manifest no longer reads), as its own database
+     * says — what a restore goes by. None when that database cannot be read either: it can no longer be restored.
+     */
+    private static Set<String> blobsOf(Backup backup, Path dataFolder) {
+        Manifest manifest = backup.manifest();
+        if (manifest != null && manifest.blobs() != null) {
+            return Set.copyOf(manifest.blobs());
+        }
+        if (manifest != null && manifest.schemaVersion() < AttachmentBlobsMigration.VERSION) {
+            return Set.of();
+        }
+        Path work = null;
+        try {
+            work = StoreJournal.newWorkFolder(dataFolder);
+            try (Connection connection = StoreCheck.openReadOnly(unpack(backup.file(), work))) {
+                return blobsNeeded(connection);
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "No blobs kept for a backup that cannot be read: " + backup.file(), e);
+            return Set.of();
+        } finally {
+            if (work != null) {
+                AtomicFiles.deleteQuietly(work);
+            }
+        }
     }
 
     /** The backups of a data folder, newest first, each with its state; reading a folder that has none is empty. */
@@ -435,7 +475,7 @@ public final class Backups {
                 } catch (SQLException e) {
                     throw invalid(backupZip, e);
                 }
-                bringBlobs(blobs, dataFolder, backupZip);
+                bringBlobs(blobs, missingWhenMade(backupZip), dataFolder, backupZip);
                 try {
                     return Database.forkIn(work);
                 } catch (StoreException e) {
@@ -449,15 +489,24 @@ public final class Backups {
         }
     }
 
+    /** The blobs the backup's manifest says were missing when it was made; none when it has no readable manifest. */
+    private static Set<String> missingWhenMade(Path backupZip) {
+        Manifest manifest = read(backupZip, Instant.EPOCH, "").manifest();
+        return manifest == null || manifest.missingBlobs() == null ? Set.of() : Set.copyOf(manifest.missingBlobs());
+    }
+
     /**
      * Makes sure every blob in {@code needed} is in the data folder and reads back exactly (each is hashed
      * whole): those missing here are copied from the data folder the backup was made in, when {@code backupZip}
-     * lies in another one's {@code backups} folder.
+     * lies in another one's {@code backups} folder. Blobs that were already missing when the backup was made
+     * ({@code missingWhenMade}) may stay missing: the store comes back as it was, those attachments reading as
+     * missing.
      *
-     * @throws StoreException {@code BACKUP_MISSING_ATTACHMENTS} when some are found nowhere whole; nothing of
+     * @throws StoreException {@code BACKUP_MISSING_ATTACHMENTS} when others are found nowhere whole; nothing of
      *                        the store is changed then (blobs copied in are only unneeded files until removed)
      */
-    private static void bringBlobs(Set<String> needed, Path dataFolder, Path backupZip) throws IOException {
+    private static void bringBlobs(Set<String> needed, Set<String> missingWhenMade, Path dataFolder, Path backupZip)
+            throws IOException {
         BlobStore here = new BlobStore(dataFolder);
         Path backups = backupZip.toAbsolutePath().getParent();
         Optional<BlobStore> home = backups != null && backups.getFileName() != null
@@ -475,7 +524,9 @@ public final class Backups {
                 }
                 continue;
             }
-            missing.add(sha256);
+            if (!missingWhenMade.contains(sha256)) {
+                missing.add(sha256);
+            }
         }
         if (!missing.isEmpty()) {
             LOG.warning(() -> "The backup " + backupZip + " needs " + missing.size() + " blobs found nowhere whole: "

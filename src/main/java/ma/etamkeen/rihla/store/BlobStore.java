@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.Set;
@@ -29,6 +28,24 @@ public final class BlobStore {
     private static final Logger LOG = Logger.getLogger(BlobStore.class.getName());
 
     private final Path root;
+
+    /**
+     * The bytes given for a blob were not its bytes: they could not be read ({@link #unreadable}), or they hash
+     * to another name. Nothing was stored.
+     */
+    public static final class RefusedBytes extends IOException {
+        private final boolean unreadable;
+
+        RefusedBytes(String message, boolean unreadable, Throwable cause) {
+            super(message, cause);
+            this.unreadable = unreadable;
+        }
+
+        /** Whether reading them failed (rather than their hash). */
+        public boolean unreadable() {
+            return unreadable;
+        }
+    }
 
     /** The blobs of the data folder {@code dataFolder} (the folder is made by the first {@link #put}). */
     public BlobStore(Path dataFolder) {
@@ -57,8 +74,9 @@ public final class BlobStore {
      * a blob of that name is already there and reads back right, nothing is written (stored once); a damaged
      * one is replaced.
      *
-     * @throws IOException when the bytes are not those named {@code sha256} (nothing is stored then), or the
-     *                     disk refuses them
+     * @throws RefusedBytes when {@code content} cannot be read or is not the bytes named {@code sha256}
+     * @throws IOException   when the disk refuses them (full, read-only, something else in the blob's place);
+     *                       nothing is stored either way
      */
     public void put(String sha256, InputStream content) throws IOException {
         Path target = path(sha256);
@@ -67,15 +85,27 @@ public final class BlobStore {
         }
         AtomicFiles.make(target, temporary -> {
             MessageDigest digest = Sha256.digest();
-            try (InputStream in = new DigestInputStream(content, digest);
-                 OutputStream out = Files.newOutputStream(temporary)) {
-                in.transferTo(out);
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                byte[] buffer = new byte[1 << 16];
+                int read;
+                while ((read = readGiven(content, buffer)) > 0) {
+                    digest.update(buffer, 0, read);
+                    out.write(buffer, 0, read);
+                }
             }
             String written = Sha256.hex(digest);
             if (!written.equals(sha256)) {
-                throw new IOException("the bytes given for blob " + sha256 + " hash to " + written);
+                throw new RefusedBytes("the bytes given for blob " + sha256 + " hash to " + written, false, null);
             }
         });
+    }
+
+    private static int readGiven(InputStream content, byte[] buffer) throws RefusedBytes {
+        try {
+            return content.read(buffer);
+        } catch (IOException e) {
+            throw new RefusedBytes("the bytes given cannot be read: " + e.getMessage(), true, e);
+        }
     }
 
     /** Stores {@code content} as the blob named by its SHA-256, which it returns; see {@link #put(String, InputStream)}. */

@@ -163,4 +163,110 @@ class AttachmentBlobsTest {
             assertThat(workspace.attachments().copyForViewing(moved)).hasSameBinaryContentAs(photo);
         }
     }
+
+    @Test
+    void aKeptBackupWhoseManifestNoLongerReadsKeepsItsPhotosByWhatItsDatabaseSays() throws Exception {
+        Path folder = base.resolve("data");
+        Path photo = photo("kept.jpg", 7);
+        Path manual;
+        try (Workspace workspace = Workspace.open(folder)) {
+            Attachment attached = workspace.attachments().attach(Stores.SITE, null, null, photo, null);
+            manual = workspace.backups().backUpNow().file();
+            workspace.trash().delete(EntryKind.ATTACHMENT, attached.id());
+            workspace.trash().empty(Optional.empty());
+        }
+        // The manifest cut short inside a zip that still reads: listed as damaged, yet its database restores.
+        try (var zip = java.nio.file.FileSystems.newFileSystem(manual)) {
+            Path manifest = zip.getPath(Backups.MANIFEST);
+            byte[] bytes = Files.readAllBytes(manifest);
+            Files.write(manifest, java.util.Arrays.copyOf(bytes, bytes.length - 5));
+        }
+        try (Workspace workspace = Workspace.open(folder)) {
+            Stores.addNotes(workspace, "after", 1);
+            workspace.backups().backUpIfChanged();  // removes what nothing needs
+            assertThat(workspace.database().blobs().names()).containsExactly(Stores.sha256(photo));
+        }
+        BackupService.restore(folder, manual);
+        try (Workspace workspace = Workspace.open(folder)) {
+            Attachment restored = workspace.attachments().forSite(Stores.SITE).get(0);
+            assertThat(workspace.attachments().copyForViewing(restored)).hasSameBinaryContentAs(photo);
+        }
+    }
+
+    @Test
+    void aBackupMadeWhileAPhotoFileWasGoneRestoresTheStoreAsItWasWithoutIt() throws Exception {
+        Path folder = base.resolve("data");
+        Path gone = photo("gone.jpg", 8);
+        Path kept = photo("kept.jpg", 9);
+        Path backup;
+        try (Workspace workspace = Workspace.open(folder)) {
+            workspace.attachments().attach(Stores.SITE, null, null, gone, "gone");
+            workspace.attachments().attach(Stores.SITE, null, null, kept, "kept");
+            Files.delete(workspace.database().blobs().path(Stores.sha256(gone)));
+            Stores.addNotes(workspace, "written after", 3);
+            backup = workspace.backups().backUpNow().file();
+            Stores.addNotes(workspace, "later", 2);
+        }
+        BackupService.restore(folder, backup);
+        try (Workspace workspace = Workspace.open(folder)) {
+            assertThat(workspace.notes().forSite(Stores.SITE)).hasSize(3);
+            for (Attachment attachment : workspace.attachments().forSite(Stores.SITE)) {
+                if (attachment.caption().equals("kept")) {
+                    assertThat(workspace.attachments().copyForViewing(attachment)).hasSameBinaryContentAs(kept);
+                } else {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> workspace.attachments()
+                            .copyForViewing(attachment)).isInstanceOfSatisfying(StoreException.class,
+                            e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.MISSING_ATTACHMENT));
+                }
+            }
+        }
+    }
+
+    @Test
+    void anOlderStoreWithOnePhotoThatNoLongerMatchesItsHashStillUpgradesAndNamesThatPhoto() throws Exception {
+        Path folder = base.resolve("data");
+        Path good = photo("good.jpg", 10);
+        String url = Stores.olderStore(folder, "4");
+        try (var connection = DriverManager.getConnection(url, "rihla", "");
+             var insert = connection.prepareStatement("INSERT INTO attachment (id, site_id, owner_kind, owner_id,"
+                     + " file_name, media_type, size_bytes, sha256, content, created_at, updated_at, updated_by)"
+                     + " VALUES (?, ?, 'site', ?, ?, 'image/jpeg', ?, ?, ?, NOW(), NOW(), 'v4')")) {
+            byte[] bytes = Files.readAllBytes(good);
+            byte[] damaged = bytes.clone();
+            damaged[1000] ^= 1;
+            for (Object[] row : new Object[][] {{"good.jpg", bytes}, {"damaged.jpg", damaged}}) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, Stores.SITE);
+                insert.setObject(3, Stores.SITE);
+                insert.setString(4, (String) row[0]);
+                insert.setLong(5, bytes.length);
+                insert.setString(6, Stores.sha256(good));  // what both recorded when they were attached
+                insert.setBytes(7, (byte[]) row[1]);
+                insert.executeUpdate();
+            }
+        }
+        try (Workspace workspace = Workspace.open(folder)) {
+            for (Attachment attachment : workspace.attachments().forSite(Stores.SITE)) {
+                assertThat(workspace.attachments().copyForViewing(attachment)).as(attachment.fileName())
+                        .hasSameBinaryContentAs(good);
+            }
+        }
+        assertThat(BackupService.list(folder)).extracting(BackupService.Backup::reason).contains("before-migration");
+    }
+
+    @Test
+    void aFolderStandingWhereAPhotoFileShouldBeIsReportedAsTheDataFolderNotTheUsersFile() throws IOException {
+        Path folder = base.resolve("data");
+        Path photo = photo("board.jpg", 11);
+        try (Workspace workspace = Workspace.open(folder)) {
+            workspace.attachments().attach(Stores.SITE, null, null, photo, null);
+            Path blob = workspace.database().blobs().path(Stores.sha256(photo));
+            Files.delete(blob);
+            Files.createDirectories(blob.resolve("inside"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> workspace.attachments().attach(Stores.SITE, null,
+                    null, photo, null)).isInstanceOfSatisfying(StoreException.class,
+                    e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_WRITABLE));
+            assertThat(workspace.attachments().forSite(Stores.SITE)).hasSize(1);
+        }
+    }
 }
