@@ -226,29 +226,36 @@ class AttachmentBlobsTest {
     void anOlderStoreWithOnePhotoThatNoLongerMatchesItsHashStillUpgradesAndNamesThatPhoto() throws Exception {
         Path folder = base.resolve("data");
         Path good = photo("good.jpg", 10);
+        Path other = photo("damaged.jpg", 12);
         String url = Stores.olderStore(folder, "4");
         try (var connection = DriverManager.getConnection(url, "rihla", "");
              var insert = connection.prepareStatement("INSERT INTO attachment (id, site_id, owner_kind, owner_id,"
                      + " file_name, media_type, size_bytes, sha256, content, created_at, updated_at, updated_by)"
                      + " VALUES (?, ?, 'site', ?, ?, 'image/jpeg', ?, ?, ?, NOW(), NOW(), 'v4')")) {
-            byte[] bytes = Files.readAllBytes(good);
-            byte[] damaged = bytes.clone();
-            damaged[1000] ^= 1;
-            for (Object[] row : new Object[][] {{"good.jpg", bytes}, {"damaged.jpg", damaged}}) {
+            byte[] damaged = Files.readAllBytes(other);
+            damaged[1000] ^= 1;  // damaged after it was attached: no longer what its SHA-256 says
+            for (Object[] row : new Object[][] {{good, Files.readAllBytes(good)}, {other, damaged}}) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setObject(2, Stores.SITE);
                 insert.setObject(3, Stores.SITE);
-                insert.setString(4, (String) row[0]);
-                insert.setLong(5, bytes.length);
-                insert.setString(6, Stores.sha256(good));  // what both recorded when they were attached
+                insert.setString(4, ((Path) row[0]).getFileName().toString());
+                insert.setLong(5, MB);
+                insert.setString(6, Stores.sha256((Path) row[0]));
                 insert.setBytes(7, (byte[]) row[1]);
                 insert.executeUpdate();
             }
         }
         try (Workspace workspace = Workspace.open(folder)) {
             for (Attachment attachment : workspace.attachments().forSite(Stores.SITE)) {
-                assertThat(workspace.attachments().copyForViewing(attachment)).as(attachment.fileName())
-                        .hasSameBinaryContentAs(good);
+                if (attachment.fileName().equals("good.jpg")) {
+                    assertThat(workspace.attachments().copyForViewing(attachment)).hasSameBinaryContentAs(good);
+                } else {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> workspace.attachments()
+                            .copyForViewing(attachment)).isInstanceOfSatisfying(StoreException.class, e -> {
+                                assertThat(e.reason()).isEqualTo(StoreException.Reason.MISSING_ATTACHMENT);
+                                assertThat(e.detail()).isEqualTo("damaged.jpg");
+                            });
+                }
             }
         }
         assertThat(BackupService.list(folder)).extracting(BackupService.Backup::reason).contains("before-migration");
