@@ -82,13 +82,14 @@ public final class SearchIndex implements AutoCloseable {
      * The indexing rules (what is indexed, how words are split and folded): a change means a rebuild. 2: format
      * characters, apostrophes and Persian/Urdu letters folded, forms capped at {@link Tokens#MAX_TERM}. 3: ids
      * kept sortable, so equal scores come in the same order whatever order a rebuild indexed them in. 4: words
-     * indexed without their positions ({@link #WORDS}).
+     * indexed without frequencies and positions ({@link #WORDS}).
      */
     private static final String FORMAT = "4";
     /**
-     * How the words of a title or a text are indexed: with their frequencies and the field's length, which BM25
-     * scores by, but without positions, which only phrase and span queries read (Rihla asks for words and word
-     * beginnings): a rebuild writes about a third less.
+     * How the words of a title or a text are indexed: which documents hold them, and the field's length, which
+     * BM25 scores by. Not their frequencies: {@link Tokens#terms} gives each word once per document, so each would
+     * be 1. Not their positions, which only phrase and span queries read (Rihla asks for words and word
+     * beginnings).
      */
     private static final FieldType WORDS = words();
     /** Best first; equal scores by id, so the same search lists the same hits in the same order every time. */
@@ -335,7 +336,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private static FieldType words() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.setIndexOptions(IndexOptions.DOCS);
         type.freeze();
         return type;
     }

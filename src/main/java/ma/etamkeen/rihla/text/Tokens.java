@@ -51,14 +51,15 @@ public final class Tokens {
     /** The words of {@code text}, with their positions in it. */
     public static List<Word> words(String text) {
         List<Word> words = new ArrayList<>();
-        scan(text, words::add);
+        scan(text, (start, end, folded) -> words.add(folded.at(start, end)));
         return words;
     }
 
     /** The first word of {@code text} that passes {@code test}; the rest of the text is not read. */
     public static Optional<Word> first(String text, Predicate<Word> test) {
         Word[] found = new Word[1];
-        scan(text, word -> {
+        scan(text, (start, end, folded) -> {
+            Word word = folded.at(start, end);
             if (test.test(word)) {
                 found[0] = word;
                 return false;
@@ -68,8 +69,14 @@ public final class Tokens {
         return Optional.ofNullable(found[0]);
     }
 
+    /** What {@link #scan} hands each word to: where it is and its folded forms; false to stop. */
+    @FunctionalInterface
+    private interface Visitor {
+        boolean visit(int start, int end, Folded folded);
+    }
+
     /** Hands each word to {@code visitor} in order, until it answers false. */
-    private static void scan(String text, Predicate<Word> visitor) {
+    private static void scan(String text, Visitor visitor) {
         if (text == null) {
             return;
         }
@@ -85,7 +92,7 @@ public final class Tokens {
             }
             if (i > start) {
                 Folded folded = folded(text.substring(start, i));
-                if (!folded.word().isEmpty() && !visitor.test(new Word(start, i, folded.word(), folded.forms()))) {
+                if (!folded.word().isEmpty() && !visitor.visit(start, i, folded)) {
                     return;
                 }
             }
@@ -94,6 +101,9 @@ public final class Tokens {
 
     /** A word as written, folded, and its forms. */
     private record Folded(String word, Set<String> forms) {
+        Word at(int start, int end) {
+            return new Word(start, end, word, forms);
+        }
     }
 
     /**
@@ -135,7 +145,7 @@ public final class Tokens {
     /** Every term under which {@code text} is found: the forms of its words, once each. */
     public static Set<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
-        scan(text, word -> terms.addAll(word.forms()) || true);
+        scan(text, (start, end, folded) -> terms.addAll(folded.forms()) || true);
         return terms;
     }
 
