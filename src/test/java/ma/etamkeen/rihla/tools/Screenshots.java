@@ -31,7 +31,8 @@ import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
  * (e.g. menu.edit.people), or {@code practices[:THEME_CODE]} (the practices page, a theme ticked), or
  * {@code search:QUERY} (the results of a search), on a data folder with demo entries; {@code import} as the
  * site shows the import preview of a package with a conflict, {@code damaged} the choice a damaged store asks for;
- * {@code visits} adds a second visit and opens the visit chooser.
+ * {@code visits} adds a second visit and opens the visit chooser; {@code missing} removes the file of a photo
+ * from the data folder's blobs and opens it from the attachments tab.
  * Not part of the test suite.
  */
 public final class Screenshots {
@@ -110,6 +111,15 @@ public final class Screenshots {
                 }
             }
         }
+        if (java.util.Arrays.asList(args).contains("missing")) {  // the whiteboard photo's file gone from blobs/
+            try (ma.etamkeen.rihla.service.Workspace workspace = ma.etamkeen.rihla.service.Workspace.open(data)) {
+                for (var attachment : workspace.attachments().forSite(ma.etamkeen.rihla.store.Seeder.siteId("easy-brussels"))) {
+                    if (attachment.mediaType().startsWith("image/")) {
+                        Files.delete(workspace.database().blobs().path(attachment.sha256()));
+                    }
+                }
+            }
+        }
         if (java.util.Arrays.asList(args).contains("visits")) {
             try (ma.etamkeen.rihla.service.Workspace workspace = ma.etamkeen.rihla.service.Workspace.open(data)) {
                 workspace.knowledge().saveVisit(secondVisit());
@@ -137,6 +147,20 @@ public final class Screenshots {
                 }
                 if (args[i].equals("pasted")) {
                     continue;  // the notes were written before the start
+                }
+                if (args[i].equals("missing")) {  // open the photo whose file is gone: the status bar says so
+                    app.robot().interact(() -> app.robot().lookup(".site-tabs").queryAs(TabPane.class)
+                            .getSelectionModel().select(4));
+                    settle();
+                    app.robot().interact(() -> app.robot().lookup(".attachments-list").queryAs(ListView.class)
+                            .getSelectionModel().selectFirst());
+                    settle();
+                    app.robot().interact(() -> app.robot().lookup("#openButton").queryAs(javafx.scene.control.Button.class)
+                            .fire());
+                    settle();
+                    Thread.sleep(500);
+                    shoot(app, out.resolve("missing-" + language + ".png"));
+                    continue;
                 }
                 if (args[i].equals("visits")) {
                     app.robot().interact(() -> app.robot().lookup(".visit-chooser").queryAs(ComboBox.class).show());

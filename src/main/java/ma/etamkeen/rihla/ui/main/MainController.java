@@ -21,6 +21,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -136,9 +137,15 @@ public final class MainController {
         statusLabel.textProperty().bind(viewModel.statusBinding());
         saveLabel.textProperty().bind(context.saveStatus().textProperty());
         ViewScope scope = context.windowScope();
+        // A failure can say more than the status bar holds: the whole of it shows on hover.
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(saveLabel.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
         scope.onChange(context.saveStatus().styleProperty(), (old, style) -> {
             saveLabel.getStyleClass().removeAll("saving", "saved", "failed", "info");
             saveLabel.getStyleClass().add(style);
+            saveLabel.setTooltip(style.equals("failed") ? whole : null);
         });
         undoItem.disableProperty().bind(context.canUndoProperty().not());
         newEntryItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
