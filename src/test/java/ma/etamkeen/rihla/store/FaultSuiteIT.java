@@ -61,7 +61,7 @@ class FaultSuiteIT {
         Map<String, List<String>> content = contentOf(fixture);
         Path folder = base.resolve("data");
         Stores.copyFolder(fixture, folder);
-        long duration = calibrate(List.of("backup", folder.toString()));
+        Work duration = calibrate(List.of("backup", folder.toString()));
         int inside = 0;
         for (int round = 0; round < ROUNDS; round++) {
             if (killAtRandom(List.of("backup", folder.toString()), duration).killedInside()) {
@@ -76,7 +76,7 @@ class FaultSuiteIT {
     void aKillWhileAttachingPhotosLeavesEveryAttachmentAndEveryBackupWithItsBytes() throws Exception {
         Path folder = storeWithAttachments("fixture");
         Path photos = Files.createDirectories(base.resolve("photos"));
-        long duration = calibrate(List.of("attach", folder.toString(), photos.toString()));
+        Work duration = calibrate(List.of("attach", folder.toString(), photos.toString()));
         int inside = 0;
         for (int round = 0; round < ROUNDS; round++) {
             if (killAtRandom(List.of("attach", folder.toString(), photos.toString()), duration).killedInside()) {
@@ -113,7 +113,7 @@ class FaultSuiteIT {
         Map<String, List<String>> content = contentOf(fixture);
         Path reference = base.resolve("reference");
         Stores.copyFolder(fixture, reference);
-        long duration = calibrate(List.of("compact", reference.toString()));
+        Work duration = calibrate(List.of("compact", reference.toString()));
         assertThat(Files.size(reference.resolve(Database.DB_FILE))).as("compacted")
                 .isLessThan(Files.size(fixture.resolve(Database.DB_FILE)));
         int inside = 0;
@@ -141,7 +141,7 @@ class FaultSuiteIT {
         Map<String, List<String>> before = contentOf(fixture);
         Path reference = base.resolve("reference");
         Stores.copyFolder(fixture, reference);
-        long duration = calibrate(List.of("restore", reference.toString(), backup.toString()));
+        Work duration = calibrate(List.of("restore", reference.toString(), backup.toString()));
         Map<String, List<String>> after = contentOf(reference);
         assertThat(after).isNotEqualTo(before);
         int inside = 0;
@@ -159,7 +159,7 @@ class FaultSuiteIT {
 
     @Test
     void aKillDuringAFirstStartLeavesANewFolderOrAWholeStore() throws Exception {
-        long duration = calibrate(List.of("open", base.resolve("calibration").toString()));
+        Work duration = calibrate(List.of("open", base.resolve("calibration").toString()));
         int inside = 0;
         for (int round = 0; round < ROUNDS; round++) {
             Path folder = base.resolve("first-" + round);
@@ -181,7 +181,7 @@ class FaultSuiteIT {
         Path fixture = olderStoreWithAttachments();
         Path reference = base.resolve("reference");
         Stores.copyFolder(fixture, reference);
-        long duration = calibrate(List.of("open", reference.toString()));
+        Work duration = calibrate(List.of("open", reference.toString()));
         Map<String, List<String>> migrated = contentOf(reference);
         int inside = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -211,7 +211,7 @@ class FaultSuiteIT {
         Map<String, List<String>> before = contentOf(fixture);
         Path reference = base.resolve("reference");
         Stores.copyFolder(fixture, reference);
-        long duration = calibrate(List.of("import", reference.toString(), pkg.toString()));
+        Work duration = calibrate(List.of("import", reference.toString(), pkg.toString()));
         Map<String, List<String>> after = contentOf(reference);
         int inside = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -231,7 +231,7 @@ class FaultSuiteIT {
         Path folder = storeWithAttachments("fixture");
         Map<String, List<String>> content = contentOf(folder);
         Path out = base.resolve("briefs");
-        long duration = calibrate(List.of("briefs", folder.toString(), out.toString()));
+        Work duration = calibrate(List.of("briefs", folder.toString(), out.toString()));
         int inside = 0;
         for (int round = 0; round < ROUNDS; round++) {
             if (killAtRandom(List.of("briefs", folder.toString(), out.toString()), duration).killedInside()) {
@@ -312,25 +312,42 @@ class FaultSuiteIT {
 
     // Children and kills.
 
-    /** Runs the work once to its end; returns how long it took (ms), begin to end. */
-    private long calibrate(List<String> args) throws Exception {
+    /**
+     * How long the work takes (ms, begin to end): first as one run to its end took, then the shortest a killed
+     * round was seen to take, so that kills keep landing inside the work when the first run was slow.
+     */
+    private static final class Work {
+        private long millis;
+
+        Work(long millis) {
+            this.millis = Math.max(millis, 20);
+        }
+
+        void seen(long took) {
+            millis = Math.max(20, Math.min(millis, took));
+        }
+    }
+
+    /** Runs the work once to its end and times it. */
+    private Work calibrate(List<String> args) throws Exception {
         Process child = Processes.javaProcess(FaultChild.class, args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Lines lines = Lines.of(child);
         assertThat(lines.begun.await(120, TimeUnit.SECONDS)).as("begin").isTrue();
-        long start = System.nanoTime();
         assertThat(lines.ended.await(300, TimeUnit.SECONDS)).as("end").isTrue();
-        long millis = (System.nanoTime() - start) / 1_000_000;
         child.destroyForcibly().waitFor();
-        return Math.max(millis, 20);
+        return new Work(lines.tookMillis());
     }
 
     /** Starts the child, waits for it to begin, and kills it (SIGKILL) at a random moment within the work. */
-    private Round killAtRandom(List<String> args, long duration) throws Exception {
+    private Round killAtRandom(List<String> args, Work work) throws Exception {
         Process child = Processes.javaProcess(FaultChild.class, args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Lines lines = Lines.of(child);
         assertThat(lines.begun.await(120, TimeUnit.SECONDS)).as("begin").isTrue();
-        Thread.sleep(RANDOM.nextLong(duration));
+        Thread.sleep(RANDOM.nextLong(work.millis));
         boolean ended = lines.ended.getCount() == 0;
+        if (ended) {
+            work.seen(lines.tookMillis());
+        }
         child.destroyForcibly();  // SIGKILL on Linux and macOS
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Round(!ended);
@@ -346,6 +363,13 @@ class FaultSuiteIT {
     private static final class Lines {
         final CountDownLatch begun = new CountDownLatch(1);
         final CountDownLatch ended = new CountDownLatch(1);
+        private volatile long begunAt;
+        private volatile long endedAt;
+
+        /** From the begin line to the end line, in ms. */
+        long tookMillis() {
+            return (endedAt - begunAt) / 1_000_000;
+        }
 
         static Lines of(Process child) {
             Lines lines = new Lines();
@@ -354,9 +378,12 @@ class FaultSuiteIT {
                         StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = out.readLine()) != null) {
-                        if (line.equals(FaultChild.BEGIN)) {
+                        if (line.equals(FaultChild.BEGIN) && lines.begun.getCount() == 1) {
+                            lines.begunAt = System.nanoTime();
                             lines.begun.countDown();
-                        } else if (line.equals(FaultChild.END) && lines.begun.getCount() == 0) {
+                        } else if (line.equals(FaultChild.END) && lines.begun.getCount() == 0
+                                && lines.ended.getCount() == 1) {
+                            lines.endedAt = System.nanoTime();
                             lines.ended.countDown();
                         }
                     }
