@@ -52,6 +52,7 @@ public final class Cli {
                 case "visits" -> new VisitsCommand(options.arguments());
                 case "visit" -> new VisitCommand(options.arguments());
                 case "search" -> new SearchCommand(options.arguments());
+                case "practices" -> new PracticesCommand(options.arguments());
                 case "brief" -> new BriefCommand(false, options.arguments());
                 case "briefs" -> new BriefCommand(true, options.arguments());
                 case "export" -> new ExportCommand(options.arguments());

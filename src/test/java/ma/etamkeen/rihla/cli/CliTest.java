@@ -111,6 +111,24 @@ class CliTest {
     }
 
     @Test
+    void practicesListsWhatTheFilterLetsThroughAndWritesItAsASpreadsheet() throws Exception {
+        DemoData.fill(folder);
+        assertThat(run(Language.FR, "--db", folder.toString(), "practices", "--kind", "idea")).isZero();
+        assertThat(out()).contains("Idée de transfert · ").contains("2 pratiques").doesNotContain("Enseignement ·");
+        out.reset();
+        Path xlsx = folder.resolve("out").resolve("idees.xlsx");
+        assertThat(run(Language.AR, "--db", folder.toString(), "practices", "--kind", "idea", "--theme",
+                "simplification", "--xlsx", xlsx.toString())).isZero();
+        assertThat(out()).contains(xlsx.toString());
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile());
+             var rows = workbook.getFirstSheet().openStream()) {
+            assertThat(rows.count()).as("the header and the one idea on simplification").isEqualTo(2);
+        }
+        assertThat(run(Language.EN, "--db", folder.toString(), "practices", "--status", "done")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("Unknown value \"done\" for --status").contains("adopted, dropped, piloting");
+    }
+
+    @Test
     void briefWritesOnePagePdfAndBriefsWritesOnePerSite() throws Exception {
         Path file = folder.resolve("out").resolve("port.pdf");
         assertThat(run(Language.AR, "--db", folder.resolve("data").toString(), "brief", "port-of-antwerp-bruges",

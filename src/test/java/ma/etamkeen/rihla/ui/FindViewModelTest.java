@@ -23,6 +23,7 @@ import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.ui.main.MainViewModel;
 import ma.etamkeen.rihla.ui.main.MainViewModel.Page;
+import ma.etamkeen.rihla.service.PracticeLabels;
 import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
 import ma.etamkeen.rihla.ui.practices.PracticesViewModel.FacetValue;
 import ma.etamkeen.rihla.ui.search.SearchViewModel;
@@ -96,7 +97,7 @@ class FindViewModelTest {
         assertThat(value(practices, Facet.THEME, "simplification").count()).isEqualTo(4);
 
         practices.toggle(Facet.THEME, "simplification");
-        assertThat(practices.rows()).extracting(PracticesViewModel.Row::site).containsOnly(
+        assertThat(practices.rows()).extracting(ma.etamkeen.rihla.service.PracticeLabels.Row::site).containsOnly(
                 "Agence pour la Simplification Administrative (ASA)", "e-Wallonie-Bruxelles Simplification (eWBS)",
                 "easy.brussels").hasSize(4);
         assertThat(practices.chips()).extracting(PracticesViewModel.Chip::label)
@@ -107,7 +108,7 @@ class FindViewModelTest {
         assertThat(value(practices, Facet.KIND, "idea").count()).isEqualTo(1);
 
         practices.toggle(Facet.KIND, "idea");
-        assertThat(practices.rows()).extracting(PracticesViewModel.Row::title)
+        assertThat(practices.rows()).extracting(ma.etamkeen.rihla.service.PracticeLabels.Row::title)
                 .containsExactly("مرسوم لتطبيق مبدأ «مرة واحدة فقط» في المساطر الجبائية");
         assertThat(practices.rows().get(0).targets()).isEqualTo("DGI, MTNRA");
         practices.remove(practices.chips().get(0));
@@ -120,6 +121,24 @@ class FindViewModelTest {
         assertThat(main.sites().selectedSiteProperty().get().slug()).isEqualTo("asa");
         assertThat(main.detail().lessons().selectedProperty().get().title())
                 .isEqualTo("Mesurer la charge administrative avant de simplifier");
+    }
+
+    @Test
+    void exportingThePracticesShownWritesThemAsASpreadsheetAndSaysSo() throws Exception {
+        PracticesViewModel practices = main.practices();
+        practices.toggle(Facet.KIND, "idea");
+        assertThat(practices.rows()).hasSize(2);
+        Path xlsx = folder.resolve("idées.xlsx");
+        practices.export(practices.rows(), xlsx);
+        assertThat(context.saveStatus().textProperty().get()).isEqualTo("2 pratiques écrites dans " + xlsx);
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile());
+             var rows = workbook.getFirstSheet().openStream()) {
+            assertThat(rows.skip(1).map(row -> row.getCellText(0)).toList())
+                    .containsExactlyElementsOf(practices.rows().stream().map(PracticeLabels.Row::title).toList());
+        }
+        practices.export(practices.rows(), folder);  // a folder, not a file: refused, said in the status bar
+        assertThat(context.saveStatus().textProperty().get()).contains("n'a pas pu être écrit");
+        assertThat(context.saveStatus().styleProperty().get()).isEqualTo("failed");
     }
 
     @Test

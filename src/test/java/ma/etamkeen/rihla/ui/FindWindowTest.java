@@ -40,14 +40,14 @@ class FindWindowTest {
         DemoData.fill(folder);
         try (AppRunner app = AppRunner.start(folder, "en")) {
             app.robot().clickOn(pageButton(app, "Practices"));
-            TableView<PracticesViewModel.Row> table = app.visible(".practices-table", TableView.class);
+            TableView<ma.etamkeen.rihla.service.PracticeLabels.Row> table = app.visible(".practices-table", TableView.class);
             app.await(() -> table.getItems().size() == 6);
 
             CheckBox simplification = facetBox(app, Facet.THEME, "simplification");
             assertThat(simplification.getText()).isEqualTo("Administrative simplification (4)");
             app.robot().clickOn(simplification);
             app.await(() -> table.getItems().size() == 4);
-            Set<String> sites = table.getItems().stream().map(PracticesViewModel.Row::site).collect(Collectors.toSet());
+            Set<String> sites = table.getItems().stream().map(ma.etamkeen.rihla.service.PracticeLabels.Row::site).collect(Collectors.toSet());
             assertThat(sites).containsExactlyInAnyOrder("Agency for Administrative Simplification (ASA)",
                     "e-Wallonia-Brussels Simplification (eWBS)", "easy.brussels");
             assertThat(app.robot().lookup(".pane-count").queryAllAs(Label.class))
@@ -125,7 +125,7 @@ class FindWindowTest {
             assertThat(search.getText()).isEqualTo("baromètre");
             assertThat(pageButton(app, "Sites").isSelected()).isTrue();
             app.robot().clickOn(pageButton(app, "Pratiques"));
-            TableView<PracticesViewModel.Row> table = app.visible(".practices-table", TableView.class);
+            TableView<ma.etamkeen.rihla.service.PracticeLabels.Row> table = app.visible(".practices-table", TableView.class);
             app.await(() -> table.getItems().size() == 2);
             assertThat(app.visible(".filter-chip", Button.class).getText())
                     .isEqualTo("Données, interopérabilité et « Once Only »");
@@ -148,7 +148,7 @@ class FindWindowTest {
                 .findFirst().orElseThrow();
     }
 
-    private static int indexOf(TableView<PracticesViewModel.Row> table, String title) {
+    private static int indexOf(TableView<ma.etamkeen.rihla.service.PracticeLabels.Row> table, String title) {
         for (int i = 0; i < table.getItems().size(); i++) {
             if (table.getItems().get(i).title().equals(title)) {
                 return i;

@@ -133,10 +133,10 @@ class KnowledgeBaseWindowTest {
 
             app.robot().interact(() -> app.robot().lookup(".page-button").nth(1).queryAs(ToggleButton.class).fire());
             @SuppressWarnings("unchecked")
-            TableView<PracticesViewModel.Row> table = app.robot().lookup(".practices-table").queryAs(TableView.class);
+            TableView<ma.etamkeen.rihla.service.PracticeLabels.Row> table = app.robot().lookup(".practices-table").queryAs(TableView.class);
             app.await(() -> !table.getItems().isEmpty());
             assertThat(app.showsText(AR.get("practices.facet.visit"))).isTrue();
-            assertThat(table.getItems()).as("all visits: the practices of both").extracting(PracticesViewModel.Row::site)
+            assertThat(table.getItems()).as("all visits: the practices of both").extracting(ma.etamkeen.rihla.service.PracticeLabels.Row::site)
                     .contains("مركز التعريف بإستونيا الرقمية", "وكالة التبسيط الإداري (ASA)");
         }
 

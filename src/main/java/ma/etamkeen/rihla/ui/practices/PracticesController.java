@@ -15,6 +15,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.stage.FileChooser;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -43,7 +44,7 @@ import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.practices.PracticesViewModel.Chip;
 import ma.etamkeen.rihla.ui.practices.PracticesViewModel.FacetGroup;
 import ma.etamkeen.rihla.ui.practices.PracticesViewModel.FacetValue;
-import ma.etamkeen.rihla.ui.practices.PracticesViewModel.Row;
+import ma.etamkeen.rihla.service.PracticeLabels.Row;
 
 /**
  * Binds the practices view: facets with their counts (values that would give nothing are dimmed, still
@@ -171,6 +172,20 @@ public final class PracticesController {
                 setNodeOrientation(empty ? javafx.geometry.NodeOrientation.INHERIT : TextDirection.of(text));
             }
         });
+    }
+
+    /** Export to spreadsheet…: the rows as the table shows them, to a file the user names. */
+    @FXML
+    private void exportSpreadsheet() {
+        Messages messages = language.messages();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("practices.export.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("practices.file-type"), "*.xlsx"));
+        chooser.setInitialFileName(messages.get("practices.sheet") + ".xlsx");
+        java.io.File file = chooser.showSaveDialog(table.getScene().getWindow());
+        if (file != null) {
+            viewModel.export(table.getItems(), file.toPath());
+        }
     }
 
     @FXML

@@ -1,16 +1,9 @@
 package ma.etamkeen.rihla.ui.practices;
 
-import java.text.Collator;
-import java.time.Instant;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,18 +16,13 @@ import javafx.collections.ObservableList;
 
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
-import ma.etamkeen.rihla.model.Administration;
-import ma.etamkeen.rihla.model.Delegate;
-import ma.etamkeen.rihla.model.EntryKind;
-import ma.etamkeen.rihla.model.GovernmentLevel;
-import ma.etamkeen.rihla.model.Idea;
 import ma.etamkeen.rihla.model.Practice;
 import ma.etamkeen.rihla.model.SearchKind;
-import ma.etamkeen.rihla.model.Site;
-import ma.etamkeen.rihla.model.Theme;
-import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.service.Facets;
 import ma.etamkeen.rihla.service.PracticeFilter;
+import ma.etamkeen.rihla.service.PracticeLabels;
+import ma.etamkeen.rihla.service.PracticeLabels.Row;
+import ma.etamkeen.rihla.service.PracticeSpreadsheet;
 import ma.etamkeen.rihla.service.PracticeFilter.Facet;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.ui.common.Navigator;
@@ -45,11 +33,6 @@ import ma.etamkeen.rihla.ui.common.WindowContext;
  * follow the filter. Labels are made off the JavaFX thread with the rows, in the UI language.
  */
 public final class PracticesViewModel {
-
-    /** A row of the table, every column already in words. */
-    public record Row(Practice practice, String title, String kind, String site, String city, String themes,
-                      String targets, String status, String author, Instant date) {
-    }
 
     /** A value to tick in a facet, with how many practices it would give. */
     public record FacetValue(Facet facet, String key, String label, int count, boolean chosen) {
@@ -139,6 +122,18 @@ public final class PracticesViewModel {
         choose(filter.get().withAllThemes(all));
     }
 
+    /**
+     * Writes {@code rows} — the table as shown: this filter, its sort — to {@code file} as a spreadsheet
+     * ({@link PracticeSpreadsheet}), off the JavaFX thread; the status bar then says how many, or why not.
+     */
+    public void export(List<Row> rows, Path file) {
+        Messages messages = context.language().messages();
+        List<Row> shown = List.copyOf(rows);
+        context.background().read(workspace -> PracticeSpreadsheet.write(shown, file, messages),
+                written -> context.saveStatus().info(messages.format("practices.exported", written, file)),
+                failure -> context.saveStatus().failed(context.describe(failure)));
+    }
+
     public void open(Row row) {
         Practice practice = row.practice();
         navigator.open(SearchKind.of(practice.kind()), practice.id(), practice.siteId());
@@ -175,8 +170,7 @@ public final class PracticesViewModel {
     /** Filters, counts and puts everything in words; runs off the JavaFX thread. */
     private static Shown describe(Workspace workspace, PracticeFilter filter, Language language, Messages messages) {
         Facets facets = workspace.practices().filter(filter);
-        Labels labels = new Labels(language, messages, workspace.catalog().visits(), workspace.catalog().sites(),
-                workspace.catalog().themes(), workspace.people().administrations(), workspace.people().delegates());
+        PracticeLabels labels = PracticeLabels.of(workspace, language, messages);
         List<Row> rows = facets.matching().stream().map(labels::row).toList();
         List<FacetGroup> groups = new ArrayList<>();
         List<Chip> chips = new ArrayList<>();
@@ -193,106 +187,5 @@ public final class PracticesViewModel {
                     value.label())));
         }
         return new Shown(rows, groups, chips, workspace.practices().all().size());
-    }
-
-    /** Words for facet values and table cells in one language. */
-    private static final class Labels {
-        private final Language language;
-        private final Messages messages;
-        private final Collator collator;
-        private final List<Visit> visits;
-        private final List<Site> sites;
-        private final Map<UUID, Site> siteById = new HashMap<>();
-        private final List<Theme> themes;
-        private final Map<String, Theme> themeByCode = new HashMap<>();
-        private final List<Administration> administrations;
-        private final Map<UUID, Administration> administrationById = new HashMap<>();
-        private final List<Delegate> delegates;
-        private final Map<UUID, Delegate> delegateById = new HashMap<>();
-
-        Labels(Language language, Messages messages, List<Visit> visits, List<Site> sites, List<Theme> themes,
-               List<Administration> administrations, List<Delegate> delegates) {
-            this.language = language;
-            this.visits = visits;
-            this.messages = messages;
-            this.collator = Collator.getInstance(language.locale());
-            this.sites = sites;
-            this.themes = themes;
-            this.administrations = administrations;
-            this.delegates = delegates;
-            sites.forEach(site -> siteById.put(site.id(), site));
-            themes.forEach(theme -> themeByCode.put(theme.code(), theme));
-            administrations.forEach(a -> administrationById.put(a.id(), a));
-            delegates.forEach(d -> delegateById.put(d.id(), d));
-        }
-
-        /** Every value of a facet, zero or not, keyed as the filter keys them, in the order offered. */
-        Map<String, String> values(Facet facet) {
-            Map<String, String> values = new LinkedHashMap<>();
-            switch (facet) {
-                case VISIT -> visits.forEach(visit -> values.put(visit.id().toString(), visit.title().in(language)));
-                case THEME -> themes.stream().filter(theme -> !theme.hidden())
-                        .forEach(theme -> values.put(theme.code(), theme.label().in(language)));
-                case CITY -> sorted(sites.stream().collect(Collectors.toMap(site -> site.city().in(Language.EN),
-                        site -> site.city().in(language), (a, b) -> a)), values);
-                case SITE -> sorted(sites.stream().collect(Collectors.toMap(site -> site.id().toString(),
-                        site -> site.name().in(language))), values);
-                case LEVEL -> {
-                    for (GovernmentLevel level : GovernmentLevel.values()) {
-                        values.put(level.code(), messages.get(level.messageKey()));
-                    }
-                }
-                case TARGET -> {
-                    sorted(administrations.stream().collect(Collectors.toMap(a -> a.id().toString(),
-                            a -> a.label(language))), values);
-                    values.put(PracticeFilter.NONE, messages.get("practices.no-target"));
-                }
-                case STATUS -> {
-                    for (Idea.Status status : Idea.Status.values()) {
-                        values.put(status.code(), messages.get("idea-status." + status.code()));
-                    }
-                    values.put(PracticeFilter.NONE, messages.get("practices.no-status"));
-                }
-                case AUTHOR -> {
-                    sorted(delegates.stream().collect(Collectors.toMap(d -> d.id().toString(), Delegate::name)), values);
-                    values.put(PracticeFilter.NONE, messages.get("practices.no-author"));
-                }
-                case KIND -> {
-                    values.put(EntryKind.LESSON.code(), messages.get("kind.lesson"));
-                    values.put(EntryKind.IDEA.code(), messages.get("kind.idea"));
-                }
-            }
-            return values;
-        }
-
-        private void sorted(Map<String, String> labels, Map<String, String> into) {
-            labels.entrySet().stream().sorted(Map.Entry.comparingByValue(collator))
-                    .forEach(entry -> into.put(entry.getKey(), entry.getValue()));
-        }
-
-        /** A value no list knows any more (a remembered filter on a removed administration). */
-        String unknown(Facet facet, String key) {
-            return PracticeFilter.NONE.equals(key) ? "—" : messages.get("practices.unknown-value");
-        }
-
-        Row row(Practice practice) {
-            Site site = siteById.get(practice.siteId());
-            String themeLabels = practice.themes().stream().map(themeByCode::get).filter(Objects::nonNull)
-                    .sorted(Comparator.comparing(themes::indexOf)).map(theme -> theme.label().in(language))
-                    .collect(Collectors.joining(", "));
-            String targets = practice.targets().stream().map(administrationById::get).filter(Objects::nonNull)
-                    .map(this::shortName).sorted(collator).collect(Collectors.joining(", "));
-            Delegate author = practice.authorId() == null ? null : delegateById.get(practice.authorId());
-            return new Row(practice, practice.title(), messages.get("kind." + practice.kind().code()),
-                    site == null ? "" : site.name().in(language), site == null ? "" : site.city().in(language),
-                    themeLabels, targets,
-                    practice.status() == null ? "" : messages.get("idea-status." + practice.status().code()),
-                    author == null ? "" : author.name(), practice.createdAt());
-        }
-
-        private String shortName(Administration administration) {
-            return administration.acronym() == null || administration.acronym().isBlank()
-                    ? administration.label(language) : administration.acronym();
-        }
     }
 }
