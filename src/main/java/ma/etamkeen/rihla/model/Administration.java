@@ -15,4 +15,9 @@ public record Administration(UUID id, String nameAr, String nameFr, String acron
         }
         return name == null ? acronym : acronym + " — " + name;
     }
+
+    /** The short name for a crowded place (a table cell, a card): the acronym, else the {@link #label}. */
+    public String shortName(Language language) {
+        return acronym == null || acronym.isBlank() ? label(language) : acronym;
+    }
 }

@@ -21,6 +21,12 @@ public record Idea(UUID id, UUID siteId, UUID lessonId, UUID authorId, String ti
         status = status == null ? Status.PROPOSED : status;
     }
 
+    /** The same idea at {@code moved} (the board's move). */
+    public Idea withStatus(Status moved) {
+        return new Idea(id, siteId, lessonId, authorId, title, description, effort, impact, moved, owner, prerequisites,
+                themes, targets, updatedAt);
+    }
+
     /** How much work the transfer takes. */
     public enum Effort { S, M, L }
 

@@ -143,8 +143,16 @@ public final class RecordKind<R> {
             .purgeable()
             .build();
 
+    /** A move of an idea for transfer to a status: who and when are its audit columns (created_at, updated_by). */
+    public static final RecordKind<StatusChange> STATUS_CHANGE = new Builder<StatusChange>("status-change",
+            "idea_status_change")
+            .uuid("idea_id", StatusChange::ideaId).required()
+            .text("status", 20, change -> change.status().code()).required().shown()
+            .choices(codes(Idea.Status.values(), Idea.Status::code))
+            .build();
+
     private static final List<RecordKind<?>> ALL = List.of(VISIT, THEME, SITE, FACT, ADMINISTRATION, DELEGATE, LESSON,
-            IDEA, NOTE, ATTACHMENT);
+            IDEA, STATUS_CHANGE, NOTE, ATTACHMENT);
 
     private final String code;
     private final String table;

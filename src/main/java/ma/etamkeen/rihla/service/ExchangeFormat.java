@@ -9,9 +9,10 @@ import java.util.UUID;
 final class ExchangeFormat {
     /**
      * The format this version writes, and the newest it reads: 2 added visits, themes, sites and facts to the
-     * records; a format-1 package (entries and people only) still imports.
+     * records; 3 the status changes of ideas (a Rihla that reads up to 2 refuses it as newer rather than drop the
+     * history silently). Packages of formats 1 and 2 still import.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     static final String MANIFEST = "manifest.json";
     static final String RECORDS = "records/";
     static final String ATTACHMENTS = "attachments/";

@@ -375,6 +375,7 @@ final class PackageReader {
                     reference(record, "administration_id", RecordKind.ADMINISTRATION, ids, local);
                     reference(record, "author_id", RecordKind.DELEGATE, ids, local);
                     reference(record, "lesson_id", RecordKind.LESSON, ids, local);
+                    reference(record, "idea_id", RecordKind.IDEA, ids, local);
                     for (JsonNode target : record.fields().path("targets")) {
                         reference(record, UUID.fromString(target.asText()), RecordKind.ADMINISTRATION, ids, local);
                     }

@@ -129,17 +129,12 @@ public final class PracticeLabels {
                 .sorted(Comparator.comparing(themes::indexOf)).map(theme -> theme.label().in(language))
                 .collect(Collectors.joining(", "));
         String targets = practice.targets().stream().map(administrationById::get).filter(Objects::nonNull)
-                .map(this::shortName).sorted(collator).collect(Collectors.joining(", "));
+                .map(a -> a.shortName(language)).sorted(collator).collect(Collectors.joining(", "));
         Delegate author = practice.authorId() == null ? null : delegateById.get(practice.authorId());
         return new Row(practice, practice.title(), messages.get("kind." + practice.kind().code()),
                 site == null ? "" : site.name().in(language), site == null ? "" : site.city().in(language),
                 themeLabels, targets,
                 practice.status() == null ? "" : messages.get("idea-status." + practice.status().code()),
                 author == null ? "" : author.name(), practice.createdAt());
-    }
-
-    private String shortName(Administration administration) {
-        return administration.acronym() == null || administration.acronym().isBlank()
-                ? administration.label(language) : administration.acronym();
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import ma.etamkeen.rihla.model.Idea;
 import ma.etamkeen.rihla.model.RecordKind;
+import ma.etamkeen.rihla.model.StatusChange;
 
 /** Ideas for transfer of a site, with their themes and target administrations. */
 public final class IdeaRepository {
@@ -30,19 +31,46 @@ public final class IdeaRepository {
                 IdeaRepository::map, id)).stream().findFirst();
     }
 
-    /** Inserts or updates the idea and its links; an idea deleted meanwhile is left alone. */
+    /**
+     * Inserts or updates the idea and its links; an idea deleted meanwhile is left alone. A new idea, or one whose
+     * status changes, gets a {@link StatusChange} stamped like the save (who, when) in the same transaction.
+     */
     public Idea save(Tx tx, Idea idea, Stamp stamp) throws SQLException {
         var values = Rows.values(RecordKind.IDEA, idea);
+        Optional<String> before = tx.one("SELECT status FROM idea WHERE id = ? AND deleted_at IS NULL",
+                row -> row.getString(1), idea.id());
         if (!Rows.update(tx, RecordKind.IDEA, idea.id(), values, stamp, "deleted_at IS NULL")) {
             if (tx.exists("SELECT 1 FROM idea WHERE id = ?", idea.id())) {
                 return idea;
             }
             Rows.insert(tx, RecordKind.IDEA, idea.id(), values, stamp);
         }
+        if (before.isEmpty() || !before.get().equals(idea.status().code())) {
+            StatusChange change = new StatusChange(UUID.randomUUID(), idea.id(), idea.status(), stamp.at(), stamp.by());
+            Rows.insert(tx, RecordKind.STATUS_CHANGE, change.id(), Rows.values(RecordKind.STATUS_CHANGE, change), stamp);
+        }
         ContentRevision.bump(tx);
         return new Idea(idea.id(), idea.siteId(), idea.lessonId(), idea.authorId(), idea.title(), idea.description(),
                 idea.effort(), idea.impact(), idea.status(), idea.owner(), idea.prerequisites(), idea.themes(),
                 idea.targets(), stamp.at());
+    }
+
+    /** The status changes of the ideas {@code ideaIds}, oldest first (by the clock of the laptop that made each). */
+    public List<StatusChange> history(Tx tx, java.util.Collection<UUID> ideaIds) throws SQLException {
+        if (ideaIds.isEmpty()) {
+            return List.of();
+        }
+        return tx.list("SELECT id, idea_id, status, created_at, updated_by FROM idea_status_change"
+                + " WHERE deleted_at IS NULL AND idea_id = ANY(?) ORDER BY created_at, id",
+                row -> new StatusChange(Tx.uuid(row, "id"), Tx.uuid(row, "idea_id"),
+                        Idea.Status.fromCode(row.getString("status")), Tx.instant(row, "created_at"),
+                        row.getString("updated_by")), (Object) ideaIds.toArray(UUID[]::new));
+    }
+
+    /** Every idea for transfer that is not deleted, of every site, with its themes and targets. */
+    public List<Idea> all(Tx tx) throws SQLException {
+        return withLinks(tx, tx.list("SELECT " + COLUMNS + " FROM idea WHERE deleted_at IS NULL ORDER BY created_at",
+                IdeaRepository::map));
     }
 
     private List<Idea> withLinks(Tx tx, List<Idea> ideas) throws SQLException {

@@ -141,9 +141,9 @@ class BadPackageTest {
     @Test
     void aFutureFormat() throws IOException {
         Repack repack = Repack.of(good);
-        repack.put("manifest.json", repack.text("manifest.json").replace("\"format\" : 2", "\"format\" : 7"));
+        repack.put("manifest.json", repack.text("manifest.json").replace("\"format\" : 3", "\"format\" : 7"));
         assertThat(refused(repack.write(file("future.rihla"))))
-                .contains("was made by a newer Rihla (package format 7; this one reads up to 2)");
+                .contains("was made by a newer Rihla (package format 7; this one reads up to 3)");
     }
 
     @Test

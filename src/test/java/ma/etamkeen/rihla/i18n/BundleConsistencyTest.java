@@ -29,7 +29,8 @@ class BundleConsistencyTest {
     /** Texts that are rightly the same as in English: product names, words that are spelt alike. */
     /** The same in every language: formats, shortcuts, and language names written in their own language. */
     private static final Set<String> FORMATS = Set.of("attachments.detail", "practices.facet.value", "entry.new.tooltip",
-            "language.ar", "language.fr", "language.en", "exchange.count", "damage.backup", "brief.footer.short", "field.in-language");
+            "language.ar", "language.fr", "language.en", "exchange.count", "damage.backup", "brief.footer.short", "field.in-language",
+            "board.column");
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
             "fr", Set.of("app.title", "site.type", "level.local", "sites.count", "cli.sites.count", "dialog.ok",
                     "kind.site", "page.sites", "practices.column.date", "practices.column.site", "practices.facet.site",

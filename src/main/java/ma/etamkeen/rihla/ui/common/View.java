@@ -9,6 +9,7 @@ public enum View {
     SITE_LIST("sites/SiteListView.fxml"),
     SITE_DETAIL("site/SiteDetailView.fxml"),
     PRACTICES("practices/PracticesView.fxml"),
+    BOARD("board/BoardView.fxml"),
     SEARCH("search/SearchView.fxml"),
     BRIEF("brief/BriefView.fxml"),
     ALL_BRIEFS("brief/AllBriefsView.fxml"),

@@ -104,12 +104,15 @@ public final class MainController {
     @FXML
     private ToggleButton practicesButton;
     @FXML
+    private ToggleButton boardButton;
+    @FXML
     private ToggleButton resultsButton;
     @FXML
     private Node sitesPage;
     @FXML
     private StackPane pages;
     private final ViewLoader.Lazy<Object> practicesView;
+    private final ViewLoader.Lazy<Object> boardView;
     private final ViewLoader.Lazy<SearchController> searchView;
 
     /**
@@ -126,6 +129,7 @@ public final class MainController {
         this.views = views;
         this.siteView = pageViews.lazy(View.SITE_DETAIL, context.language()::messages);
         this.practicesView = pageViews.lazy(View.PRACTICES, context.language()::messages);
+        this.boardView = pageViews.lazy(View.BOARD, context.language()::messages);
         this.searchView = pageViews.lazy(View.SEARCH, context.language()::messages);
     }
 
@@ -182,8 +186,9 @@ public final class MainController {
     /** The page buttons and the page shown follow the view model; the results button only with a search. */
     private void bindPages() {
         Map<Page, ToggleButton> buttons = Map.of(Page.SITES, sitesButton, Page.PRACTICES, practicesButton,
-                Page.RESULTS, resultsButton);
-        Map<Page, ViewLoader.Lazy<?>> lazyPages = Map.of(Page.PRACTICES, practicesView, Page.RESULTS, searchView);
+                Page.BOARD, boardButton, Page.RESULTS, resultsButton);
+        Map<Page, ViewLoader.Lazy<?>> lazyPages = Map.of(Page.PRACTICES, practicesView, Page.BOARD, boardView,
+                Page.RESULTS, searchView);
         ToggleGroup group = new ToggleGroup();
         buttons.forEach((page, button) -> {
             button.setToggleGroup(group);

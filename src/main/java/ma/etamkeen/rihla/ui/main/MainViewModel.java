@@ -20,6 +20,7 @@ import ma.etamkeen.rihla.model.SearchKind;
 import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.WindowContext;
+import ma.etamkeen.rihla.ui.board.BoardViewModel;
 import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
 import ma.etamkeen.rihla.ui.search.SearchViewModel;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel;
@@ -43,11 +44,12 @@ public final class MainViewModel {
     private final SiteDetailViewModel detail;
     private final SearchViewModel search;
     private final PracticesViewModel practices;
+    private final BoardViewModel board;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.SITES);
     private Page browsing = Page.SITES;  // where clearing the search goes back to
 
     /** What fills the window under the header. */
-    public enum Page { SITES, PRACTICES, RESULTS }
+    public enum Page { SITES, PRACTICES, BOARD, RESULTS }
 
     public MainViewModel(WindowContext context, Path dataFolder) {
         this.context = context;
@@ -76,6 +78,7 @@ public final class MainViewModel {
         });
         this.search = new SearchViewModel(context, this::open);
         this.practices = new PracticesViewModel(context, this::open);
+        this.board = new BoardViewModel(context);
         page.addListener((obs, old, now) -> {
             if (now != Page.RESULTS) {
                 browsing = now;
@@ -165,6 +168,11 @@ public final class MainViewModel {
 
     public PracticesViewModel practices() {
         return practices;
+    }
+
+    /** The progress board (it reads the ideas when first shown). */
+    public BoardViewModel board() {
+        return board;
     }
 
     /**
