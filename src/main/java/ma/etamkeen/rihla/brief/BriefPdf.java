@@ -37,17 +37,17 @@ import ma.etamkeen.rihla.text.Direction;
  */
 public final class BriefPdf {
     static final float MARGIN = 40;
-    private static final float WIDTH = PageSize.A4.getWidth() - 2 * MARGIN;
+    static final float WIDTH = PageSize.A4.getWidth() - 2 * MARGIN;
     private static final float GAP = 10;
     /** How far the lines of an item stand in from its bullet. */
     private static final float BULLET = 9;
-    private static final Color ACCENT = new Color(0x0F6B5C);
-    private static final Color TEXT = new Color(0x1F2328);
-    private static final Color MUTED = new Color(0x59636E);
+    static final Color ACCENT = new Color(0x0F6B5C);
+    static final Color TEXT = new Color(0x1F2328);
+    static final Color MUTED = new Color(0x59636E);
     private static final Color CHIP = new Color(0xE3F1EE);
     private static final Color CHIP_TEXT = new Color(0x0B4F44);
-    /** OpenPDF's fonts are shared by every document; one brief is written at a time. */
-    private static final Object WRITING = new Object();
+    /** OpenPDF's fonts are shared by every document; one brief (or action plan) is written at a time. */
+    static final Object WRITING = new Object();
     private static volatile Fonts fonts;
 
     /** How many items of a section the page shows, of how many. */
@@ -148,8 +148,8 @@ public final class BriefPdf {
         return section.kind() != Kind.SUMMARY;
     }
 
-    /** Fonts, sizes and colours of the page, and the cells made with them. */
-    private record Style(Fonts fonts, int direction) {
+    /** Fonts, sizes and colours of the page, and the cells made with them (the action plan's pages too). */
+    record Style(Fonts fonts, int direction) {
 
         PdfPTable table() {
             PdfPTable table = new PdfPTable(1);
@@ -284,7 +284,7 @@ public final class BriefPdf {
     }
 
     /** The font files, loaded once. */
-    private record Fonts(BaseFont sans, BaseFont sansBold, BaseFont naskh, BaseFont naskhBold, List<BaseFont> symbols) {
+    record Fonts(BaseFont sans, BaseFont sansBold, BaseFont naskh, BaseFont naskhBold, List<BaseFont> symbols) {
         static Fonts load() throws IOException {
             return new Fonts(font("NotoSans-Regular.ttf"), font("NotoSans-Bold.ttf"), font("NotoNaskhArabic-Regular.ttf"),
                     font("NotoNaskhArabic-Bold.ttf"), List.of(font("NotoSansSymbols-Regular.ttf"),
@@ -306,7 +306,7 @@ public final class BriefPdf {
         }
     }
 
-    private static Fonts fonts() throws IOException {
+    static Fonts fonts() throws IOException {
         Fonts loaded = fonts;
         if (loaded == null) {
             loaded = Fonts.load();

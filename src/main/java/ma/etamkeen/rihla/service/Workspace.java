@@ -20,6 +20,7 @@ public final class Workspace implements AutoCloseable {
     private final SearchService search;
     private final PracticeService practices;
     private final BriefService briefs;
+    private final ActionPlanService plans;
     private final ExchangeService exchange;
     private final KnowledgeBase knowledge;
 
@@ -37,6 +38,7 @@ public final class Workspace implements AutoCloseable {
         this.trash = new TrashService(database, identity, search);
         this.backups = new BackupService(database);
         this.briefs = new BriefService(database, catalog, lessons, ideas, notes, people);
+        this.plans = new ActionPlanService(catalog, ideas, lessons, people, briefs);
         this.exchange = new ExchangeService(database, identity, search);
         this.knowledge = new KnowledgeBase(database, identity, search);
     }
@@ -103,6 +105,11 @@ public final class Workspace implements AutoCloseable {
 
     public PracticeService practices() {
         return practices;
+    }
+
+    /** Action plans of Moroccan administrations. */
+    public ActionPlanService plans() {
+        return plans;
     }
 
     public BriefService briefs() {

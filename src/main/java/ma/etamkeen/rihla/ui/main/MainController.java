@@ -1,6 +1,7 @@
 package ma.etamkeen.rihla.ui.main;
 
 import java.io.File;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +22,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -31,6 +33,8 @@ import javafx.stage.FileChooser;
 import ma.etamkeen.rihla.i18n.Digits;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.text.FileNames;
+import ma.etamkeen.rihla.model.Administration;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.ui.common.ViewScope;
@@ -440,6 +444,52 @@ public final class MainController {
         if (folder != null) {
             viewModel.flush();
             dialogs.showContent(messages.get("briefs.title"), views.allBriefs(folder.toPath()));
+        }
+    }
+
+    /** File ▸ Action plan…: the administration, then the file; written off the JavaFX thread. */
+    @FXML
+    @SuppressWarnings("unchecked")  // the dialog's own combo box, found by its style class
+    private void writeActionPlan() {
+        Messages messages = context.language().messages();
+        List<Administration> administrations = List.copyOf(context.administrations());
+        if (administrations.isEmpty()) {
+            context.saveStatus().failed(messages.get("plan.no-administration"));
+            return;
+        }
+        ChoiceDialog<Administration> choose = dialogs.prepare(new ChoiceDialog<>(administrations.get(0), administrations),
+                messages.get("plan.menu"));
+        choose.setHeaderText(messages.get("plan.choose"));
+        ComboBox<Administration> box = (ComboBox<Administration>) choose.getDialogPane().lookup(".combo-box");
+        if (box != null) {
+            box.setConverter(Texts.converter(a -> a == null ? "" : a.label(context.language().get())));
+        }
+        choose.setOnHidden(event -> {  // not modal to the caller: the window keeps drawing meanwhile
+            Administration administration = choose.getResult();
+            if (administration != null) {
+                saveActionPlan(administration);
+            }
+        });
+        choose.show();
+    }
+
+    /** The file for the action plan of {@code administration}, then the plan written to it. */
+    private void saveActionPlan(Administration administration) {
+        Messages messages = context.language().messages();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("plan.menu"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("plan.file-type"), "*.pdf"));
+        chooser.setInitialFileName(FileNames.forDisk(messages.format("plan.document-title",
+                administration.shortName(context.language().get()))) + ".pdf");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.flush();
+            Language language = context.language().get();
+            context.background().read(workspace -> {
+                workspace.plans().write(administration, language, file.toPath());
+                return file;
+            }, written -> context.saveStatus().info(messages.format("plan.written",
+                    administration.label(language), written)), dialogs::showError);
         }
     }
 
