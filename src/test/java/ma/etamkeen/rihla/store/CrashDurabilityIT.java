@@ -25,10 +25,11 @@ import ma.etamkeen.rihla.testing.Processes;
 
 /**
  * A child JVM writes notes continuously through the real store and is killed with SIGKILL at random
- * moments. After every kill the database must open and hold every note the child reported as saved.
+ * moments, {@code rihla.crash.rounds} times (35 in {@code mvn verify}, to keep the suite within its time; more
+ * for a longer soak). After every kill the database must open and hold every note the child reported as saved.
  */
 class CrashDurabilityIT {
-    static final int ROUNDS = 50;
+    static final int ROUNDS = Integer.getInteger("rihla.crash.rounds", 35);
 
     @TempDir
     Path folder;
