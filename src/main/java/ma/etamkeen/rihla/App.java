@@ -78,6 +78,7 @@ import ma.etamkeen.rihla.ui.notes.NotesController;
 import ma.etamkeen.rihla.ui.people.PeopleController;
 import ma.etamkeen.rihla.ui.people.PeopleViewModel;
 import ma.etamkeen.rihla.ui.board.BoardController;
+import ma.etamkeen.rihla.ui.charts.ChartsController;
 import ma.etamkeen.rihla.ui.practices.PracticesController;
 import ma.etamkeen.rihla.ui.repair.DamagedStoreController;
 import ma.etamkeen.rihla.ui.repair.DamagedStoreViewModel;
@@ -380,6 +381,7 @@ public final class App extends Application {
                         () -> new SiteListController(main.sites(), language, scope, () -> mainController.newSite()))
                 .controller(PracticesController.class, () -> new PracticesController(main.practices(), language, scope))
                 .controller(BoardController.class, () -> new BoardController(main.board(), language, scope))
+                .controller(ChartsController.class, () -> new ChartsController(main.charts(), context, scope))
                 .controller(SearchController.class,
                         () -> new SearchController(main.search(), language, context.themes(), main.visits(), scope))
                 .controller(SiteDetailController.class,

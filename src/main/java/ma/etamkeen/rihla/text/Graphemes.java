@@ -57,7 +57,14 @@ public final class Graphemes {
         if (text.length() <= max) {
             return text;
         }
-        return text.substring(0, boundaryAtOrBefore(text, max - ELLIPSIS.length())).stripTrailing() + ELLIPSIS;
+        int end = boundaryAtOrBefore(text, max - ELLIPSIS.length());
+        // Blank clusters at the end go, whole: a prepended mark (U+0600 …) and the space after it are one
+        // cluster (UAX #29, GB9b), so stripping characters would split it.
+        for (int start = boundaryAtOrBefore(text, end - 1); end > 0 && text.substring(start, end).isBlank();
+             start = boundaryAtOrBefore(text, start - 1)) {
+            end = start;
+        }
+        return text.substring(0, end) + ELLIPSIS;
     }
 
     /**

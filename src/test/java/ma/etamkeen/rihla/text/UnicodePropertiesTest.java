@@ -85,6 +85,13 @@ class UnicodePropertiesTest {
         }
     }
 
+    /** Found by the property below: a prepended mark and the space after it are one cluster (GB9b). */
+    @net.jqwik.api.Example
+    void aPrependedMarkKeepsTheSpaceItIsJoinedTo() {
+        assertThat(Graphemes.shorten("\u0600 " + "x".repeat(10), 3)).isEqualTo("\u0600 …");
+        assertThat(Graphemes.shorten("ab   " + "x".repeat(10), 6)).isEqualTo("ab…");
+    }
+
     @Property(tries = 400)
     void shorteningCutsBetweenGraphemeClustersOnly(@ForAll("pasted") String text,
                                                    @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 120) int max) {

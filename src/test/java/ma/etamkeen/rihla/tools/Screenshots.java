@@ -31,7 +31,7 @@ import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
  * (e.g. menu.edit.people), or {@code practices[:THEME_CODE]} (the practices page, a theme ticked), or
  * {@code search:QUERY} (the results of a search), on a data folder with demo entries; {@code import} as the
  * site shows the import preview of a package with a conflict, {@code damaged} the choice a damaged store asks for;
- * {@code visits} adds a second visit and opens the visit chooser; {@code board} shows the progress board; {@code missing} removes the file of a photo
+ * {@code visits} adds a second visit and opens the visit chooser; {@code board} shows the progress board, {@code charts} the charts page; {@code missing} removes the file of a photo
  * from the data folder's blobs and opens it from the attachments tab.
  * Not part of the test suite.
  */
@@ -168,11 +168,12 @@ public final class Screenshots {
                     shoot(app, out.resolve("visits-" + language + ".png"));
                     continue;
                 }
-                if (args[i].equals("board")) {  // the progress board
-                    app.robot().interact(() -> app.robot().lookup(".page-button").nth(2).queryAs(ToggleButton.class).fire());
+                if (args[i].equals("board") || args[i].equals("charts")) {  // the progress board, the charts page
+                    int page = args[i].equals("board") ? 2 : 3;
+                    app.robot().interact(() -> app.robot().lookup(".page-button").nth(page).queryAs(ToggleButton.class).fire());
                     settle();
-                    Thread.sleep(400);
-                    shoot(app, out.resolve("board-" + language + ".png"));
+                    Thread.sleep(600);
+                    shoot(app, out.resolve(args[i] + "-" + language + ".png"));
                     continue;
                 }
                 if (args[i].startsWith("practices")) {

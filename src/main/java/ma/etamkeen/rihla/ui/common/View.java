@@ -10,6 +10,7 @@ public enum View {
     SITE_DETAIL("site/SiteDetailView.fxml"),
     PRACTICES("practices/PracticesView.fxml"),
     BOARD("board/BoardView.fxml"),
+    CHARTS("charts/ChartsView.fxml"),
     SEARCH("search/SearchView.fxml"),
     BRIEF("brief/BriefView.fxml"),
     ALL_BRIEFS("brief/AllBriefsView.fxml"),

@@ -110,6 +110,8 @@ public final class MainController {
     @FXML
     private ToggleButton boardButton;
     @FXML
+    private ToggleButton chartsButton;
+    @FXML
     private ToggleButton resultsButton;
     @FXML
     private Node sitesPage;
@@ -117,6 +119,7 @@ public final class MainController {
     private StackPane pages;
     private final ViewLoader.Lazy<Object> practicesView;
     private final ViewLoader.Lazy<Object> boardView;
+    private final ViewLoader.Lazy<Object> chartsView;
     private final ViewLoader.Lazy<SearchController> searchView;
 
     /**
@@ -134,6 +137,7 @@ public final class MainController {
         this.siteView = pageViews.lazy(View.SITE_DETAIL, context.language()::messages);
         this.practicesView = pageViews.lazy(View.PRACTICES, context.language()::messages);
         this.boardView = pageViews.lazy(View.BOARD, context.language()::messages);
+        this.chartsView = pageViews.lazy(View.CHARTS, context.language()::messages);
         this.searchView = pageViews.lazy(View.SEARCH, context.language()::messages);
     }
 
@@ -190,9 +194,9 @@ public final class MainController {
     /** The page buttons and the page shown follow the view model; the results button only with a search. */
     private void bindPages() {
         Map<Page, ToggleButton> buttons = Map.of(Page.SITES, sitesButton, Page.PRACTICES, practicesButton,
-                Page.BOARD, boardButton, Page.RESULTS, resultsButton);
+                Page.BOARD, boardButton, Page.CHARTS, chartsButton, Page.RESULTS, resultsButton);
         Map<Page, ViewLoader.Lazy<?>> lazyPages = Map.of(Page.PRACTICES, practicesView, Page.BOARD, boardView,
-                Page.RESULTS, searchView);
+                Page.CHARTS, chartsView, Page.RESULTS, searchView);
         ToggleGroup group = new ToggleGroup();
         buttons.forEach((page, button) -> {
             button.setToggleGroup(group);

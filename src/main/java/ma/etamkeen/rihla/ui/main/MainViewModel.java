@@ -21,6 +21,7 @@ import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.ui.board.BoardViewModel;
+import ma.etamkeen.rihla.ui.charts.ChartsViewModel;
 import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
 import ma.etamkeen.rihla.ui.search.SearchViewModel;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel;
@@ -45,11 +46,12 @@ public final class MainViewModel {
     private final SearchViewModel search;
     private final PracticesViewModel practices;
     private final BoardViewModel board;
+    private final ChartsViewModel charts;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.SITES);
     private Page browsing = Page.SITES;  // where clearing the search goes back to
 
     /** What fills the window under the header. */
-    public enum Page { SITES, PRACTICES, BOARD, RESULTS }
+    public enum Page { SITES, PRACTICES, BOARD, CHARTS, RESULTS }
 
     public MainViewModel(WindowContext context, Path dataFolder) {
         this.context = context;
@@ -79,6 +81,7 @@ public final class MainViewModel {
         this.search = new SearchViewModel(context, this::open);
         this.practices = new PracticesViewModel(context, this::open);
         this.board = new BoardViewModel(context);
+        this.charts = new ChartsViewModel(context);
         page.addListener((obs, old, now) -> {
             if (now != Page.RESULTS) {
                 browsing = now;
@@ -168,6 +171,11 @@ public final class MainViewModel {
 
     public PracticesViewModel practices() {
         return practices;
+    }
+
+    /** The charts page (it counts when first shown). */
+    public ChartsViewModel charts() {
+        return charts;
     }
 
     /** The progress board (it reads the ideas when first shown). */
