@@ -78,6 +78,21 @@ class ChartsWindowTest {
             assertThat(app.robot().lookup("#matrix-high-m").queryAs(Label.class).getText()).isEqualTo("1");
             assertThat(app.robot().lookup("#matrix-high-l").queryAs(Label.class).getText()).isEqualTo("1");
             assertThat(app.robot().lookup("#matrix-low-s").queryAs(Label.class).getText()).isEqualTo("0");
+
+            // Saved as PNG, as drawn: the picture's size is the chart's, and it is not blank.
+            Path png = folder.resolve("themes.png");
+            java.awt.image.BufferedImage[] drawn = new java.awt.image.BufferedImage[1];
+            app.robot().interact(() -> drawn[0] = ma.etamkeen.rihla.ui.charts.ChartsController.picture(
+                    themes.snapshot(null, null)));
+            ma.etamkeen.rihla.service.Pictures.writePng(drawn[0], png);
+            java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(png.toFile());
+            assertThat(read.getWidth()).isEqualTo((int) Math.ceil(themes.getWidth()));
+            assertThat(read.getHeight()).isEqualTo((int) Math.ceil(themes.getHeight()));
+            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            for (int x = 0; x < read.getWidth(); x += 7) {
+                colours.add(read.getRGB(x, read.getHeight() / 2));
+            }
+            assertThat(colours).as("bars, grid and background").hasSizeGreaterThan(2);
         }
     }
 }

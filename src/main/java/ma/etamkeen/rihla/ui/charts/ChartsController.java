@@ -2,11 +2,8 @@ package ma.etamkeen.rihla.ui.charts;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -24,11 +21,10 @@ import javafx.util.StringConverter;
 
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Idea;
-import ma.etamkeen.rihla.store.AtomicFiles;
+import ma.etamkeen.rihla.service.Pictures;
 import ma.etamkeen.rihla.ui.charts.ChartsViewModel.ByTarget;
 import ma.etamkeen.rihla.ui.charts.ChartsViewModel.ByTheme;
 import ma.etamkeen.rihla.ui.charts.ChartsViewModel.Figures;
-import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 
@@ -191,17 +187,16 @@ public final class ChartsController {
     /** Writes {@code node} as drawn to {@code file} as PNG; the status bar says where, or why not. */
     void write(Node node, Path file) {
         Messages messages = context.language().messages();
-        try {
-            BufferedImage picture = picture(node.snapshot(null, null));
-            AtomicFiles.write(file, out -> ImageIO.write(picture, "png", out));
-            context.saveStatus().info(messages.format("charts.saved", file));
-        } catch (IOException e) {
-            context.saveStatus().failed(messages.format("charts.not-saved", file, String.valueOf(e.getMessage())));
-        }
+        BufferedImage picture = picture(node.snapshot(null, null));
+        context.background().read(workspace -> {
+            Pictures.writePng(picture, file);
+            return file;
+        }, saved -> context.saveStatus().info(messages.format("charts.saved", saved)),
+                failure -> context.saveStatus().failed(context.describe(failure)));
     }
 
     /** The snapshot's pixels as an AWT image, for ImageIO (javafx.swing is not among the app's modules). */
-    static BufferedImage picture(WritableImage image) {
+    public static BufferedImage picture(WritableImage image) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
