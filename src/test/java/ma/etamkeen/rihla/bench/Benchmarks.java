@@ -51,6 +51,9 @@ public final class Benchmarks {
         if (which.equals("all") || which.equals("exchange")) {
             ExchangeBench.run(1_000, 10_000);
         }
+        if (which.equals("all") || which.equals("plan")) {
+            PlanBench.run(100);
+        }
         if (which.equals("all") || which.equals("xlsx")) {
             SpreadsheetBench.run(10_000, 100_000);
             SpreadsheetBench.smallestHeap(100_000);

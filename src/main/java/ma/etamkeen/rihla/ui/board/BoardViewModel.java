@@ -62,6 +62,7 @@ public final class BoardViewModel {
     private final ObservableList<Choice> owners = FXCollections.observableArrayList();
     private Loaded loaded;
     private long generation;
+    private boolean shown;
 
     public BoardViewModel(WindowContext context) {
         this.context = context;
@@ -71,12 +72,20 @@ public final class BoardViewModel {
         for (ObjectProperty<Choice> filter : List.of(visit, target, theme, owner)) {
             filter.addListener((obs, old, now) -> show());
         }
-        context.revisionProperty().addListener((obs, old, now) -> load());
-        context.language().languageProperty().addListener((obs, old, now) -> load());
+        // Read again after a change only once the page was shown: an edit elsewhere costs nothing before.
+        context.revisionProperty().addListener((obs, old, now) -> reloadIfShown());
+        context.language().languageProperty().addListener((obs, old, now) -> reloadIfShown());
     }
 
-    /** Reads the ideas and their moves, and shows them. */
+    private void reloadIfShown() {
+        if (shown) {
+            load();
+        }
+    }
+
+    /** Reads the ideas and their moves, and shows them (the page is shown: it follows changes from now on). */
     public void load() {
+        shown = true;
         long asked = ++generation;
         Language language = context.language().get();
         Messages messages = context.language().messages();

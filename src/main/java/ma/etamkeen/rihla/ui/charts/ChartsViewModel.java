@@ -45,15 +45,24 @@ public final class ChartsViewModel {
     private final WindowContext context;
     private final ObjectProperty<Figures> figures = new SimpleObjectProperty<>(this, "figures");
     private long generation;
+    private boolean shown;
 
     public ChartsViewModel(WindowContext context) {
         this.context = context;
-        context.revisionProperty().addListener((obs, old, now) -> load());
-        context.language().languageProperty().addListener((obs, old, now) -> load());
+        // Read again after a change only once the page was shown: an edit elsewhere costs nothing before.
+        context.revisionProperty().addListener((obs, old, now) -> reloadIfShown());
+        context.language().languageProperty().addListener((obs, old, now) -> reloadIfShown());
     }
 
-    /** Counts again; {@link #figuresProperty} follows. */
+    private void reloadIfShown() {
+        if (shown) {
+            load();
+        }
+    }
+
+    /** Counts again; {@link #figuresProperty} follows (the page is shown: it follows changes from now on). */
     public void load() {
+        shown = true;
         long asked = ++generation;
         Language language = context.language().get();
         context.background().read(workspace -> count(workspace, language), counted -> {

@@ -178,7 +178,7 @@ public final class MainViewModel {
         return charts;
     }
 
-    /** The progress board (it reads the ideas when first shown). */
+    /** The progress board (it reads the ideas when first shown, and follows changes from then on). */
     public BoardViewModel board() {
         return board;
     }
