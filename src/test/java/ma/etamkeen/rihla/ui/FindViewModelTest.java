@@ -142,6 +142,27 @@ class FindViewModelTest {
     }
 
     @Test
+    void exportingTheBoardWritesTheIdeasItShowsAsASpreadsheet() throws Exception {
+        var board = main.board();
+        board.load();
+        board.targetProperty().set(board.targets().stream().filter(choice -> "DGI".equals(choice.label()))
+                .findFirst().orElseThrow());
+        int shown = 0;
+        for (ma.etamkeen.rihla.model.Idea.Status status : ma.etamkeen.rihla.model.Idea.Status.values()) {
+            shown += board.column(status).size();
+        }
+        assertThat(shown).as("the DGI is the target of one idea").isEqualTo(1);
+        Path xlsx = folder.resolve("tableau.xlsx");
+        board.export(xlsx);
+        assertThat(context.saveStatus().textProperty().get()).isEqualTo("1 pratique écrite dans " + xlsx);
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile());
+             var rows = workbook.getFirstSheet().openStream()) {
+            assertThat(rows.skip(1).map(row -> row.getCellText(0)).toList())
+                    .containsExactly("مرسوم لتطبيق مبدأ «مرة واحدة فقط» في المساطر الجبائية");
+        }
+    }
+
+    @Test
     void theLastFilterAndSearchComeBackAfterARestartAndTheWindowOpensOnTheSites() {
         main.practices().toggle(Facet.THEME, "simplification");
         main.practices().toggle(Facet.THEME, "data-once-only");

@@ -68,6 +68,21 @@ public final class BoardController {
         viewModel.load();
     }
 
+    /** Export to spreadsheet…: the ideas the board shows, to a file the user names. */
+    @FXML
+    private void exportSpreadsheet() {
+        var messages = language.messages();
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(messages.get("practices.export"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(messages.get("practices.file-type"),
+                "*.xlsx"));
+        chooser.setInitialFileName(ma.etamkeen.rihla.text.FileNames.forDisk(messages.get("page.board")) + ".xlsx");
+        java.io.File file = chooser.showSaveDialog(columns.getScene().getWindow());
+        if (file != null) {
+            viewModel.export(file.toPath());
+        }
+    }
+
     private void bind(ComboBox<Choice> box, javafx.collections.ObservableList<Choice> choices,
                       javafx.beans.property.ObjectProperty<Choice> chosen) {
         box.setItems(choices);

@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla.ui.board;
 
+import java.nio.file.Path;
 import java.text.Collator;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -19,9 +20,12 @@ import javafx.collections.ObservableList;
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Administration;
+import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Idea;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.model.StatusChange;
+import ma.etamkeen.rihla.service.PracticeLabels;
+import ma.etamkeen.rihla.service.PracticeSpreadsheet;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 
@@ -138,6 +142,28 @@ public final class BoardViewModel {
 
     public ObservableList<Choice> owners() {
         return owners;
+    }
+
+    /**
+     * Writes the ideas the board shows (its filters), column by column, to {@code file} as the practices table's
+     * spreadsheet ({@link PracticeSpreadsheet}), off the JavaFX thread; the status bar says how many, or why not.
+     */
+    public void export(Path file) {
+        Messages messages = context.language().messages();
+        Language language = context.language().get();
+        List<UUID> shown = new ArrayList<>();
+        for (Idea.Status status : Idea.Status.values()) {
+            columns.get(status).forEach(card -> shown.add(card.idea().id()));
+        }
+        context.background().read(workspace -> {
+            PracticeLabels labels = PracticeLabels.of(workspace, language, messages);
+            Map<UUID, PracticeLabels.Row> rows = new HashMap<>();
+            workspace.practices().all().stream().filter(practice -> practice.kind() == EntryKind.IDEA)
+                    .forEach(practice -> rows.put(practice.id(), labels.row(practice)));
+            return PracticeSpreadsheet.write(shown.stream().map(rows::get).filter(Objects::nonNull).toList(), file,
+                    messages);
+        }, written -> context.saveStatus().info(messages.format("practices.exported", written, file)),
+                failure -> context.saveStatus().failed(context.describe(failure)));
     }
 
     /** Moves the card's idea to {@code status} (a drop on that column); the board follows once it is saved. */
