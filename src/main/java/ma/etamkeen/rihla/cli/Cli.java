@@ -54,6 +54,7 @@ public final class Cli {
                 case "search" -> new SearchCommand(options.arguments());
                 case "practices" -> new PracticesCommand(options.arguments());
                 case "plan" -> new PlanCommand(options.arguments());
+                case "report" -> new ReportCommand(options.arguments());
                 case "brief" -> new BriefCommand(false, options.arguments());
                 case "briefs" -> new BriefCommand(true, options.arguments());
                 case "export" -> new ExportCommand(options.arguments());

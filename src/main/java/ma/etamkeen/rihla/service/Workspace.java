@@ -21,6 +21,7 @@ public final class Workspace implements AutoCloseable {
     private final PracticeService practices;
     private final BriefService briefs;
     private final ActionPlanService plans;
+    private final VisitReportService reports;
     private final ExchangeService exchange;
     private final KnowledgeBase knowledge;
 
@@ -39,6 +40,7 @@ public final class Workspace implements AutoCloseable {
         this.backups = new BackupService(database);
         this.briefs = new BriefService(database, catalog, lessons, ideas, notes, people);
         this.plans = new ActionPlanService(catalog, ideas, lessons, people, briefs);
+        this.reports = new VisitReportService(catalog, ideas, people, briefs, plans);
         this.exchange = new ExchangeService(database, identity, search);
         this.knowledge = new KnowledgeBase(database, identity, search);
     }
@@ -105,6 +107,11 @@ public final class Workspace implements AutoCloseable {
 
     public PracticeService practices() {
         return practices;
+    }
+
+    /** Visit reports: the briefs and action plans of a visit in one booklet. */
+    public VisitReportService reports() {
+        return reports;
     }
 
     /** Action plans of Moroccan administrations. */

@@ -18,8 +18,8 @@ import ma.etamkeen.rihla.testing.SampleText;
 
 /**
  * {@code -Dbench=plan}: the action plan of an administration targeted by 100 ideas for transfer (Arabic and
- * French text, every status), to PDF, median of 5 per language after a warm-up, against one site's brief in
- * the same run; and its number of pages.
+ * French text, every status), to PDF, median of 5 per language after a warm-up, and the report of the visit
+ * (15 sites and that plan, median of 3), against one site's brief in the same run; and their numbers of pages.
  */
 final class PlanBench {
     private PlanBench() {
@@ -62,6 +62,19 @@ final class PlanBench {
                 Arrays.sort(brief);
                 System.out.printf(Locale.ROOT, "  %s  plan %6.0f (%d pages)   one brief %5.0f   plan / brief %.1f x%n",
                         language, plan[2], pages, brief[2], plan[2] / brief[2]);
+                double[] report = new double[3];
+                var visit = workspace.reports().visit("belgium-2022");
+                for (int round = 0; round < 3; round++) {
+                    long start = System.nanoTime();
+                    byte[] pdf = workspace.reports().render(visit, language);
+                    report[round] = (System.nanoTime() - start) / 1e6;
+                    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                        pages = document.getNumberOfPages();
+                    }
+                }
+                Arrays.sort(report);
+                System.out.printf(Locale.ROOT, "  %s  visit report of 15 sites %6.0f (%d pages)   report / brief %.1f x%n",
+                        language, report[1], pages, report[1] / brief[2]);
             }
         }
     }

@@ -30,7 +30,7 @@ class BundleConsistencyTest {
     /** The same in every language: formats, shortcuts, and language names written in their own language. */
     private static final Set<String> FORMATS = Set.of("attachments.detail", "practices.facet.value", "entry.new.tooltip",
             "language.ar", "language.fr", "language.en", "exchange.count", "damage.backup", "brief.footer.short", "field.in-language",
-            "board.column", "charts.count", "plan.none");
+            "board.column", "charts.count", "plan.none", "report.toc-line");
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
             "fr", Set.of("charts.impact", "charts.effort", "plan.page", "app.title", "site.type", "level.local", "sites.count", "cli.sites.count", "dialog.ok",
                     "kind.site", "page.sites", "practices.column.date", "practices.column.site", "practices.facet.site",
