@@ -85,6 +85,8 @@ public final class MainController {
     @FXML
     private MenuItem editVisitItem;
     @FXML
+    private MenuItem reportItem;
+    @FXML
     private ComboBox<Visit> visitChooser;
     @FXML
     private RadioMenuItem arabicItem;
@@ -166,6 +168,7 @@ public final class MainController {
         editSiteItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
         deleteSiteItem.disableProperty().bind(viewModel.sites().selectedSiteProperty().isNull());
         editVisitItem.disableProperty().bind(viewModel.visitProperty().isNull());
+        reportItem.disableProperty().bind(viewModel.visitProperty().isNull());
         bindVisitChooser();
         ToggleGroup languages = new ToggleGroup();
         for (RadioMenuItem item : new RadioMenuItem[] {arabicItem, frenchItem, englishItem}) {
@@ -448,6 +451,32 @@ public final class MainController {
         if (folder != null) {
             viewModel.flush();
             dialogs.showContent(messages.get("briefs.title"), views.allBriefs(folder.toPath()));
+        }
+    }
+
+    /** File ▸ Visit report…: the report of the visit the window shows, to a file the user names. */
+    @FXML
+    private void writeVisitReport() {
+        Messages messages = context.language().messages();
+        Visit visit = viewModel.visitProperty().get();
+        if (visit == null) {
+            return;
+        }
+        Language language = context.language().get();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("report.menu"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("plan.file-type"), "*.pdf"));
+        chooser.setInitialFileName(FileNames.forDisk(messages.format("report.document-title", visit.title().in(language)))
+                + ".pdf");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.flush();
+            context.saveStatus().info(messages.get("report.writing"));
+            context.background().read(workspace -> {
+                workspace.reports().write(visit, language, file.toPath());
+                return file;
+            }, written -> context.saveStatus().info(messages.format("report.written", visit.title().in(language),
+                    written)), dialogs::showError);
         }
     }
 
