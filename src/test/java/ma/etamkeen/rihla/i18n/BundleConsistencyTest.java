@@ -73,6 +73,22 @@ class BundleConsistencyTest {
         }
     }
 
+    /** Inside a choice whose branch holds a number, MessageFormat reads ' as a quote: "d'action" would lose it. */
+    @Test
+    void aChoiceWithANumberInsideUsesTheTypographicApostrophe() throws IOException {
+        for (String suffix : new String[] {"", "_fr", "_ar"}) {
+            Properties bundle = load(suffix);
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (text.contains(",choice,") && text.contains("number")) {
+                    assertThat(text).as(key + suffix).doesNotContain("'");
+                }
+            }
+        }
+        assertThat(ma.etamkeen.rihla.i18n.Messages.of(Language.FR).format("report.printed", "1 mai", 2, 2))
+                .endsWith("2 plans d’action");
+    }
+
     @Test
     void everyMessageFormatsAndKeepsTheEnglishPlaceholders() throws IOException {
         Properties english = load("");
