@@ -60,15 +60,6 @@ public final class BlobStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    /** Whether the blob {@code sha256} is stored with {@code sizeBytes} bytes (its content is not read). */
-    public boolean has(String sha256, long sizeBytes) {
-        try {
-            return Files.size(path(sha256)) == sizeBytes;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /**
      * Stores the bytes of {@code content} as the blob {@code sha256}, synced to the disk when it returns. When
      * a blob of that name is already there and reads back right, nothing is written (stored once); a damaged
@@ -106,13 +97,6 @@ public final class BlobStore {
         } catch (IOException e) {
             throw new RefusedBytes("the bytes given cannot be read: " + e.getMessage(), true, e);
         }
-    }
-
-    /** Stores {@code content} as the blob named by its SHA-256, which it returns; see {@link #put(String, InputStream)}. */
-    public String put(byte[] content) throws IOException {
-        String sha256 = Sha256.of(content);
-        put(sha256, new java.io.ByteArrayInputStream(content));
-        return sha256;
     }
 
     /**
