@@ -71,6 +71,10 @@ import ma.etamkeen.rihla.ui.exchange.ExportViewModel;
 import ma.etamkeen.rihla.ui.exchange.ImportController;
 import ma.etamkeen.rihla.ui.exchange.ImportViewModel;
 import ma.etamkeen.rihla.ui.exchange.PackageFiles;
+import ma.etamkeen.rihla.ui.exchange.SyncConflictsController;
+import ma.etamkeen.rihla.ui.exchange.SyncConflictsViewModel;
+import ma.etamkeen.rihla.ui.exchange.SyncSettingsController;
+import ma.etamkeen.rihla.ui.exchange.SyncSettingsViewModel;
 import ma.etamkeen.rihla.ui.main.MainController;
 import ma.etamkeen.rihla.ui.main.MainViewModel;
 import ma.etamkeen.rihla.ui.main.WindowViews;
@@ -178,6 +182,7 @@ public final class App extends Application {
         show = () -> {
             if (shown.compareAndSet(false, true)) {
                 stage.show();
+                main.sync().startAutomatic();
                 // Opened from the file manager with a package: its import preview, over the window; and so
                 // for each package opened while this window runs (handed over by PackageInbox).
                 options.packageToOpen().ifPresent(file -> opening.thenRun(() ->
@@ -332,6 +337,20 @@ public final class App extends Application {
                         })).load(View.EXPORT, language.messages());
                 dialog.endWhenClosed(root);
                 return root;
+            }
+
+            @Override
+            public Parent syncSettings() {
+                return new ViewLoader().controller(SyncSettingsController.class,
+                        () -> new SyncSettingsController(new SyncSettingsViewModel(context, main.sync())))
+                        .load(View.SYNC_SETTINGS, language.messages());
+            }
+
+            @Override
+            public Parent syncConflicts() {
+                return new ViewLoader().controller(SyncConflictsController.class,
+                        () -> new SyncConflictsController(new SyncConflictsViewModel(context, main.sync()), context))
+                        .load(View.SYNC_CONFLICTS, language.messages());
             }
 
             @Override

@@ -20,12 +20,14 @@ import ma.etamkeen.rihla.store.StoreException;
 
 /**
  * The command-line interface: plain text for people, {@code --json} for machines.
- * Exit codes: 0 done, 1 the store failed, 2 bad input (usage printed for a bad command line).
+ * Exit codes: 0 done, 1 the store failed, 2 bad input (usage printed for a bad command line), 3 a sync left
+ * conflicts waiting.
  */
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    public static final int CONFLICTS = 3;
 
     private final Messages messages;
     private final PrintStream out;
@@ -61,6 +63,8 @@ public final class Cli {
                 case "import" -> new ImportCommand(options.arguments());
                 case "backup" -> new BackupCommand(options.arguments());
                 case "restore" -> new RestoreCommand(options.arguments());
+                case "sync" -> new SyncCommand(options.arguments());
+                case "hub" -> new HubCommand(options.arguments());
                 case "help", "--help", "-h" -> null;
                 default -> throw new LaunchOptions.UsageException("cli.error.unknown-command", command);
             };

@@ -68,7 +68,8 @@ final class ImportCommand implements Cli.Command {
         this.allowedDeletions = allowed;
     }
 
-    private static Resolution resolution(String value) throws LaunchOptions.UsageException {
+    /** Reads {@code --on-conflict}'s value; shared with {@code sync}. */
+    static Resolution resolution(String value) throws LaunchOptions.UsageException {
         return switch (value) {
             case "keep-both" -> Resolution.BOTH;
             case "mine" -> Resolution.MINE;

@@ -24,7 +24,7 @@ public final class BackupService {
     public enum State { GOOD, UNVERIFIED, DAMAGED }
 
     /**
-     * One backup file; {@code reason}: auto, manual, before-import, before-restore, before-migration;
+     * One backup file; {@code reason}: auto, manual, before-import, before-sync, before-restore, before-migration;
      * {@code counts}: what it holds, known for GOOD backups (else null).
      */
     public record Backup(Path file, Instant createdAt, long sizeBytes, String reason, State state, StoreCounts counts) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -34,19 +35,44 @@ public final class ExchangePackage implements AutoCloseable {
     }
 
     private final Path file;
-    private final ZipFile zip;
-    private final Map<String, ZipEntry> entries;
     private final Manifest manifest;
     private final Map<RecordKind<?>, List<Incoming>> records;
+    /** An attachment's bytes by the attachment's id, null when none came. */
+    private final Function<UUID, byte[]> attachments;
+    private final AutoCloseable source;
 
-    /** @param entries the package's entries by their name with "/" separators */
-    ExchangePackage(Path file, ZipFile zip, Map<String, ZipEntry> entries, Manifest manifest,
-                    Map<RecordKind<?>, List<Incoming>> records) {
+    private ExchangePackage(Path file, Manifest manifest, Map<RecordKind<?>, List<Incoming>> records,
+                            Function<UUID, byte[]> attachments, AutoCloseable source) {
         this.file = file;
-        this.zip = zip;
-        this.entries = entries;
         this.manifest = manifest;
         this.records = records;
+        this.attachments = attachments;
+        this.source = source;
+    }
+
+    /** A package read from a file; {@code entries} are its entries by their name with "/" separators. */
+    static ExchangePackage of(Path file, ZipFile zip, Map<String, ZipEntry> entries, Manifest manifest,
+                              Map<RecordKind<?>, List<Incoming>> records) {
+        return new ExchangePackage(file, manifest, records, id -> {
+            ZipEntry entry = entries.get(ExchangeFormat.attachmentEntry(id));
+            if (entry == null) {
+                return null;
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, zip);
+    }
+
+    /**
+     * A change set that came another way than a file (a sync hub's rows, a conflict kept to be settled), with
+     * its attachments' bytes by attachment id (null when none came); {@link #file()} is null.
+     */
+    static ExchangePackage of(Manifest manifest, Map<RecordKind<?>, List<Incoming>> records,
+                              Function<UUID, byte[]> attachments) {
+        return new ExchangePackage(null, manifest, records, attachments, () -> { });
     }
 
     public Path file() {
@@ -66,25 +92,19 @@ public final class ExchangePackage implements AutoCloseable {
         return records.values().stream().mapToInt(List::size).sum();
     }
 
-    /** The bytes of an attachment (they were checked against their checksum when the package was read). */
+    /** The bytes of an attachment (a package's were checked against their checksum when it was read), or null. */
     byte[] attachment(UUID id) {
-        var entry = entries.get(ExchangeFormat.attachmentEntry(id));
-        if (entry == null) {
-            return null;
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return attachments.apply(id);
     }
 
     @Override
     public void close() {
         try {
-            zip.close();
+            source.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

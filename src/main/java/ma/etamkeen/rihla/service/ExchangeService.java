@@ -50,24 +50,29 @@ public final class ExchangeService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Which records a package carries. */
-    public record ExportScope(Mode mode, UUID colleague, Instant since) {
-        public enum Mode { ALL, MINE, SINCE }
+    public record ExportScope(Mode mode, UUID colleague, Instant since, Set<UUID> records) {
+        public enum Mode { ALL, MINE, SINCE, CHANGES }
 
         public static ExportScope all() {
-            return new ExportScope(Mode.ALL, null, null);
+            return new ExportScope(Mode.ALL, null, null, null);
         }
 
         public static ExportScope mine() {
-            return new ExportScope(Mode.MINE, null, null);
+            return new ExportScope(Mode.MINE, null, null, null);
         }
 
         public static ExportScope since(Instant since) {
-            return new ExportScope(Mode.SINCE, null, since);
+            return new ExportScope(Mode.SINCE, null, since, null);
         }
 
         /** What changed since the last export made for {@code colleague} (everything the first time). */
         public static ExportScope forColleague(UUID colleague) {
-            return new ExportScope(Mode.SINCE, colleague, null);
+            return new ExportScope(Mode.SINCE, colleague, null, null);
+        }
+
+        /** The change set of a sync: these entries (by id), the knowledge base and the people going along. */
+        static ExportScope changes(Set<UUID> records) {
+            return new ExportScope(Mode.CHANGES, null, null, Set.copyOf(records));
         }
     }
 
@@ -134,7 +139,7 @@ public final class ExchangeService {
             }
             Instant since = scope.colleague() != null ? repository.lastExport(tx, scope.colleague()).orElse(null)
                     : scope.since();
-            Set<UUID> chosen = choose(all, scope.mode(), me.map(Delegate::id).orElse(null), since);
+            Set<UUID> chosen = choose(all, scope, me.map(Delegate::id).orElse(null), since);
             refuseWhatNoReaderTakes(all, chosen);
             Map<UUID, Set<String>> versions = repository.versions(tx);
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -275,7 +280,8 @@ public final class ExchangeService {
      * and so does what the chosen records point at (the lesson an idea comes from, the entry an attachment
      * hangs on).
      */
-    private static Set<UUID> choose(Map<RecordKind<?>, List<Record>> all, ExportScope.Mode mode, UUID me, Instant since) {
+    private static Set<UUID> choose(Map<RecordKind<?>, List<Record>> all, ExportScope scope, UUID me, Instant since) {
+        ExportScope.Mode mode = scope.mode();
         Set<UUID> chosen = new HashSet<>();
         Map<UUID, Record> byId = new HashMap<>();
         all.values().forEach(records -> records.forEach(record -> byId.put(record.id(), record)));
@@ -286,6 +292,7 @@ public final class ExchangeService {
                 case MINE -> me.equals(record.uuid("author_id"))
                         || record.kind() == RecordKind.ATTACHMENT && "site".equals(record.text("owner_kind"));
                 case SINCE -> since == null || record.instant("updated_at").isAfter(since);
+                case CHANGES -> scope.records().contains(record.id());
             };
             if (wanted) {
                 chosen.add(record.id());
@@ -337,7 +344,7 @@ public final class ExchangeService {
     }
 
     /** @param me the name this laptop writes under, taken before the transaction (it may need a write) */
-    private ImportPlan plan(Tx tx, ExchangePackage pkg, String me) throws SQLException {
+    ImportPlan plan(Tx tx, ExchangePackage pkg, String me) throws SQLException {
         Map<UUID, Record> local = new HashMap<>();
         for (RecordKind<?> kind : RecordKind.all()) {
             repository.all(tx, kind).forEach(record -> local.put(record.id(), record));
@@ -376,61 +383,100 @@ public final class ExchangeService {
         }
         Backups.Backup backup = Backups.create(database, "before-import");
         Stamp stamp = identity.stamp();  // taken before the write: it may need one
-        int[] copies = {0};
-        ImportPlan.Counts counts = database.write(tx -> {
+        Merged merged = database.write(tx -> {
             ImportPlan plan = plan(tx, pkg, stamp.by());
             if (!stillAsPreviewed(plan, preview)) {
                 throw new RejectedInput("exchange.changed-meanwhile");
             }
-            Map<UUID, Set<String>> exchanged = repository.versions(tx);
-            Map<UUID, Boolean> siteKept = new HashMap<>();  // the site conflicts settled: whether the site stays
-            int done = 0;
-            for (ImportPlan.Step step : plan.steps()) {
-                if (cancelled.getAsBoolean()) {
-                    throw new RejectedInput("exchange.cancelled");
-                }
-                Record theirs = step.theirs();
-                switch (step.decision()) {
-                    case NEW -> insert(tx, pkg, theirs);
-                    case THEIRS_NEWER -> {
-                        if (step.deletes() && theirs.text("purged_at") != null) {
-                            purgedThereIsDeletedHere(tx, step.local(), theirs, stamp);
-                        } else {
-                            update(tx, pkg, theirs);
-                        }
-                    }
-                    case CONFLICT -> {
-                        Resolution choice = choices.getOrDefault(theirs.id(), Resolution.BOTH);
-                        boolean deletion = step.local().isDeleted() != theirs.isDeleted();
-                        if (choice == Resolution.THEIRS && deletion && theirs.isDeleted()) {
-                            takeDeletion(tx, pkg, theirs, stamp);
-                        } else if (choice == Resolution.THEIRS) {
-                            update(tx, pkg, theirs);
-                        } else if (choice == Resolution.BOTH && !deletion) {
-                            insert(tx, pkg, copyOf(tx, theirs));
-                            copies[0]++;
-                        }
-                        if (theirs.kind() == RecordKind.SITE) {
-                            siteKept.put(theirs.id(), choice == Resolution.THEIRS ? !theirs.isDeleted()
-                                    : !step.local().isDeleted());
-                        }
-                    }
-                    default -> { }
-                }
-                // Every version seen from now on is known here: importing the same package again changes nothing.
-                List<String> seen = new ArrayList<>(step.incoming().versions());
-                seen.add(theirs.hash());
-                repository.addVersions(tx, theirs.id(), new HashSet<>(seen), exchanged.getOrDefault(theirs.id(), Set.of()));
-                progress.update(++done, plan.steps().size());
-            }
-            entriesFollowTheirSites(tx, siteKept, stamp);
+            Merged done = merge(tx, pkg, plan, choices, stamp, progress, cancelled, null);
             PackageSignature.rememberIfNew(tx, settings, pkg.manifest().exportedBy(), pkg.manifest().senderKey(), stamp.by());
-            ContentRevision.bump(tx);
-            ImportPlan.Counts total = plan.total();  // deletions as settled: a site taken deleted takes its entries
-            return new ImportPlan.Counts(total.added(), total.updated(), total.unchanged(), total.conflicts(), deletions);
+            return done;
         });
         search.rebuild();
-        return new Imported(counts, copies[0], backup);
+        ImportPlan.Counts total = merged.plan().total();  // deletions as settled: a site taken deleted takes its entries
+        return new Imported(new ImportPlan.Counts(total.added(), total.updated(), total.unchanged(), total.conflicts(),
+                deletions), merged.copies(), backup);
+    }
+
+    /** Where a conflict may wait instead of being settled now (a sync's conflicts list). */
+    interface Later {
+        /** Keeps {@code step}'s conflict to be settled later; false to settle it now. */
+        boolean keep(Tx tx, ImportPlan.Step step) throws SQLException;
+    }
+
+    /**
+     * What {@link #merge} did: the plan it followed, the copies kept beside conflicting versions, and the steps
+     * whose conflict waits ({@link Later}).
+     */
+    record Merged(ImportPlan plan, int copies, Set<UUID> waiting) {
+    }
+
+    /**
+     * Merges {@code plan} into the store within {@code tx}: new and newer records are taken, conflicts settled by
+     * {@code choices} — or kept by {@code later} where no choice was made, or else both kept — and every version
+     * seen is remembered, but for the conflicts kept waiting. Bumps the content revision; the caller rebuilds the
+     * search index after the commit.
+     *
+     * @throws RejectedInput {@code exchange.cancelled} when {@code cancelled} says so (the caller's transaction
+     *                       rolls back whole)
+     */
+    Merged merge(Tx tx, ExchangePackage pkg, ImportPlan plan, Map<UUID, Resolution> choices, Stamp stamp,
+                 Progress progress, BooleanSupplier cancelled, Later later) throws SQLException {
+        Map<UUID, Set<String>> exchanged = repository.versions(tx);
+        Map<UUID, Boolean> siteKept = new HashMap<>();  // the site conflicts settled: whether the site stays
+        Set<UUID> waiting = new HashSet<>();
+        int copies = 0;
+        int done = 0;
+        for (ImportPlan.Step step : plan.steps()) {
+            if (cancelled.getAsBoolean()) {
+                throw new RejectedInput("exchange.cancelled");
+            }
+            Record theirs = step.theirs();
+            switch (step.decision()) {
+                case NEW -> insert(tx, pkg, theirs);
+                case THEIRS_NEWER -> {
+                    if (step.deletes() && theirs.text("purged_at") != null) {
+                        purgedThereIsDeletedHere(tx, step.local(), theirs, stamp);
+                    } else {
+                        update(tx, pkg, theirs);
+                    }
+                }
+                case CONFLICT -> {
+                    if (later != null && !choices.containsKey(theirs.id()) && later.keep(tx, step)) {
+                        waiting.add(theirs.id());
+                        progress.update(++done, plan.steps().size());
+                        continue;  // their versions stay unknown here: the conflict is not settled
+                    }
+                    Resolution choice = choices.getOrDefault(theirs.id(), Resolution.BOTH);
+                    boolean deletion = step.local().isDeleted() != theirs.isDeleted();
+                    if (choice == Resolution.THEIRS && deletion && theirs.isDeleted()) {
+                        takeDeletion(tx, pkg, theirs, stamp);
+                    } else if (choice == Resolution.THEIRS) {
+                        update(tx, pkg, theirs);
+                    } else if (choice == Resolution.BOTH && !deletion) {
+                        insert(tx, pkg, copyOf(tx, theirs));
+                        copies++;
+                    }
+                    if (theirs.kind() == RecordKind.SITE) {
+                        siteKept.put(theirs.id(), choice == Resolution.THEIRS ? !theirs.isDeleted()
+                                : !step.local().isDeleted());
+                    }
+                }
+                default -> { }
+            }
+            // Every version seen from now on is known here: importing the same package again changes nothing.
+            List<String> seen = new ArrayList<>(step.incoming().versions());
+            seen.add(theirs.hash());
+            if (step.decision() == ImportPlan.Decision.CONFLICT) {
+                seen.add(ImportPlan.settlementMark());
+                seen.add(step.local().hash());  // what stays here (mine, theirs) goes out knowing both
+            }
+            repository.addVersions(tx, theirs.id(), new HashSet<>(seen), exchanged.getOrDefault(theirs.id(), Set.of()));
+            progress.update(++done, plan.steps().size());
+        }
+        entriesFollowTheirSites(tx, siteKept, stamp);
+        ContentRevision.bump(tx);
+        return new Merged(plan, copies, waiting);
     }
 
     /**
@@ -534,7 +580,7 @@ public final class ExchangeService {
     }
 
     /** An attachment's bytes from the package (copies keep the original's), or null. */
-    private static byte[] content(ExchangePackage pkg, Record record) {
+    static byte[] content(ExchangePackage pkg, Record record) {
         if (record.kind() != RecordKind.ATTACHMENT || record.text("purged_at") != null) {
             return null;
         }

@@ -20,6 +20,7 @@ import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
+import ma.etamkeen.rihla.store.Sha256;
 
 /**
  * What importing a package would do, decided record by record before anything changes: new records are
@@ -359,13 +360,49 @@ public final class ImportPlan {
         if (theirs.equals(ours)) {
             return Decision.UNCHANGED;
         }
-        if (seenHere.contains(theirs)) {
+        boolean weHadTheirs = seenHere.contains(theirs);
+        boolean theyHadOurs = incoming.versions().contains(ours);
+        if (weHadTheirs && theyHadOurs) {
+            return byWhatEachKnew(theirs, incoming.versions(), ours, seenHere);
+        }
+        if (weHadTheirs) {
             return Decision.OURS_NEWER;  // a version we already had: ours came after it
         }
-        if (incoming.versions().contains(ours)) {
+        if (theyHadOurs) {
             return Decision.THEIRS_NEWER;  // they had ours, and changed it
         }
         return Decision.CONFLICT;
+    }
+
+    /**
+     * Each side had the other's version and kept its own (one conflict settled on two laptops, or settled on one
+     * and met again): the side that knew more versions of the record — a settlement leaves a mark of its own among
+     * them ({@link #settlementMark}) — came later and stays; when neither knew more, every laptop makes the same
+     * choice, by content hash, so that they agree.
+     */
+    private static Decision byWhatEachKnew(String theirs, List<String> theirVersions, String ours, Set<String> seenHere) {
+        Set<String> theyKnew = new java.util.HashSet<>(theirVersions);
+        theyKnew.add(theirs);
+        Set<String> weKnew = new java.util.HashSet<>(seenHere);
+        weKnew.add(ours);
+        boolean theyKnewAll = theyKnew.containsAll(weKnew);
+        boolean weKnewAll = weKnew.containsAll(theyKnew);
+        if (theyKnewAll && !weKnewAll) {
+            return Decision.THEIRS_NEWER;
+        }
+        if (weKnewAll && !theyKnewAll) {
+            return Decision.OURS_NEWER;
+        }
+        return theirs.compareTo(ours) > 0 ? Decision.THEIRS_NEWER : Decision.OURS_NEWER;
+    }
+
+    /**
+     * A new version mark (64 hex digits, like a content hash, which no content has) remembered with a record's
+     * versions when a conflict on it is settled: whoever later receives the settled record knows it was decided
+     * after both versions, even when it says what one of them said.
+     */
+    static String settlementMark() {
+        return Sha256.of(UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

@@ -133,7 +133,7 @@ final class PackageReader {
             ExchangePackage.Manifest summary = new ExchangePackage.Manifest(format, manifest.path("app").asText(""),
                     instantOrNull(manifest.path("exportedAt").asText(null)), manifest.path("exportedBy").path("name").asText(""),
                     manifest.path("scope").path("kind").asText("all"), counts(records), senderKey);
-            return new ExchangePackage(file, zip, entries, summary, records);
+            return ExchangePackage.of(file, zip, entries, summary, records);
         } catch (RuntimeException e) {
             closeQuietly(zip);
             throw e;

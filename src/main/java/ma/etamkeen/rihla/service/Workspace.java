@@ -24,6 +24,7 @@ public final class Workspace implements AutoCloseable {
     private final VisitReportService reports;
     private final ExchangeService exchange;
     private final KnowledgeBase knowledge;
+    private final SyncService sync;
 
     private Workspace(Database database) {
         this.database = database;
@@ -43,6 +44,7 @@ public final class Workspace implements AutoCloseable {
         this.reports = new VisitReportService(catalog, ideas, people, briefs, plans);
         this.exchange = new ExchangeService(database, identity, search);
         this.knowledge = new KnowledgeBase(database, identity, search);
+        this.sync = new SyncService(database, identity, search, exchange);
     }
 
     /** Opens the data folder, migrating and seeding it as needed. */
@@ -125,6 +127,11 @@ public final class Workspace implements AutoCloseable {
 
     public ExchangeService exchange() {
         return exchange;
+    }
+
+    /** Sync through a hub: a shared folder or a PostgreSQL server. */
+    public SyncService sync() {
+        return sync;
     }
 
     /** Visits, sites, facts and themes: adding, correcting, confirming, deleting. */

@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +91,7 @@ public final class Backups {
     }
 
     /**
-     * One backup file. {@code reason}: auto, manual, before-import, before-restore, before-migration;
+     * One backup file. {@code reason}: auto, manual, before-import, before-sync, before-restore, before-migration;
      * {@code manifest} is null unless the state is GOOD.
      */
     public record Backup(Path file, Instant createdAt, long sizeBytes, String reason, State state, Manifest manifest) {
@@ -427,17 +428,17 @@ public final class Backups {
     }
 
     /**
-     * Keeps the newest {@code keep} automatic backups that are not damaged; older automatic ones, and damaged
-     * automatic ones, go. Backups made for a reason (manual, before an import, a restore, a migration) stay.
+     * Keeps the newest {@code keep} automatic backups that are not damaged, and as many taken before a sync (which
+     * runs every few minutes); older ones of these two reasons, and damaged ones, go. Backups made for another
+     * reason (manual, before an import, a restore, a migration) stay.
      */
     public static void prune(Path dataFolder, int keep) {
-        int kept = 0;
+        Map<String, Integer> kept = new HashMap<>();
         for (Backup backup : list(dataFolder)) {
-            if (!backup.reason().equals("auto")) {
+            if (!backup.reason().equals("auto") && !backup.reason().equals("before-sync")) {
                 continue;
             }
-            if (backup.state() != State.DAMAGED && kept < keep) {
-                kept++;
+            if (backup.state() != State.DAMAGED && kept.merge(backup.reason(), 1, Integer::sum) <= keep) {
                 continue;
             }
             try {

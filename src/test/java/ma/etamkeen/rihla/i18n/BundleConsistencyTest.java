@@ -28,11 +28,11 @@ class BundleConsistencyTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
     /** Texts that are rightly the same as in English: product names, words that are spelt alike. */
     /** The same in every language: formats, shortcuts, and language names written in their own language. */
-    private static final Set<String> FORMATS = Set.of("attachments.detail", "practices.facet.value", "entry.new.tooltip",
+    private static final Set<String> FORMATS = Set.of("sync.and-more", "sync.list-separator", "attachments.detail", "practices.facet.value", "entry.new.tooltip",
             "language.ar", "language.fr", "language.en", "exchange.count", "damage.backup", "brief.footer.short", "field.in-language",
             "board.column", "charts.count", "plan.none", "report.toc-line");
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
-            "fr", Set.of("charts.impact", "charts.effort", "plan.page", "app.title", "site.type", "level.local", "sites.count", "cli.sites.count", "dialog.ok",
+            "fr", Set.of("sync.settings.port", "charts.impact", "charts.effort", "plan.page", "app.title", "site.type", "level.local", "sites.count", "cli.sites.count", "dialog.ok",
                     "kind.site", "page.sites", "practices.column.date", "practices.column.site", "practices.facet.site",
                     "search.group.note", "search.group.site", "kind.note", "entry.date", "ideas.description",
                     "ideas.effort", "people.administration", "people.administrations", "kind.administration", "exchange.total", "site.tab.notes", "ideas.title", "lessons.title",

@@ -24,6 +24,8 @@ public enum View {
     SETTINGS("settings/SettingsView.fxml"),
     EXPORT("exchange/ExportView.fxml"),
     IMPORT("exchange/ImportView.fxml"),
+    SYNC_SETTINGS("exchange/SyncSettingsView.fxml"),
+    SYNC_CONFLICTS("exchange/SyncConflictsView.fxml"),
     DAMAGED_STORE("repair/DamagedStoreView.fxml"),
     SITE_EDITOR("knowledge/SiteEditorView.fxml"),
     VISIT_EDITOR("knowledge/VisitEditorView.fxml"),

@@ -238,7 +238,8 @@ public final class ImportController {
         return row;
     }
 
-    private static VBox side(RadioButton button, String text, String changed) {
+    /** One side of a conflict: its choice ({@code button}) above its text and who changed it when. */
+    static VBox side(javafx.scene.Node button, String text, String changed) {
         Label content = TextDirection.follow(new Label(text), text);  // a French note stays left to right
         content.setWrapText(true);
         content.setMinHeight(Label.USE_PREF_SIZE);

@@ -157,10 +157,7 @@ public final class ImportViewModel {
         });
         List<ConflictView> conflicts = new ArrayList<>();
         for (ImportPlan.Conflict conflict : plan.conflicts()) {
-            ImportPlan.Version mine = conflict.mineVersion();
-            ImportPlan.Version theirs = conflict.theirsVersion();
-            conflicts.add(new ConflictView(conflict, messages.get(conflict.kindKey()), mine.text(),
-                    changed(mine, messages), theirs.text(), changed(theirs, messages)));
+            conflicts.add(conflictView(conflict, context));
         }
         List<ImportPlan.Change> changes = new ArrayList<>(plan.changes());
         changes.sort(Comparator.comparing((ImportPlan.Change change) -> !change.flagged())
@@ -212,15 +209,25 @@ public final class ImportViewModel {
         return text.toString().strip();
     }
 
-    /** Whether one version is deleted, who changed it last and when. */
-    private String changed(ImportPlan.Version version, Messages messages) {
-        String changed = messages.format("exchange.conflict.changed", String.valueOf(version.changedBy()),
-                when(version.changedAt()));
-        return version.deleted() ? messages.get("exchange.conflict.deleted") + " · " + changed : changed;
+    /** A conflict as an import's preview and the sync conflicts list show it, in the window's language. */
+    static ConflictView conflictView(ImportPlan.Conflict conflict, WindowContext context) {
+        Messages messages = context.language().messages();
+        ImportPlan.Version mine = conflict.mineVersion();
+        ImportPlan.Version theirs = conflict.theirsVersion();
+        return new ConflictView(conflict, messages.get(conflict.kindKey()), mine.text(), changed(mine, context),
+                theirs.text(), changed(theirs, context));
     }
 
     private String when(Instant instant) {
         return context.language().dateTime(FormatStyle.MEDIUM).format(instant);
+    }
+
+    /** Whether one version is deleted, who changed it last and when. */
+    private static String changed(ImportPlan.Version version, WindowContext context) {
+        Messages messages = context.language().messages();
+        String changed = messages.format("exchange.conflict.changed", String.valueOf(version.changedBy()),
+                context.language().dateTime(FormatStyle.MEDIUM).format(version.changedAt()));
+        return version.deleted() ? messages.get("exchange.conflict.deleted") + " · " + changed : changed;
     }
 
     /**

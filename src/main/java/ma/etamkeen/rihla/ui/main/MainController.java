@@ -38,6 +38,7 @@ import ma.etamkeen.rihla.model.Administration;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.ui.common.ViewScope;
+import ma.etamkeen.rihla.ui.exchange.SyncViewModel;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.TextInputs;
 import ma.etamkeen.rihla.ui.common.Texts;
@@ -70,6 +71,8 @@ public final class MainController {
     private Label statusLabel;
     @FXML
     private Label saveLabel;
+    @FXML
+    private Label syncLabel;
     @FXML
     private MenuItem undoItem;
     @FXML
@@ -151,6 +154,7 @@ public final class MainController {
         statusLabel.textProperty().bind(viewModel.statusBinding());
         saveLabel.textProperty().bind(context.saveStatus().textProperty());
         ViewScope scope = context.windowScope();
+        bindSyncStatus(scope);
         // A failure can say more than the status bar holds: the whole of it shows on hover.
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(saveLabel.textProperty());
@@ -380,6 +384,53 @@ public final class MainController {
     }
 
     /** File ▸ Import a visit: a visit and its sites from a CSV file (all of it, or nothing). */
+    /** Ctrl+Shift+S: syncs with the hub of the settings; the status bar says how it went. */
+    @FXML
+    private void syncNow() {
+        viewModel.flush();  // what is being typed goes with it
+        viewModel.sync().syncNow();
+    }
+
+    @FXML
+    private void showSyncSettings() {
+        dialogs.showContent(context.language().messages().get("sync.settings.title"), views.syncSettings());
+    }
+
+    @FXML
+    private void showSyncConflicts() {
+        dialogs.showContent(context.language().messages().get("sync.conflicts.title"), views.syncConflicts());
+    }
+
+    /**
+     * The status bar's word on sync: when the last one was and what it brought; red when it failed (whole on hover);
+     * underlined while conflicts wait, and a click opens them.
+     */
+    private void bindSyncStatus(ViewScope scope) {
+        SyncViewModel sync = viewModel.sync();
+        syncLabel.textProperty().bind(sync.statusBinding());
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(syncLabel.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        syncLabel.setTooltip(whole);
+        Runnable style = () -> {
+            syncLabel.getStyleClass().removeAll("failed", "waiting");
+            if (sync.failedProperty().get()) {
+                syncLabel.getStyleClass().add("failed");
+            } else if (sync.waitingProperty().get() > 0) {
+                syncLabel.getStyleClass().add("waiting");
+            }
+        };
+        scope.onChange(sync.failedProperty(), (old, now) -> style.run());
+        scope.onChange(sync.waitingProperty(), (old, now) -> style.run());
+        style.run();
+        syncLabel.setOnMouseClicked(event -> {
+            if (sync.waitingProperty().get() > 0) {
+                showSyncConflicts();
+            }
+        });
+    }
+
     @FXML
     private void importVisit() {
         Messages messages = context.language().messages();

@@ -22,6 +22,7 @@ import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.ui.common.WindowContext;
 import ma.etamkeen.rihla.ui.board.BoardViewModel;
 import ma.etamkeen.rihla.ui.charts.ChartsViewModel;
+import ma.etamkeen.rihla.ui.exchange.SyncViewModel;
 import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
 import ma.etamkeen.rihla.ui.search.SearchViewModel;
 import ma.etamkeen.rihla.ui.site.SiteDetailViewModel;
@@ -47,6 +48,7 @@ public final class MainViewModel {
     private final PracticesViewModel practices;
     private final BoardViewModel board;
     private final ChartsViewModel charts;
+    private final SyncViewModel sync;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.SITES);
     private Page browsing = Page.SITES;  // where clearing the search goes back to
 
@@ -82,6 +84,7 @@ public final class MainViewModel {
         this.practices = new PracticesViewModel(context, this::open);
         this.board = new BoardViewModel(context);
         this.charts = new ChartsViewModel(context);
+        this.sync = new SyncViewModel(context);
         page.addListener((obs, old, now) -> {
             if (now != Page.RESULTS) {
                 browsing = now;
@@ -179,6 +182,11 @@ public final class MainViewModel {
     }
 
     /** The progress board (it reads the ideas when first shown, and follows changes from then on). */
+    /** Sync with the hub of the settings: now, by itself, and what the status bar says of it. */
+    public SyncViewModel sync() {
+        return sync;
+    }
+
     public BoardViewModel board() {
         return board;
     }

@@ -26,6 +26,12 @@ public interface WindowViews {
     /** Choosing what to export for colleagues, and writing the package. */
     Parent export();
 
+    /** The sync settings: no hub, a folder, or a PostgreSQL server. */
+    Parent syncSettings();
+
+    /** The sync conflicts waiting, each settled side by side. */
+    Parent syncConflicts();
+
     /** The preview of importing {@code file}, read at once; Import in it applies the package. */
     Parent importPreview(java.nio.file.Path file);
 

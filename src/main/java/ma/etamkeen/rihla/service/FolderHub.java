@@ -1,0 +1,168 @@
+package ma.etamkeen.rihla.service;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ma.etamkeen.rihla.store.AtomicFiles;
+
+/**
+ * A hub that is a folder every laptop reaches now and then: a USB stick, a network share, a cloud-synced folder.
+ * It holds {@code rihla-hub.json} (the hub's id) and {@code laptops/<laptop id>/<number>.rihla}: each laptop's
+ * change sets, numbered from 1, as {@code .rihla} packages. A laptop only ever adds files, and only in its own
+ * folder, each written under a temporary name and renamed when complete; it never rewrites or deletes a file.
+ * Anything else — another laptop's file still being copied (refused whole by its checksums, read again at the
+ * next sync), a cloud service's "conflicted copy", a foreign file — is left alone.
+ */
+final class FolderHub implements Hub {
+    static final String ID_FILE = "rihla-hub.json";
+    static final String LAPTOPS = "laptops";
+    /** A change set's name: its number, eight digits. Anything else in a laptop's folder is not read. */
+    private static final Pattern CHANGE_SET = Pattern.compile("(\\d{8})\\.rihla");
+    private static final Pattern LAPTOP = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path root;
+    private final String laptop;
+    private final Function<Path, ExchangePackage> reader;
+    private final String id;
+
+    /**
+     * Opens the hub in {@code root}, preparing it on the first sync (its id file).
+     *
+     * @param laptop this laptop's id: the name of its folder
+     * @param reader reads and checks a package whole ({@link ExchangeService#read})
+     * @throws RejectedInput {@code sync.folder-missing} when the folder cannot be reached,
+     *                       {@code sync.folder-unwritable} when its id cannot be written
+     */
+    FolderHub(Path root, UUID laptop, Function<Path, ExchangePackage> reader) {
+        this.root = root;
+        this.laptop = laptop.toString();
+        this.reader = reader;
+        if (!Files.isDirectory(root)) {
+            throw new RejectedInput("sync.folder-missing", root);
+        }
+        this.id = readOrCreateId();
+    }
+
+    private String readOrCreateId() {
+        Path file = root.resolve(ID_FILE);
+        if (!Files.exists(file)) {
+            try {
+                Path part = AtomicFiles.temporaryBeside(file);
+                Files.writeString(part, "{\"hub\": \"" + UUID.randomUUID() + "\", \"format\": 1}\n", StandardCharsets.UTF_8);
+                AtomicFiles.sync(part);
+                try {
+                    Files.move(part, file);  // not over one another laptop wrote meanwhile: the first one stays
+                } catch (FileAlreadyExistsException e) {
+                    Files.deleteIfExists(part);
+                }
+            } catch (IOException e) {
+                throw new RejectedInput("sync.folder-unwritable", root, e.getMessage());
+            }
+        }
+        try {
+            JsonNode hub = JSON.readTree(file.toFile()).path("hub");
+            String text = hub.asText("");
+            UUID.fromString(text);
+            return text;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RejectedInput("sync.folder-foreign", root, ID_FILE);
+        }
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String describe() {
+        return root.toString();
+    }
+
+    @Override
+    public List<Batch> unread(Map<String, Long> cursors) {
+        List<Batch> batches = new ArrayList<>();
+        Path laptops = root.resolve(LAPTOPS);
+        if (!Files.isDirectory(laptops)) {
+            return batches;
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(laptops)) {
+            List<Path> sorted = new ArrayList<>();
+            folders.forEach(sorted::add);
+            sorted.sort(Comparator.comparing(Path::toString));
+            for (Path folder : sorted) {
+                String source = folder.getFileName().toString();
+                if (source.equals(laptop) || !LAPTOP.matcher(source).matches() || !Files.isDirectory(folder)) {
+                    continue;
+                }
+                long read = cursors.getOrDefault(source, 0L);
+                for (long number : numbers(folder)) {
+                    if (number > read) {
+                        Path file = folder.resolve(name(number));
+                        batches.add(new Batch(source, number, source + "/" + file.getFileName(), () -> reader.apply(file)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new RejectedInput("sync.folder-missing", root);
+        }
+        return batches;
+    }
+
+    @Override
+    public Pushed push(ChangeSet changes) {
+        Path mine = root.resolve(LAPTOPS).resolve(laptop);
+        try {
+            Files.createDirectories(mine);
+            List<Long> numbers = numbers(mine);
+            long next = numbers.isEmpty() ? 1 : numbers.get(numbers.size() - 1) + 1;
+            changes.writePackage(mine.resolve(name(next)));  // a temporary name, renamed when complete
+        } catch (IOException e) {
+            throw new RejectedInput("sync.folder-unwritable", root, e.getMessage());
+        }
+        // A folder refuses nothing: each laptop settles what it reads.
+        return new Pushed(changes.records().stream().map(out -> out.record().id()).collect(Collectors.toSet()), Set.of());
+    }
+
+    /** The numbers of the change sets in a laptop's folder, in order (other files left out). */
+    private static List<Long> numbers(Path folder) throws IOException {
+        List<Long> numbers = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                Matcher matcher = CHANGE_SET.matcher(file.getFileName().toString());
+                if (matcher.matches()) {
+                    numbers.add(Long.parseLong(matcher.group(1)));
+                }
+            }
+        }
+        numbers.sort(null);
+        return numbers;
+    }
+
+    private static String name(long number) {
+        return String.format(java.util.Locale.ROOT, "%08d.rihla", number);
+    }
+
+    @Override
+    public void close() {
+        // nothing held open between calls
+    }
+}

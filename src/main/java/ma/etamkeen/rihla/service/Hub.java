@@ -1,0 +1,77 @@
+package ma.etamkeen.rihla.service;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import ma.etamkeen.rihla.store.ExchangeRepository.Record;
+
+/**
+ * A place every laptop reaches now and then, through which they sync: a shared folder ({@link FolderHub}) or a
+ * PostgreSQL server ({@link PostgresHub}). A hub never decides a conflict: it only refuses a change made against
+ * a version it no longer holds. Close it after the sync.
+ */
+interface Hub extends AutoCloseable {
+
+    /** The id the hub keeps of itself (a folder's {@code rihla-hub.json}, a server's {@code hub_info}). */
+    String id();
+
+    /** What a person calls the hub: a folder's path, a server's address without its password. */
+    String describe();
+
+    /**
+     * The change sets this laptop has not read yet, oldest first.
+     *
+     * @param cursors how far each source was read ({@link Batch#source()} to {@link Batch#position()})
+     */
+    List<Batch> unread(Map<String, Long> cursors);
+
+    /**
+     * Sends this laptop's change set, whole or not at all.
+     *
+     * @throws RejectedInput {@code sync.folder-unwritable}, {@code exchange.cannot-write}, {@code sync.hub-failed}
+     */
+    Pushed push(ChangeSet changes);
+
+    /**
+     * What a push did: the records the hub took (or already held), and those it refused because they were changed
+     * there meanwhile by someone who had not seen this laptop's version (a conflict the next read brings).
+     */
+    record Pushed(Set<UUID> taken, Set<UUID> refused) {
+    }
+
+    @Override
+    void close();
+
+    /**
+     * A change set to read: from {@code source} (a laptop's folder, a server's change sequence), up to
+     * {@code position}; {@code name} says which in messages (a file's name in the hub, a change number).
+     */
+    record Batch(String source, long position, String name, Opener open) {
+    }
+
+    /** Reads a batch's change set; a package not complete yet is refused ({@link RejectedInput}). */
+    interface Opener {
+        ExchangePackage open();
+    }
+
+    /** One record this laptop sends, with every version of it this laptop has sent or received. */
+    record Outgoing(Record record, Set<String> versions) {
+    }
+
+    /** What this laptop sends: its records changed since the hub last had them. */
+    interface ChangeSet {
+        /** Who sends it (the name written in {@code updated_by} here). */
+        String by();
+
+        List<Outgoing> records();
+
+        /** An attachment's bytes, read from this laptop's blobs: null once purged, or when its blob is missing here. */
+        byte[] attachment(Record attachment);
+
+        /** Writes the change set as a {@code .rihla} package to {@code file}, whole or not at all. */
+        void writePackage(Path file);
+    }
+}

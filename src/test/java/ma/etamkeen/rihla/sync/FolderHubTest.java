@@ -1,0 +1,232 @@
+package ma.etamkeen.rihla.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.Delegate;
+import ma.etamkeen.rihla.model.Note;
+import ma.etamkeen.rihla.service.BackupService;
+import ma.etamkeen.rihla.service.HubAddress;
+import ma.etamkeen.rihla.service.RejectedInput;
+import ma.etamkeen.rihla.service.SyncService;
+import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.testing.CliRun;
+import ma.etamkeen.rihla.testing.Stores;
+
+/**
+ * Sync through a real folder (a USB stick, a share, a cloud-synced folder): what one laptop writes reaches the
+ * others; each laptop only adds files in its own sub-folder; files still being copied, "conflicted copies" and
+ * foreign files are skipped and read once complete; conflicts wait in the list; a sync is undone by its backup.
+ */
+class FolderHubTest {
+    @TempDir
+    Path folder;
+
+    private Workspace laptop(String name, String delegate) {
+        Workspace workspace = Workspace.open(folder.resolve(name));
+        Delegate me = workspace.people().save(new Delegate(UUID.randomUUID(), delegate, null));
+        workspace.identity().setMe(me.id());
+        return workspace;
+    }
+
+    private static Note note(Workspace laptop, String text) {
+        return laptop.notes().save(new Note(UUID.randomUUID(), Stores.SITE, null, LocalDate.of(2022, 9, 28), text, null));
+    }
+
+    @Test
+    void aminasNotesReachYoussefAndTheStatusSaysFromWhom() throws Exception {
+        HubAddress hub = HubAddress.folder(Files.createDirectories(folder.resolve("stick")));
+        try (Workspace amina = laptop("amina", "Amina"); Workspace youssef = laptop("youssef", "Youssef")) {
+            note(amina, "Guichet unique : une seule porte d'entrée.");
+            note(amina, "نقطة الاتصال الوحيدة للمرتفقين.");
+            note(amina, "Le « Once Only » inscrit dans la loi.");
+            SyncService.Synced sent = amina.sync().sync(hub, null);
+            assertThat(sent.sent()).isGreaterThan(3);
+            assertThat(sent.backup()).as("nothing came: no backup").isNull();
+
+            SyncService.Synced received = youssef.sync().sync(hub, null);
+            assertThat(youssef.notes().forSite(Stores.SITE)).extracting(Note::body)
+                    .contains("Guichet unique : une seule porte d'entrée.", "نقطة الاتصال الوحيدة للمرتفقين.");
+            assertThat(received.received().added()).isGreaterThanOrEqualTo(4);  // three notes and Amina
+            assertThat(received.describe(Messages.of(Language.EN))).contains("3 new notes from Amina");
+            assertThat(received.describe(Messages.of(Language.FR))).contains("3 nouvelles notes de Amina");
+            assertThat(received.describe(Messages.of(Language.AR))).contains("3 ملاحظات جديدة من Amina");
+            assertThat(received.backup()).as("taken before it wrote").isNotNull();
+            assertThat(youssef.sync().lastSync()).isPresent();
+
+            // Synced again with nothing new: nothing sent, nothing received, nothing written.
+            SyncService.Synced again = youssef.sync().sync(hub, null);
+            assertThat(again.sent()).isZero();
+            assertThat(again.received().changesAnything()).isFalse();
+        }
+    }
+
+    @Test
+    void eachLaptopOnlyAddsFilesInItsOwnFolderAndSkipsWhatIsNotCompleteOrNotOurs() throws Exception {
+        Path stick = Files.createDirectories(folder.resolve("stick"));
+        HubAddress hub = HubAddress.folder(stick);
+        try (Workspace amina = laptop("amina", "Amina"); Workspace youssef = laptop("youssef", "Youssef")) {
+            note(amina, "première note d'Amina");
+            amina.sync().sync(hub, null);
+            youssef.sync().sync(hub, null);
+            Map<Path, Long> aminasFiles = sizes(stick, youssef);
+            note(amina, "deuxième note d'Amina");
+            amina.sync().sync(hub, null);
+            Path aminasFolder;
+            try (Stream<Path> laptops = Files.list(stick.resolve("laptops"))) {
+                aminasFolder = laptops.filter(dir -> {
+                    try (Stream<Path> files = Files.list(dir)) {
+                        return files.count() == 2;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).findFirst().orElseThrow();
+            }
+            Path second = aminasFolder.resolve("00000002.rihla");
+            byte[] whole = Files.readAllBytes(second);
+            // The cloud service is still copying Amina's second change set; it also made a "conflicted copy" of
+            // it, and someone dropped a file of their own in her folder.
+            Files.write(second, java.util.Arrays.copyOf(whole, whole.length / 2));
+            Files.write(aminasFolder.resolve("00000002 (conflicted copy 2026-11-30).rihla"), whole);
+            Files.writeString(aminasFolder.resolve("notes.txt"), "pas un paquet");
+
+            SyncService.Synced partial = youssef.sync().sync(hub, null);
+            assertThat(partial.incomplete()).containsExactly(aminasFolder.getFileName() + "/00000002.rihla");
+            assertThat(partial.describe(Messages.of(Language.EN))).contains("is not complete yet");
+            assertThat(youssef.notes().forSite(Stores.SITE)).extracting(Note::body).doesNotContain("deuxième note d'Amina");
+
+            Files.write(second, whole);  // the copy completes
+            youssef.sync().sync(hub, null);
+            assertThat(youssef.notes().forSite(Stores.SITE)).extracting(Note::body).contains("deuxième note d'Amina");
+
+            // Youssef never wrote into Amina's folder: her files are as she left them.
+            aminasFiles.forEach((file, size) -> assertThat(file).hasSize(size));
+            try (Stream<Path> files = Files.list(aminasFolder)) {
+                assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".part")))
+                        .isEmpty();
+            }
+        }
+    }
+
+    /** The files of every laptop's folder but {@code except}'s own, with their sizes. */
+    private static Map<Path, Long> sizes(Path stick, Workspace except) throws Exception {
+        Map<Path, Long> sizes = new HashMap<>();
+        try (Stream<Path> files = Files.walk(stick.resolve("laptops"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                sizes.put(file, Files.size(file));
+            }
+        }
+        return sizes;
+    }
+
+    @Test
+    void aConflictWaitsInTheListUntilSettledAndTheCommandLineSaysSo() throws Exception {
+        Path stick = Files.createDirectories(folder.resolve("stick"));
+        HubAddress hub = HubAddress.folder(stick);
+        UUID shared;
+        try (Workspace amina = laptop("amina", "Amina"); Workspace youssef = laptop("youssef", "Youssef")) {
+            Note note = note(amina, "APICA : le jumeau numérique du port.");
+            shared = note.id();
+            amina.sync().sync(hub, null);
+            youssef.sync().sync(hub, null);
+            amina.notes().save(amina.notes().forSite(Stores.SITE).stream().filter(n -> n.id().equals(shared)).findFirst()
+                    .orElseThrow().withBody("APICA, vu par Amina."));
+            youssef.notes().save(youssef.notes().forSite(Stores.SITE).stream().filter(n -> n.id().equals(shared))
+                    .findFirst().orElseThrow().withBody("APICA, vu par Youssef."));
+            amina.sync().sync(hub, null);
+            SyncService.Synced synced = youssef.sync().sync(hub, null);
+            assertThat(synced.waiting()).isEqualTo(1);
+            assertThat(synced.describe(Messages.of(Language.FR))).contains("1 conflit attend");
+            assertThat(youssef.sync().conflicts()).singleElement().satisfies(conflict -> {
+                assertThat(conflict.mine().text("body")).isEqualTo("APICA, vu par Youssef.");
+                assertThat(conflict.theirs().text("body")).isEqualTo("APICA, vu par Amina.");
+            });
+            assertThat(bodyOf(youssef, shared)).as("nothing overwritten without asking").isEqualTo("APICA, vu par Youssef.");
+        }
+        // On the command line: exit 3 while it waits, listed; settled with --on-conflict.
+        CliRun waiting = CliRun.on(folder.resolve("youssef"), "--lang", "en", "sync", "--hub", stick.toString());
+        assertThat(waiting.code()).isEqualTo(3);
+        assertThat(waiting.out()).contains("Conflict waiting: Note \"APICA, vu par Youssef.\"");
+        CliRun settled = CliRun.on(folder.resolve("youssef"), "--lang", "en", "sync", "--hub", stick.toString(),
+                "--on-conflict", "theirs");
+        assertThat(settled.code()).as(settled.err()).isZero();
+        try (Workspace youssef = Workspace.open(folder.resolve("youssef")); Workspace amina = Workspace.open(folder.resolve("amina"))) {
+            assertThat(bodyOf(youssef, shared)).isEqualTo("APICA, vu par Amina.");
+            assertThat(youssef.sync().waiting()).isZero();
+            amina.sync().sync(hub, null);
+            assertThat(bodyOf(amina, shared)).isEqualTo("APICA, vu par Amina.");
+            assertThat(amina.sync().waiting()).isZero();
+        }
+    }
+
+    @Test
+    void aSyncIsUndoneByRestoringTheBackupTakenBeforeIt() throws Exception {
+        HubAddress hub = HubAddress.folder(Files.createDirectories(folder.resolve("stick")));
+        try (Workspace amina = laptop("amina", "Amina")) {
+            note(amina, "une note à ne pas garder");
+            amina.sync().sync(hub, null);
+        }
+        Path backup;
+        try (Workspace youssef = laptop("youssef", "Youssef")) {
+            SyncService.Synced synced = youssef.sync().sync(hub, null);
+            backup = synced.backup().file();
+            assertThat(youssef.notes().forSite(Stores.SITE)).extracting(Note::body).contains("une note à ne pas garder");
+        }
+        BackupService.restore(folder.resolve("youssef"), backup);
+        try (Workspace youssef = Workspace.open(folder.resolve("youssef"))) {
+            assertThat(youssef.notes().forSite(Stores.SITE)).extracting(Note::body).doesNotContain("une note à ne pas garder");
+        }
+    }
+
+    @Test
+    void twoLaptopsSyncingAtTheSameMomentBothEndWithEverything() throws Exception {
+        HubAddress hub = HubAddress.folder(Files.createDirectories(folder.resolve("stick")));
+        try (Workspace amina = laptop("amina", "Amina"); Workspace youssef = laptop("youssef", "Youssef")) {
+            for (int i = 0; i < 40; i++) {
+                note(amina, "Amina " + i);
+                note(youssef, "Youssef " + i);
+            }
+            for (int round = 0; round < 2; round++) {
+                CompletableFuture<?> a = CompletableFuture.runAsync(() -> amina.sync().sync(hub, null));
+                CompletableFuture<?> y = CompletableFuture.runAsync(() -> youssef.sync().sync(hub, null));
+                CompletableFuture.allOf(a, y).join();
+            }
+            amina.sync().sync(hub, null);
+            assertThat(amina.notes().forSite(Stores.SITE)).hasSize(80);
+            assertThat(youssef.notes().forSite(Stores.SITE)).hasSize(80);
+        }
+    }
+
+    @Test
+    void aFolderThatCannotBeReachedIsSaidInWordsAndNothingChanges() {
+        try (Workspace amina = laptop("amina", "Amina")) {
+            note(amina, "reste ici");
+            HubAddress unplugged = HubAddress.folder(folder.resolve("media/USB-STICK"));
+            assertThatThrownBy(() -> amina.sync().sync(unplugged, null)).isInstanceOf(RejectedInput.class)
+                    .hasFieldOrPropertyWithValue("messageKey", "sync.folder-missing");
+            assertThat(amina.notes().forSite(Stores.SITE)).extracting(Note::body).containsExactly("reste ici");
+            assertThatThrownBy(() -> HubAddress.parse("postgresql://@/")).isInstanceOf(RejectedInput.class)
+                    .hasFieldOrPropertyWithValue("messageKey", "sync.bad-address");
+        }
+    }
+
+    private static String bodyOf(Workspace laptop, UUID id) {
+        List<Note> notes = laptop.notes().forSite(Stores.SITE);
+        return notes.stream().filter(note -> note.id().equals(id)).findFirst().orElseThrow().body();
+    }
+}
