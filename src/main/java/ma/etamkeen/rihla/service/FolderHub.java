@@ -117,7 +117,7 @@ final class FolderHub implements Hub {
                 for (long number : numbers(folder)) {
                     if (number > read) {
                         Path file = folder.resolve(name(number));
-                        batches.add(new Batch(source, number, source + "/" + file.getFileName(), () -> reader.apply(file)));
+                        batches.add(new Batch(source, number, source + "/" + file.getFileName(), true, () -> reader.apply(file)));
                     }
                 }
             }

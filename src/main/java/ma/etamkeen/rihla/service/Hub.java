@@ -48,8 +48,11 @@ interface Hub extends AutoCloseable {
     /**
      * A change set to read: from {@code source} (a laptop's folder, a server's change sequence), up to
      * {@code position}; {@code name} says which in messages (a file's name in the hub, a change number).
+     *
+     * @param later whether one that cannot be read whole is left for a later sync (a file still being copied), or
+     *              fails the sync (a server's rows)
      */
-    record Batch(String source, long position, String name, Opener open) {
+    record Batch(String source, long position, String name, boolean later, Opener open) {
     }
 
     /** Reads a batch's change set; a package not complete yet is refused ({@link RejectedInput}). */

@@ -73,8 +73,45 @@ final class PackageReader {
         this.name = FileNames.clean(String.valueOf(file.getFileName()));  // named in messages
     }
 
+    private PackageReader(String name) {
+        this.file = null;
+        this.name = name;
+    }
+
     static ExchangePackage read(Path file, Database database) {
         return new PackageReader(file).read(database);
+    }
+
+    /**
+     * A change set that came from a sync hub's rows, checked exactly as a package's records are — each record's
+     * fields, its versions, and what it refers to against this store and the change set itself — so that a
+     * server's rows are trusted no more than a file. {@code name} names it in messages.
+     *
+     * @throws RejectedInput {@code exchange.bad-record}, {@code exchange.duplicate-id}, {@code exchange.taken},
+     *                       {@code exchange.unknown-reference} and the other refusals of a package's records
+     */
+    static ExchangePackage checked(String name, ExchangePackage changes, Database database) {
+        PackageReader reader = new PackageReader(name);
+        Map<RecordKind<?>, List<ExchangePackage.Incoming>> records = new LinkedHashMap<>();
+        Map<UUID, RecordKind<?>> ids = new HashMap<>();
+        for (RecordKind<?> kind : RecordKind.all()) {
+            List<ExchangePackage.Incoming> checked = new ArrayList<>();
+            for (ExchangePackage.Incoming incoming : changes.records().getOrDefault(kind, List.of())) {
+                ObjectNode node = incoming.record().fields().deepCopy();
+                node.put("id", incoming.record().id().toString());
+                var versions = node.putArray("versions");
+                incoming.versions().forEach(versions::add);
+                ExchangePackage.Incoming record = reader.record(kind, kind.code(), node);
+                RecordKind<?> other = ids.putIfAbsent(record.record().id(), kind);
+                if (other != null) {
+                    throw refused("exchange.duplicate-id", name, record.record().id(), term(other), term(kind));
+                }
+                checked.add(record);
+            }
+            records.put(kind, checked);
+        }
+        reader.checkReferences(database, records, ids);
+        return ExchangePackage.of(changes.manifest(), records, changes::attachment);
     }
 
     private ExchangePackage read(Database database) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -51,17 +52,20 @@ final class PostgresHub implements Hub {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HubAddress address;
+    private final UnaryOperator<ExchangePackage> check;
     private final Connection connection;
     private final String id;
 
     /**
      * Connects to a prepared hub, bringing its schema up to this version's (Flyway) if it is older.
      *
+     * @param check checks each change set read, as a package's records are ({@link PackageReader#checked})
      * @throws RejectedInput {@code sync.hub-unreachable} (no answer, refused, wrong password, no TLS),
      *                       {@code sync.hub-not-prepared}, {@code sync.hub-newer}
      */
-    PostgresHub(HubAddress address) {
+    PostgresHub(HubAddress address, UnaryOperator<ExchangePackage> check) {
         this.address = address;
+        this.check = check;
         Flyway flyway = flyway(address);
         try {
             MigrationInfo current = flyway.info().current();
@@ -151,7 +155,7 @@ final class PostgresHub implements Hub {
                 if (row.wasNull()) {
                     return List.of();
                 }
-                return List.of(new Batch(CHANGES, to, describe() + " #" + to, () -> changes(from, to)));
+                return List.of(new Batch(CHANGES, to, describe() + " #" + to, false, () -> changes(from, to)));
             }
         } catch (SQLException e) {
             throw new RejectedInput("sync.hub-failed", describe(), e.getMessage());
@@ -188,7 +192,7 @@ final class PostgresHub implements Hub {
         records.forEach((kind, list) -> counts.put(kind.code(), list.size()));
         ExchangePackage.Manifest manifest = new ExchangePackage.Manifest(ExchangeFormat.FORMAT, "Rihla hub", null,
                 describe(), "changes", counts, null);
-        return ExchangePackage.of(manifest, records, attachment -> blob(blobs.get(attachment)));
+        return check.apply(ExchangePackage.of(manifest, records, attachment -> blob(blobs.get(attachment))));
     }
 
     /** An attachment's bytes from the hub, checked against their SHA-256; null when the hub does not hold them. */

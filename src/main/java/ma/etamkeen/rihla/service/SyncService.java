@@ -227,7 +227,7 @@ public final class SyncService {
             UUID laptop = laptopId();
             return new FolderHub(address.folder(), laptop, exchange::read);
         }
-        return new PostgresHub(address);
+        return new PostgresHub(address, changes -> PackageReader.checked(address.text(), changes, database));
     }
 
     /** This laptop's id among the laptops of a hub (its folder's name in a folder hub). */
@@ -265,6 +265,9 @@ public final class SyncService {
             try {
                 pkg = batch.open().open();
             } catch (RejectedInput e) {
+                if (!batch.later()) {
+                    throw e;  // a server's rows that do not pass: nothing of them is taken, and the user is told
+                }
                 LOG.log(Level.INFO, "Sync: " + batch.name() + " is left for a later sync: " + e.getMessage());
                 stopped.add(batch.source());
                 received.incomplete.add(batch.name());

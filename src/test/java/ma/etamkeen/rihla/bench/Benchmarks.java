@@ -61,6 +61,9 @@ public final class Benchmarks {
         if (which.equals("all") || which.equals("attachments")) {
             AttachmentsBench.run(60, 3);
         }
+        if (which.equals("all") || which.equals("sync")) {
+            SyncBench.run(18, 500);
+        }
     }
 
     /**

@@ -145,7 +145,12 @@ final class SearchBench {
 
     /** Writes {@code size} entries straight into the store, in transactions of 2,000 (not one by one). */
     static void fill(Path folder, int size, List<String> vocabulary) {
-        Random random = new Random(size);
+        fill(folder, size, vocabulary, size);
+    }
+
+    /** As {@link #fill(Path, int, List)}, drawn from {@code seed} (laptops that each write their own). */
+    static void fill(Path folder, int size, List<String> vocabulary, long seed) {
+        Random random = new Random(seed);
         Zipf words = new Zipf(vocabulary, random);
         try (Database database = Database.open(folder)) {
             List<Site> sites = database.read(tx -> new ma.etamkeen.rihla.store.SiteRepository().findAll(tx));

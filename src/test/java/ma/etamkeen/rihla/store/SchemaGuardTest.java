@@ -25,7 +25,7 @@ import ma.etamkeen.rihla.service.Workspace;
  */
 class SchemaGuardTest {
     private static final Set<String> INFRASTRUCTURE = Set.of("app_setting", "exchange_version", "exchange_export",
-            "flyway_schema_history");
+            "flyway_schema_history", "sync_record", "sync_cursor", "sync_conflict");
     private static final List<String> LINK_COLUMNS = List.of("created_at", "updated_at", "updated_by", "deleted_at");
 
     @TempDir

@@ -199,6 +199,26 @@ class PostgresHubTest {
         }
     }
 
+    @Test
+    void aBrokenRowOnTheServerIsRefusedLikeABrokenPackageAndNothingHereChanges() throws Exception {
+        HubAddress hub = PostgresServer.shared().newDatabase("broken");
+        try (Workspace amina = laptop("amina", "Amina"); Workspace youssef = laptop("youssef", "Youssef")) {
+            amina.sync().prepare(hub);
+            note(amina, "une note saine");
+            amina.sync().sync(hub, null);
+            youssef.sync().sync(hub, null);
+            note(youssef, "la note de Youssef, à garder");
+            // Someone with rights on the server writes a note of a site that exists nowhere.
+            execute(hub, "INSERT INTO hub_record (id, kind, fields, hash, versions, change, pushed_by)"
+                    + " SELECT gen_random_uuid(), kind, jsonb_set(fields, '{site_id}', '\"00000000-0000-0000-0000-000000000001\"'),"
+                    + " repeat('a', 64), ARRAY[]::text[], nextval('hub_change'), 'intrus' FROM hub_record WHERE kind = 'note' LIMIT 1");
+            List<String> before = youssef.notes().forSite(Stores.SITE).stream().map(Note::body).sorted().toList();
+            assertThatThrownBy(() -> youssef.sync().sync(hub, null)).isInstanceOf(RejectedInput.class)
+                    .satisfies(e -> assertThat(((RejectedInput) e).messageKey()).startsWith("exchange."));
+            assertThat(youssef.notes().forSite(Stores.SITE).stream().map(Note::body).sorted().toList()).isEqualTo(before);
+        }
+    }
+
     private static void execute(HubAddress hub, String sql) throws Exception {
         try (Connection admin = PostgresServer.shared().admin(hub.database()); var statement = admin.createStatement()) {
             statement.execute(sql);

@@ -152,7 +152,13 @@ class SyncModelTest {
         String theirs = conflict.theirs().text("body");
         switch (choice) {
             case MINE -> discarded.add(theirs);
-            case THEIRS -> discarded.add(mine);
+            case THEIRS -> {
+                if (conflict.isDeletion() && conflict.theirs().isDeleted()) {
+                    discarded.add(theirs);  // their deletion is taken: the entry goes to the trash as it is here
+                } else {
+                    discarded.add(mine);
+                }
+            }
             case BOTH -> {
                 if (conflict.isDeletion()) {
                     discarded.add(theirs);  // keeping both keeps mine only when one side deleted it

@@ -120,6 +120,32 @@ public final class Screenshots {
                 }
             }
         }
+        if (java.util.Arrays.asList(args).contains("sync")) {  // a folder hub, and a conflict with Youssef waiting
+            Path hub = Files.createTempDirectory("rihla-usb-stick");
+            ma.etamkeen.rihla.service.HubAddress address = ma.etamkeen.rihla.service.HubAddress.folder(hub);
+            try (var mine = ma.etamkeen.rihla.service.Workspace.open(data);
+                 var his = ma.etamkeen.rihla.service.Workspace.open(Files.createTempDirectory("rihla-youssef"))) {
+                var youssef = his.people().save(new ma.etamkeen.rihla.model.Delegate(java.util.UUID.randomUUID(),
+                        "Youssef Benali", null));
+                his.identity().setMe(youssef.id());
+                mine.sync().setHub(address);
+                mine.sync().sync(address, null);
+                his.sync().sync(address, null);
+                var site = ma.etamkeen.rihla.store.Seeder.siteId("easy-brussels");
+                var note = mine.notes().forSite(site).get(0);
+                mine.notes().save(note.withBody(language.equals("ar")
+                        ? "نقطة الاتصال الوحيدة: ملف واحد لكل مرتفق، كما عرضته easy.brussels."
+                        : "Guichet unique : un seul dossier par usager, comme easy.brussels l'a présenté."));
+                his.notes().save(his.notes().forSite(site).stream().filter(n -> n.id().equals(note.id())).findFirst()
+                        .orElseThrow().withBody(language.equals("ar")
+                                ? "الشباك الوحيد: يطبّق مبدأ «مرة واحدة فقط» بنصّ قانوني منذ 2020."
+                                : "Guichet unique : le « Once Only » inscrit dans une ordonnance de 2020."));
+                his.notes().save(new ma.etamkeen.rihla.model.Note(java.util.UUID.randomUUID(), site, null,
+                        java.time.LocalDate.of(2022, 9, 27), "BeCode : former des développeurs en 7 mois.", null));
+                his.sync().sync(address, null);
+                mine.sync().sync(address, null);
+            }
+        }
         if (java.util.Arrays.asList(args).contains("visits")) {
             try (ma.etamkeen.rihla.service.Workspace workspace = ma.etamkeen.rihla.service.Workspace.open(data)) {
                 workspace.knowledge().saveVisit(secondVisit());
@@ -145,7 +171,7 @@ public final class Screenshots {
                     shoot(app, out.resolve("search-" + language + ".png"));
                     continue;
                 }
-                if (args[i].equals("pasted")) {
+                if (args[i].equals("pasted") || args[i].equals("sync")) {
                     continue;  // the notes were written before the start
                 }
                 if (args[i].equals("missing")) {  // open the photo whose file is gone: the status bar says so
