@@ -43,7 +43,7 @@ import ma.etamkeen.rihla.store.Tx;
  * Sync through a hub (a shared folder or a PostgreSQL server, see {@link HubAddress}): every delegate gets
  * everyone's notes without passing packages around. A sync reads what the other laptops sent since this laptop
  * last read the hub, and merges it exactly like an import (the exchange format's version rules: content
- * hashes, never clocks): what does not conflict is taken at once, each change set in one transaction; a conflict
+ * hashes, never clocks): what does not conflict is taken at once, everything read in one transaction; a conflict
  * waits in a list the user settles side by side ({@link #conflicts}, {@link #settle}) unless a choice was given
  * for all. Then it sends what changed here since the hub last had it. A backup is taken before anything it
  * brings is written, so a sync is undone by restoring it. One sync at a time on a laptop.
@@ -175,9 +175,9 @@ public final class SyncService {
      * @param settle how to settle each conflict now (those that waited, and this sync's), or null to let them wait in
      *               the list
      * @throws RejectedInput {@code sync.folder-missing}, {@code sync.folder-unwritable}, {@code sync.hub-unreachable},
-     *                       {@code sync.hub-failed}, {@code sync.hub-not-prepared}, {@code sync.hub-newer} — what
-     *                       was merged before stays merged, each change set whole, and the hub is never left
-     *                       half-written
+     *                       {@code sync.hub-failed}, {@code sync.hub-not-prepared}, {@code sync.hub-newer}, and a
+     *                       server's row that does not pass a package's checks ({@code exchange.*}) — the store keeps
+     *                       all of what was read or none of it, and the hub is never left half-written
      */
     public Synced sync(HubAddress address, Function<ImportPlan.Conflict, Resolution> settle) {
         oneAtATime.lock();
@@ -252,41 +252,61 @@ public final class SyncService {
         boolean changed;
     }
 
-    /** Reads and merges every change set not read yet, each in one transaction with its cursor. */
+    /** A change set read whole, before anything is merged. */
+    private record Opened(Hub.Batch batch, ExchangePackage pkg) {
+    }
+
+    /**
+     * Reads every change set not read yet — each whole, checked, before anything is written: a hub that goes away
+     * meanwhile (a USB stick pulled) leaves the store as it was — then merges them all, with the cursors, in one
+     * transaction.
+     */
     private void read(Hub hub, Function<ImportPlan.Conflict, Resolution> settle, Received received) {
         Map<String, Long> cursors = database.read(tx -> sync.cursors(tx, hub.id()));
         Set<String> stopped = new HashSet<>();  // a source whose change set is not complete: the later ones wait
         String me = identity.stamp().by();
-        for (Hub.Batch batch : hub.unread(cursors)) {
-            if (stopped.contains(batch.source())) {
-                continue;
-            }
-            ExchangePackage pkg;
-            try {
-                pkg = batch.open().open();
-            } catch (RejectedInput e) {
-                if (!batch.later()) {
-                    throw e;  // a server's rows that do not pass: nothing of them is taken, and the user is told
+        List<Opened> opened = new ArrayList<>();
+        try {
+            for (Hub.Batch batch : hub.unread(cursors)) {
+                if (stopped.contains(batch.source())) {
+                    continue;
                 }
-                LOG.log(Level.INFO, "Sync: " + batch.name() + " is left for a later sync: " + e.getMessage());
-                stopped.add(batch.source());
-                received.incomplete.add(batch.name());
-                continue;
-            }
-            try (pkg) {
-                if (received.backup == null) {
-                    received.backup = Backups.create(database, "before-sync");
+                try {
+                    opened.add(new Opened(batch, batch.open().open()));
+                } catch (RejectedInput e) {
+                    if (!batch.later()) {
+                        throw e;  // a server's rows that do not pass: nothing of them is taken, and the user is told
+                    }
+                    LOG.log(Level.INFO, "Sync: " + batch.name() + " is left for a later sync: " + e.getMessage());
+                    stopped.add(batch.source());
+                    received.incomplete.add(batch.name());
                 }
-                Stamp stamp = identity.stamp();
-                ImportPlan plan = database.write(tx -> merge(tx, hub.id(), batch, pkg, settle, stamp, me));
+            }
+            if (opened.isEmpty()) {
+                return;
+            }
+            if (received.backup == null) {
+                received.backup = Backups.create(database, "before-sync");
+            }
+            Stamp stamp = identity.stamp();
+            List<ImportPlan> plans = database.write(tx -> {
+                List<ImportPlan> merged = new ArrayList<>();
+                for (Opened each : opened) {
+                    merged.add(merge(tx, hub.id(), each.batch(), each.pkg(), settle, stamp, me));
+                }
+                return merged;
+            });
+            for (ImportPlan plan : plans) {
                 received.counts = plus(received.counts, plan, settle != null);
                 received.changed |= plan.total().changesAnything();
                 plan.steps().forEach(step -> countNew(step, received.newByAuthor));
             }
+        } finally {
+            opened.forEach(each -> each.pkg().close());
         }
     }
 
-    /** Merges one change set and moves the cursor past it, in one transaction. */
+    /** Merges one change set and moves the cursor past it, within the sync's transaction. */
     private ImportPlan merge(Tx tx, String hubId, Hub.Batch batch, ExchangePackage pkg,
                              Function<ImportPlan.Conflict, Resolution> settle, Stamp stamp, String me) throws SQLException {
         ImportPlan plan = exchange.plan(tx, pkg, me);
