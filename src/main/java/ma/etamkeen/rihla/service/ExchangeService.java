@@ -275,10 +275,11 @@ public final class ExchangeService {
     }
 
     /**
-     * The ids to send: all records; my notes, lessons and ideas (with the site's attachments); or what
-     * changed since a moment. The knowledge base (visits, themes, sites, facts) and the people always go along,
-     * and so does what the chosen records point at (the lesson an idea comes from, the entry an attachment
-     * hangs on).
+     * The ids to send: all records; my notes, lessons and ideas (with the site's attachments); what changed since
+     * a moment; or a sync's change set. The knowledge base (visits, themes, sites, facts) and the people always go
+     * along; an idea's status changes go with it; and so does what the chosen records point at (the lesson an
+     * idea comes from, the entry an attachment hangs on, the idea a status change moved), so that a package reads
+     * on its own.
      */
     private static Set<UUID> choose(Map<RecordKind<?>, List<Record>> all, ExportScope scope, UUID me, Instant since) {
         ExportScope.Mode mode = scope.mode();
@@ -286,7 +287,7 @@ public final class ExchangeService {
         Map<UUID, Record> byId = new HashMap<>();
         all.values().forEach(records -> records.forEach(record -> byId.put(record.id(), record)));
         for (Record record : byId.values()) {
-            boolean alwaysGoes = !ImportPlan.isEntry(record.kind());
+            boolean alwaysGoes = !ImportPlan.isEntry(record.kind()) && record.kind() != RecordKind.STATUS_CHANGE;
             boolean wanted = alwaysGoes || switch (mode) {
                 case ALL -> true;
                 case MINE -> me.equals(record.uuid("author_id"))
@@ -305,6 +306,11 @@ public final class ExchangeService {
                 }
             }
         }
+        for (Record record : all.get(RecordKind.STATUS_CHANGE)) {
+            if (chosen.contains(record.uuid("idea_id"))) {
+                chosen.add(record.id());  // an idea's history goes with it
+            }
+        }
         for (Record record : List.copyOf(byId.values())) {
             if (chosen.contains(record.id())) {
                 addPointedAt(record, byId, chosen);
@@ -314,7 +320,7 @@ public final class ExchangeService {
     }
 
     private static void addPointedAt(Record record, Map<UUID, Record> byId, Set<UUID> chosen) {
-        for (String field : List.of("lesson_id", "owner_id")) {
+        for (String field : List.of("lesson_id", "owner_id", "idea_id")) {
             UUID target = record.kind().field(field).isPresent() ? record.uuid(field) : null;
             if (target != null && byId.containsKey(target) && chosen.add(target)) {
                 addPointedAt(byId.get(target), byId, chosen);

@@ -67,12 +67,12 @@ public final class SyncService {
      * @param received  what the change sets read brought, as an import counts it (conflicts: those settled now)
      * @param newByAuthor new notes, lessons learned and ideas for transfer, by who wrote them and kind code
      * @param waiting   conflicts waiting in the list after this sync (this one's and older ones)
-     * @param incomplete change sets left for a later sync because they could not be read whole yet (a file
-     *                  still being copied), by name
+     * @param unread   change sets left for a later sync because they could not be read whole yet (a file still
+     *                  being copied), each with why
      * @param backup    the backup taken before the sync wrote anything, null when it brought nothing
      */
     public record Synced(String hub, Instant at, int sent, int refused, ImportPlan.Counts received,
-                         Map<String, Map<String, Integer>> newByAuthor, int waiting, List<String> incomplete,
+                         Map<String, Map<String, Integer>> newByAuthor, int waiting, List<Unread> unread,
                          Backups.Backup backup) {
         /** The sentences for the status bar and the command line, in {@code messages}' language. */
         public String describe(Messages messages) {
@@ -88,9 +88,14 @@ public final class SyncService {
             if (waiting > 0) {
                 parts.add(messages.format("sync.waiting", waiting));
             }
-            incomplete.forEach(name -> parts.add(messages.format("sync.incomplete", name)));
+            unread.forEach(file -> parts.add(messages.format("sync.incomplete", file.name(),
+                    Failures.describe(file.why(), messages, java.util.function.UnaryOperator.identity()))));
             return String.join(" ", parts);
         }
+    }
+
+    /** A change set left for a later sync: its name in the hub, and why it could not be read. */
+    public record Unread(String name, RejectedInput why) {
     }
 
     private final Database database;
@@ -216,7 +221,7 @@ public final class SyncService {
                 search.rebuild();
             }
             return new Synced(hub.describe(), at, pushed.taken().size(), pushed.refused().size(), received.counts, received.newByAuthor,
-                    stillWaiting, received.incomplete, received.backup);
+                    stillWaiting, received.unread, received.backup);
         } finally {
             oneAtATime.unlock();
         }
@@ -247,7 +252,7 @@ public final class SyncService {
     private static final class Received {
         ImportPlan.Counts counts = ImportPlan.Counts.NONE;
         final Map<String, Map<String, Integer>> newByAuthor = new LinkedHashMap<>();
-        final List<String> incomplete = new ArrayList<>();
+        final List<Unread> unread = new ArrayList<>();
         Backups.Backup backup;
         boolean changed;
     }
@@ -277,9 +282,10 @@ public final class SyncService {
                     if (!batch.later()) {
                         throw e;  // a server's rows that do not pass: nothing of them is taken, and the user is told
                     }
-                    LOG.log(Level.INFO, "Sync: " + batch.name() + " is left for a later sync: " + e.getMessage());
+                    LOG.log(Level.INFO, "Sync: " + batch.name() + " is left for a later sync: " + e.getMessage() + " "
+                            + java.util.Arrays.toString(e.args()));
                     stopped.add(batch.source());
-                    received.incomplete.add(batch.name());
+                    received.unread.add(new Unread(batch.name(), e));
                 }
             }
             if (opened.isEmpty()) {

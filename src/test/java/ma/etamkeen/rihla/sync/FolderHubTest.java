@@ -106,8 +106,9 @@ class FolderHubTest {
             Files.writeString(aminasFolder.resolve("notes.txt"), "pas un paquet");
 
             SyncService.Synced partial = youssef.sync().sync(hub, null);
-            assertThat(partial.incomplete()).containsExactly(aminasFolder.getFileName() + "/00000002.rihla");
-            assertThat(partial.describe(Messages.of(Language.EN))).contains("is not complete yet");
+            assertThat(partial.unread()).extracting(SyncService.Unread::name)
+                    .containsExactly(aminasFolder.getFileName() + "/00000002.rihla");
+            assertThat(partial.describe(Messages.of(Language.EN))).contains("00000002.rihla cannot be read yet (");
             assertThat(youssef.notes().forSite(Stores.SITE)).extracting(Note::body).doesNotContain("deuxième note d'Amina");
 
             Files.write(second, whole);  // the copy completes
@@ -171,6 +172,26 @@ class FolderHubTest {
             amina.sync().sync(hub, null);
             assertThat(bodyOf(amina, shared)).isEqualTo("APICA, vu par Amina.");
             assertThat(amina.sync().waiting()).isZero();
+        }
+    }
+
+    @Test
+    void aChangeSetReadsOnItsOwnWhateverOrderTheOthersAreReadIn() throws Exception {
+        HubAddress hub = HubAddress.folder(Files.createDirectories(folder.resolve("stick")));
+        try (Workspace amina = laptop("amina", "Amina"); Workspace youssef = laptop("youssef", "Youssef");
+             Workspace karim = laptop("karim", "Karim")) {
+            amina.ideas().save(new ma.etamkeen.rihla.model.Idea(UUID.randomUUID(), Stores.SITE, null, null,
+                    "Un registre des données de référence", "", null, null, ma.etamkeen.rihla.model.Idea.Status.PROPOSED,
+                    null, null, java.util.Set.of(), java.util.Set.of(), null));
+            amina.sync().sync(hub, null);
+            youssef.sync().sync(hub, null);  // Amina's idea, and its history, are now on Youssef's laptop too
+            note(youssef, "la note de Youssef");
+            youssef.sync().sync(hub, null);
+            // Karim reads both laptops' change sets: Youssef's must not lean on Amina's being read first.
+            SyncService.Synced synced = karim.sync().sync(hub, null);
+            assertThat(synced.unread()).isEmpty();
+            assertThat(karim.ideas().all()).extracting(idea -> idea.title()).contains("Un registre des données de référence");
+            assertThat(karim.notes().forSite(Stores.SITE)).extracting(Note::body).contains("la note de Youssef");
         }
     }
 

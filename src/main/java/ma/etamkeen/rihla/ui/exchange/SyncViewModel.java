@@ -73,13 +73,15 @@ public final class SyncViewModel {
                 workspace.sync().lastSync(), workspace.sync().waiting()}, loaded -> {
             @SuppressWarnings("unchecked")
             Optional<Instant> last = (Optional<Instant>) loaded[1];
-            waiting.set((Integer) loaded[2]);
+            int count = (Integer) loaded[2];
+            waiting.set(count);
+            Function<Messages, String> conflicts = messages -> count == 0 ? "" : " — " + messages.format("sync.waiting", count);
             if (!(Boolean) loaded[0]) {
-                said.set(messages -> "");
+                said.set(conflicts);
             } else if (last.isEmpty()) {
-                said.set(messages -> messages.get("sync.never"));
+                said.set(messages -> messages.get("sync.never") + conflicts.apply(messages));
             } else {
-                said.set(messages -> messages.format("sync.last", when(last.get())));
+                said.set(messages -> messages.format("sync.last", when(last.get())) + conflicts.apply(messages));
             }
         }, failure -> { });
     }
