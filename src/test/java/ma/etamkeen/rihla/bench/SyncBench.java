@@ -114,8 +114,9 @@ final class SyncBench {
         }
         HubLoad.Result load = HubLoad.run(loaded, root.resolve("load-template"), 200, 5, 20, 50);
         System.out.printf(Locale.ROOT, "  200 simulated laptops, 5 pushes of 20 notes each, reading after each (50 at"
-                        + " once): converged in %,d ms; %.0f pushes/s (%,d records); hub %.1f MB%n", load.millis(),
-                load.pushes() * 1000.0 / load.millis(), load.records(), databaseSize(server, loaded.database()) / 1e6);
+                        + " once): converged in %,d ms; %.0f pushes/s (%,d records pushed, %,d read back); hub %.1f MB%n",
+                load.millis(), load.pushes() * 1000.0 / load.millis(), load.records(), load.read(),
+                databaseSize(server, loaded.database()) / 1e6);
     }
 
     private static void copy(Path from, Path to) throws Exception {

@@ -24,8 +24,11 @@ import ma.etamkeen.rihla.store.ExchangeRepository.Record;
  * laptop's sync does.
  */
 public final class HubLoad {
-    /** What the load did: wall time until every laptop had read every change, pushes, rows on the hub. */
-    public record Result(long millis, long pushes, long records, long maxChange) {
+    /**
+     * What the load did: wall time until every laptop had read every change, pushes, records pushed, records read
+     * back by all the laptops together, and the hub's last change number.
+     */
+    public record Result(long millis, long pushes, long records, long read, long maxChange) {
     }
 
     private HubLoad() {
@@ -47,6 +50,7 @@ public final class HubLoad {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong pushed = new AtomicLong();
         AtomicLong records = new AtomicLong();
+        AtomicLong read = new AtomicLong();
         long start = System.nanoTime();
         List<Future<Long>> done = new ArrayList<>();
         for (int laptop = 0; laptop < laptops; laptop++) {
@@ -64,7 +68,7 @@ public final class HubLoad {
                         Hub.Pushed result = connection.push(changes(out, "laptop " + number));
                         pushed.incrementAndGet();
                         records.addAndGet(result.taken().size());
-                        read(connection, cursors);
+                        read(connection, cursors, read);
                     }
                     return cursors.getOrDefault(PostgresHub.CHANGES, 0L);
                 }
@@ -77,7 +81,7 @@ public final class HubLoad {
         long last;
         try (PostgresHub connection = new PostgresHub(hub, java.util.function.UnaryOperator.identity())) {
             Map<String, Long> cursors = new HashMap<>();
-            read(connection, cursors);
+            read(connection, cursors, read);
             last = cursors.get(PostgresHub.CHANGES);
         }
         List<Future<?>> caughtUp = new ArrayList<>();
@@ -85,7 +89,7 @@ public final class HubLoad {
             caughtUp.add(pool.submit(() -> {
                 try (PostgresHub connection = new PostgresHub(hub, java.util.function.UnaryOperator.identity())) {
                     Map<String, Long> cursors = new HashMap<>();
-                    read(connection, cursors);
+                    read(connection, cursors, read);
                     if (cursors.get(PostgresHub.CHANGES) < last) {
                         throw new IllegalStateException("a laptop did not catch up");
                     }
@@ -97,16 +101,17 @@ public final class HubLoad {
             each.get();
         }
         pool.shutdown();
-        return new Result((System.nanoTime() - start) / 1_000_000, pushed.get(), records.get(), last);
+        return new Result((System.nanoTime() - start) / 1_000_000, pushed.get(), records.get(), read.get(), last);
     }
 
     /** Reads every change set not read yet, as a laptop's sync does (the records decoded, bytes not fetched). */
-    private static void read(PostgresHub connection, Map<String, Long> cursors) {
+    private static void read(PostgresHub connection, Map<String, Long> cursors, AtomicLong read) {
         for (Hub.Batch batch : connection.unread(cursors)) {
             try (ExchangePackage changes = batch.open().open()) {
                 if (changes.size() == 0) {
                     throw new IllegalStateException("an empty change set");
                 }
+                read.addAndGet(changes.size());
             }
             cursors.put(batch.source(), batch.position());
         }
