@@ -108,15 +108,18 @@ final class SyncBench {
                     converge / (double) baseline, sorted[sorted.length / 2], sorted[sorted.length - 1], size / 1e6, all);
         }
 
-        HubAddress loaded = server.newDatabase("load");
-        try (Workspace first = Workspace.open(root.resolve("load-admin"))) {
-            first.sync().prepare(loaded);
+        for (boolean readEach : List.of(true, false)) {
+            HubAddress loaded = server.newDatabase("load");
+            try (Workspace first = Workspace.open(root.resolve("load-admin"))) {
+                first.sync().prepare(loaded);
+            }
+            HubLoad.Result load = HubLoad.run(loaded, root.resolve("load-template"), 200, 5, 20, 50, readEach);
+            System.out.printf(Locale.ROOT, "  200 simulated laptops, 5 pushes of 20 notes each, %s (50 at once):"
+                            + " converged in %,d ms; %.0f pushes/s (%,d records pushed, %,d read back); hub %.1f MB%n",
+                    readEach ? "reading the hub after each" : "reading it once at the end", load.millis(),
+                    load.pushes() * 1000.0 / load.millis(), load.records(), load.read(),
+                    databaseSize(server, loaded.database()) / 1e6);
         }
-        HubLoad.Result load = HubLoad.run(loaded, root.resolve("load-template"), 200, 5, 20, 50);
-        System.out.printf(Locale.ROOT, "  200 simulated laptops, 5 pushes of 20 notes each, reading after each (50 at"
-                        + " once): converged in %,d ms; %.0f pushes/s (%,d records pushed, %,d read back); hub %.1f MB%n",
-                load.millis(), load.pushes() * 1000.0 / load.millis(), load.records(), load.read(),
-                databaseSize(server, loaded.database()) / 1e6);
     }
 
     private static void copy(Path from, Path to) throws Exception {

@@ -36,11 +36,11 @@ public final class HubLoad {
 
     /**
      * Runs {@code laptops} simulated laptops, each pushing {@code pushes} change sets of {@code perPush} new notes
-     * (a note of {@code template}'s store as the model) and reading the hub after each, on {@code threads} threads;
-     * then each reads until it has seen the last change.
+     * (a note of {@code template}'s store as the model), reading the hub after each when {@code readEach}, on
+     * {@code threads} threads; then each reads until it has seen the last change.
      */
-    public static Result run(HubAddress hub, Path template, int laptops, int pushes, int perPush, int threads)
-            throws Exception {
+    public static Result run(HubAddress hub, Path template, int laptops, int pushes, int perPush, int threads,
+                             boolean readEach) throws Exception {
         Record model;
         try (Workspace workspace = Workspace.open(template)) {
             workspace.notes().save(new ma.etamkeen.rihla.model.Note(UUID.randomUUID(),
@@ -68,7 +68,9 @@ public final class HubLoad {
                         Hub.Pushed result = connection.push(changes(out, "laptop " + number));
                         pushed.incrementAndGet();
                         records.addAndGet(result.taken().size());
-                        read(connection, cursors, read);
+                        if (readEach) {
+                            read(connection, cursors, read);
+                        }
                     }
                     return cursors.getOrDefault(PostgresHub.CHANGES, 0L);
                 }
