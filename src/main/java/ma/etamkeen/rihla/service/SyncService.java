@@ -165,7 +165,7 @@ public final class SyncService {
      * Prepares an empty PostgreSQL database as a hub (a folder needs no preparing).
      *
      * @return the version of the hub's schema
-     * @throws RejectedInput {@code sync.hub-unreachable}, {@code sync.hub-foreign}, {@code sync.hub-newer}
+     * @throws RejectedInput {@code sync.init-folder}, {@code sync.hub-unreachable}, {@code sync.hub-foreign}
      */
     public String prepare(HubAddress address) {
         if (address.isFolder()) {
