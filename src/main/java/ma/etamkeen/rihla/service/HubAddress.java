@@ -108,8 +108,13 @@ public record HubAddress(Path folder, String host, int port, String database, St
         return text();  // never the password
     }
 
+    /**
+     * An address that could not be read, as a message may show it: everything before its last "@" (a user and a
+     * password, which may hold "@", ":" or "/" themselves when not percent-encoded) left out.
+     */
     private static String withoutPassword(String text) {
-        return text.replaceFirst("(?i)^(postgres(ql)?://[^:@/]*):[^@/]*@", "$1@");
+        int at = text.lastIndexOf('@');
+        return at < 0 ? text : text.substring(0, text.indexOf("://") + 3) + "…" + text.substring(at);
     }
 
     private static String decode(String text) {

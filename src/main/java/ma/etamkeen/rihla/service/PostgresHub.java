@@ -25,6 +25,9 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -50,7 +53,30 @@ final class PostgresHub implements Hub {
     static final String CHANGES = "changes";
     /** The key of the advisory lock pushes take turns by: "RIHL" in ASCII. */
     private static final long PUSH_LOCK = 0x5249484CL;
+    /**
+     * Writes a record's fields as the hub keeps them: every UTF-16 surrogate as a {@code \\uXXXX} escape (RFC 8259,
+     * section 7), so that a lone one — pasted text can hold one — comes back as it went instead of as "?" from the
+     * UTF-8 the server speaks; control characters are escaped as always.
+     */
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new SurrogateEscapes());
+    }
+
+    private static final class SurrogateEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Character.isSurrogate((char) ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
 
     private final HubAddress address;
     private final UnaryOperator<ExchangePackage> check;
@@ -227,7 +253,7 @@ final class PostgresHub implements Hub {
             Map<UUID, Held> held = held(changes.records());
             try (PreparedStatement upsert = connection.prepareStatement(
                     "INSERT INTO hub_record (id, kind, fields, hash, versions, change, pushed_by)"
-                            + " VALUES (?, ?, ?::jsonb, ?, ?, nextval('hub_change'), ?)"
+                            + " VALUES (?, ?, ?::json, ?, ?, nextval('hub_change'), ?)"
                             + " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, fields = excluded.fields,"
                             + " hash = excluded.hash, versions = excluded.versions, change = excluded.change,"
                             + " pushed_by = excluded.pushed_by, pushed_at = now()")) {

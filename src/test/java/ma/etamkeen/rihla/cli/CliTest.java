@@ -282,6 +282,7 @@ class CliTest {
     @Test
     void helpPrintsTheUsage() {
         assertThat(run(Language.EN, "help")).isZero();
-        assertThat(out()).contains("sites [--visit CODE] [--json]", "visits [--json]", "visit import FILE.csv");
+        assertThat(out()).contains("sites [--visit CODE] [--json]", "visits [--json]", "visit import FILE.csv",
+                "backup [--list]", "restore FILE", "sync [--hub FOLDER|postgresql://", "hub init postgresql://");
     }
 }

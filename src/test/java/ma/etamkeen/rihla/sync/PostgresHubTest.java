@@ -177,6 +177,23 @@ class PostgresHubTest {
     }
 
     @Test
+    void whatADelegatePastedComesBackExactlyEvenANulOrALoneSurrogate() throws Exception {
+        HubAddress hub = PostgresServer.shared().newDatabase("strange");
+        String[] texts = {"collé d'un PDF :\u0000fin", "moitié d'émoji \uD83D seule", "مرحبا 👍🏽 \u202Eà l'envers",
+                "x".repeat(100_000)};
+        try (Workspace amina = laptop("amina", "Amina"); Workspace youssef = laptop("youssef", "Youssef")) {
+            amina.sync().prepare(hub);
+            for (String text : texts) {
+                note(amina, text);
+            }
+            amina.sync().sync(hub, null);
+            youssef.sync().sync(hub, null);
+            assertThat(youssef.notes().forSite(Stores.SITE)).extracting(Note::body).containsExactlyInAnyOrder(texts);
+            assertThat(amina.sync().sync(hub, null).sent()).as("nothing differs: nothing goes again").isZero();
+        }
+    }
+
+    @Test
     void refusalsAreSaidInWords() throws Exception {
         PostgresServer server = PostgresServer.shared();
         HubAddress empty = server.newDatabase("empty");
@@ -210,7 +227,7 @@ class PostgresHubTest {
             note(youssef, "la note de Youssef, à garder");
             // Someone with rights on the server writes a note of a site that exists nowhere.
             execute(hub, "INSERT INTO hub_record (id, kind, fields, hash, versions, change, pushed_by)"
-                    + " SELECT gen_random_uuid(), kind, jsonb_set(fields, '{site_id}', '\"00000000-0000-0000-0000-000000000001\"'),"
+                    + " SELECT gen_random_uuid(), kind, jsonb_set(fields::jsonb, '{site_id}', '\"00000000-0000-0000-0000-000000000001\"')::json,"
                     + " repeat('a', 64), ARRAY[]::text[], nextval('hub_change'), 'intrus' FROM hub_record WHERE kind = 'note' LIMIT 1");
             List<String> before = youssef.notes().forSite(Stores.SITE).stream().map(Note::body).sorted().toList();
             assertThatThrownBy(() -> youssef.sync().sync(hub, null)).isInstanceOf(RejectedInput.class)

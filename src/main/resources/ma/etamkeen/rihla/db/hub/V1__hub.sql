@@ -12,11 +12,13 @@ INSERT INTO hub_info (id) VALUES (gen_random_uuid());
 CREATE SEQUENCE hub_change;
 
 -- Every record of every kind, tombstones included, as it travels in a .rihla package (the fields as JSON), with
--- its content hash and every version of it the laptops that pushed it had sent or received.
+-- its content hash and every version of it the laptops that pushed it had sent or received. The fields are json,
+-- kept as written, not jsonb: jsonb refuses the escape \u0000 and turns a lone UTF-16 surrogate into "?", and a
+-- note holds what its writer typed or pasted (cast to jsonb to query them).
 CREATE TABLE hub_record (
     id         UUID PRIMARY KEY,
     kind       VARCHAR(40) NOT NULL,
-    fields     JSONB NOT NULL,
+    fields     JSON NOT NULL,
     hash       CHAR(64) NOT NULL,
     versions   TEXT[] NOT NULL,
     change     BIGINT NOT NULL,
