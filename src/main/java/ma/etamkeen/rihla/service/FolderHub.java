@@ -32,6 +32,8 @@ import ma.etamkeen.rihla.store.AtomicFiles;
  */
 final class FolderHub implements Hub {
     static final String ID_FILE = "rihla-hub.json";
+    /** The layout of a folder hub this Rihla writes and reads; a newer one is refused ({@code sync.hub-newer}). */
+    static final int FORMAT = 1;
     static final String LAPTOPS = "laptops";
     /** A change set's name: its number, eight digits. Anything else in a laptop's folder is not read. */
     private static final Pattern CHANGE_SET = Pattern.compile("(\\d{8})\\.rihla");
@@ -48,13 +50,17 @@ final class FolderHub implements Hub {
      *
      * @param laptop this laptop's id: the name of its folder
      * @param reader reads and checks a package whole ({@link ExchangeService#read})
-     * @throws RejectedInput {@code sync.folder-missing} when the folder cannot be reached,
-     *                       {@code sync.folder-unwritable} when its id cannot be written
+     * @throws RejectedInput {@code sync.folder-missing} when the folder cannot be reached, {@code sync.folder-not-folder}
+     *                       for a file, {@code sync.folder-unwritable} when its id cannot be written,
+     *                       {@code sync.folder-foreign} when its id cannot be read, {@code sync.hub-newer}
      */
     FolderHub(Path root, UUID laptop, Function<Path, ExchangePackage> reader) {
         this.root = root;
         this.laptop = laptop.toString();
         this.reader = reader;
+        if (Files.isRegularFile(root)) {
+            throw new RejectedInput("sync.folder-not-folder", root);
+        }
         if (!Files.isDirectory(root)) {
             throw new RejectedInput("sync.folder-missing", root);
         }
@@ -77,14 +83,17 @@ final class FolderHub implements Hub {
                 throw new RejectedInput("sync.folder-unwritable", root, e.getMessage());
             }
         }
+        JsonNode id;
         try {
-            JsonNode hub = JSON.readTree(file.toFile()).path("hub");
-            String text = hub.asText("");
-            UUID.fromString(text);
-            return text;
-        } catch (IOException | IllegalArgumentException e) {
+            id = JSON.readTree(file.toFile());
+            UUID.fromString(id.path("hub").asText(""));
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new RejectedInput("sync.folder-foreign", root, ID_FILE);
         }
+        if (id.path("format").asInt(1) > FORMAT) {
+            throw new RejectedInput("sync.hub-newer", root, id.path("format").asInt());
+        }
+        return id.path("hub").asText();
     }
 
     @Override

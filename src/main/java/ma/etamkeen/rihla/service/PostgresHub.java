@@ -87,8 +87,8 @@ final class PostgresHub implements Hub {
      * Connects to a prepared hub, bringing its schema up to this version's (Flyway) if it is older.
      *
      * @param check checks each change set read, as a package's records are ({@link PackageReader#checked})
-     * @throws RejectedInput {@code sync.hub-unreachable} (no answer, refused, wrong password, no TLS),
-     *                       {@code sync.hub-not-prepared}, {@code sync.hub-newer}
+     * @throws RejectedInput {@code sync.hub-unreachable}, {@code sync.hub-unknown-host}, {@code sync.hub-login-refused},
+     *                       {@code sync.hub-no-tls}, {@code sync.hub-not-prepared}, {@code sync.hub-newer}
      */
     PostgresHub(HubAddress address, UnaryOperator<ExchangePackage> check) {
         this.address = address;
@@ -147,14 +147,33 @@ final class PostgresHub implements Hub {
                 .locations(MIGRATIONS).table(HISTORY).connectRetries(0).ignoreMigrationPatterns("*:future").load();
     }
 
-    /** The driver's or Flyway's own words, with the cause that says what went wrong (never the password). */
+    /**
+     * Why a server could not be reached, in the user's words where Rihla can tell — an unknown host, a login or
+     * password refused (SQLSTATE class 28), a server without TLS — else with the driver's own words.
+     */
     private static RejectedInput unreachable(HubAddress address, Exception e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        for (Throwable next = e; next != null; next = next.getCause() == next ? null : next.getCause()) {
+            if (next instanceof java.net.UnknownHostException) {
+                return new RejectedInput("sync.hub-unknown-host", address.text(), address.host());
+            }
+            if (next instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("28")) {
+                return new RejectedInput("sync.hub-login-refused", address.text(), address.user());
+            }
+            if (String.valueOf(next.getMessage()).contains("does not support SSL")) {
+                return new RejectedInput("sync.hub-no-tls", address.text());
+            }
+            cause = next;
         }
-        String detail = cause == e ? String.valueOf(e.getMessage()) : cause.getMessage();
-        return new RejectedInput("sync.hub-unreachable", address.text(), detail);
+        return new RejectedInput("sync.hub-unreachable", address.text(), words(cause));
+    }
+
+    /** A failure's first line, without its final full stop (a message puts its own) nor a batch's SQL. */
+    private static String words(Throwable failure) {
+        Throwable shown = failure instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null
+                ? batch.getNextException() : failure;
+        String text = String.valueOf(shown.getMessage()).strip().split("\\R", 2)[0];
+        return text.replaceAll("[.]+$", "");
     }
 
     @Override
@@ -296,7 +315,7 @@ final class PostgresHub implements Hub {
             return new Pushed(taken, refused);
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             rollbackQuietly();
-            throw new RejectedInput("sync.hub-failed", describe(), e.getMessage());
+            throw new RejectedInput("sync.hub-failed", describe(), words(e));
         } catch (RuntimeException e) {
             rollbackQuietly();
             throw e;

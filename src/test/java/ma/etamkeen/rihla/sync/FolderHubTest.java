@@ -234,7 +234,7 @@ class FolderHubTest {
     }
 
     @Test
-    void aFolderThatCannotBeReachedIsSaidInWordsAndNothingChanges() {
+    void aFolderThatCannotBeReachedIsSaidInWordsAndNothingChanges() throws Exception {
         try (Workspace amina = laptop("amina", "Amina")) {
             note(amina, "reste ici");
             HubAddress unplugged = HubAddress.folder(folder.resolve("media/USB-STICK"));
@@ -243,6 +243,18 @@ class FolderHubTest {
             assertThat(amina.notes().forSite(Stores.SITE)).extracting(Note::body).containsExactly("reste ici");
             assertThatThrownBy(() -> HubAddress.parse("postgresql://@/")).isInstanceOf(RejectedInput.class)
                     .hasFieldOrPropertyWithValue("messageKey", "sync.bad-address");
+            // A password with an "@" not percent-encoded: refused, and never shown.
+            assertThatThrownBy(() -> HubAddress.parse("postgresql://admin:Top@Secret9@localhost:5432/hub"))
+                    .isInstanceOf(RejectedInput.class)
+                    .satisfies(e -> assertThat(java.util.Arrays.toString(((RejectedInput) e).args()))
+                            .doesNotContain("Top").doesNotContain("Secret9").contains("@localhost:5432/hub"));
+            Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
+            assertThatThrownBy(() -> amina.sync().sync(HubAddress.folder(file), null)).isInstanceOf(RejectedInput.class)
+                    .hasFieldOrPropertyWithValue("messageKey", "sync.folder-not-folder");
+            Path newer = Files.createDirectories(folder.resolve("newer-hub"));
+            Files.writeString(newer.resolve("rihla-hub.json"), "{\"hub\": \"" + UUID.randomUUID() + "\", \"format\": 99}");
+            assertThatThrownBy(() -> amina.sync().sync(HubAddress.folder(newer), null)).isInstanceOf(RejectedInput.class)
+                    .hasFieldOrPropertyWithValue("messageKey", "sync.hub-newer");
         }
     }
 

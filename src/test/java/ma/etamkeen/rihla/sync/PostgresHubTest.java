@@ -202,7 +202,7 @@ class PostgresHubTest {
                     .hasFieldOrPropertyWithValue("messageKey", "sync.hub-not-prepared");
             HubAddress wrongPassword = empty.withPassword("not-the-password");
             assertThatThrownBy(() -> amina.sync().sync(wrongPassword, null)).isInstanceOf(RejectedInput.class)
-                    .hasFieldOrPropertyWithValue("messageKey", "sync.hub-unreachable")
+                    .hasFieldOrPropertyWithValue("messageKey", "sync.hub-login-refused")
                     .satisfies(e -> assertThat(java.util.Arrays.toString(((RejectedInput) e).args())).doesNotContain("not-the-password"));
             HubAddress foreign = server.newDatabase("foreign");
             try (Connection admin = server.admin(foreign.database()); var statement = admin.createStatement()) {
@@ -210,6 +210,9 @@ class PostgresHubTest {
             }
             assertThatThrownBy(() -> amina.sync().prepare(foreign)).isInstanceOf(RejectedInput.class)
                     .hasFieldOrPropertyWithValue("messageKey", "sync.hub-foreign");
+            HubAddress withTls = HubAddress.server("localhost", empty.port(), empty.database(), empty.user(), empty.password(), true);
+            assertThatThrownBy(() -> amina.sync().sync(withTls, null)).as("TLS on by default; this server has none")
+                    .isInstanceOf(RejectedInput.class).hasFieldOrPropertyWithValue("messageKey", "sync.hub-no-tls");
             HubAddress nobody = HubAddress.server("localhost", 1, "rihla", "x", "y", false);
             assertThatThrownBy(() -> amina.sync().sync(nobody, null)).isInstanceOf(RejectedInput.class)
                     .hasFieldOrPropertyWithValue("messageKey", "sync.hub-unreachable");
