@@ -26,9 +26,12 @@ import ma.etamkeen.rihla.store.AtomicFiles;
  * A hub that is a folder every laptop reaches now and then: a USB stick, a network share, a cloud-synced folder.
  * It holds {@code rihla-hub.json} (the hub's id) and {@code laptops/<laptop id>/<number>.rihla}: each laptop's
  * change sets, numbered from 1, as {@code .rihla} packages. A laptop only ever adds files, and only in its own
- * folder, each written under a temporary name and renamed when complete; it never rewrites or deletes a file.
- * Anything else — another laptop's file still being copied (refused whole by its checksums, read again at the
- * next sync), a cloud service's "conflicted copy", a foreign file — is left alone.
+ * folder, each written under a temporary name and renamed when complete, never over an existing file; it never
+ * rewrites or deletes a file. Anything else — another laptop's file still being copied (refused whole by its
+ * checksums, read again at the next sync), a cloud service's "conflicted copy", a foreign file — is left alone.
+ * A laptop also reads back the files of its own folder past the last one it knows of: written before a backup it
+ * restored since, or by a copy of its data folder on another laptop. It numbers on from the last number it knows,
+ * even when its folder was removed meanwhile (then it sends everything again: {@link #forgot()}).
  */
 final class FolderHub implements Hub {
     static final String ID_FILE = "rihla-hub.json";
@@ -44,6 +47,10 @@ final class FolderHub implements Hub {
     private final String laptop;
     private final Function<Path, ExchangePackage> reader;
     private final String id;
+    /** The number of this laptop's last change set that its store knows of (its own cursor). */
+    private long known;
+    /** The highest number in this laptop's own folder, as last listed. */
+    private long listed;
 
     /**
      * Opens the hub in {@code root}, preparing it on the first sync (its id file).
@@ -110,6 +117,8 @@ final class FolderHub implements Hub {
     public List<Batch> unread(Map<String, Long> cursors) {
         List<Batch> batches = new ArrayList<>();
         Path laptops = root.resolve(LAPTOPS);
+        known = cursors.getOrDefault(laptop, 0L);
+        listed = 0;
         if (!Files.isDirectory(laptops)) {
             return batches;
         }
@@ -119,11 +128,16 @@ final class FolderHub implements Hub {
             sorted.sort(Comparator.comparing(Path::toString));
             for (Path folder : sorted) {
                 String source = folder.getFileName().toString();
-                if (source.equals(laptop) || !LAPTOP.matcher(source).matches() || !Files.isDirectory(folder)) {
+                if (!LAPTOP.matcher(source).matches() || !Files.isDirectory(folder)) {
                     continue;
                 }
                 long read = cursors.getOrDefault(source, 0L);
-                for (long number : numbers(folder)) {
+                List<Long> numbers = numbers(folder);
+                if (source.equals(laptop)) {
+                    known = read;
+                    listed = numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
+                }
+                for (long number : numbers) {
                     if (number > read) {
                         Path file = folder.resolve(name(number));
                         batches.add(new Batch(source, number, source + "/" + file.getFileName(), true, () -> reader.apply(file)));
@@ -137,18 +151,43 @@ final class FolderHub implements Hub {
     }
 
     @Override
+    public boolean forgot() {
+        return listed < known;
+    }
+
+    /**
+     * Writes the change set as this laptop's next file: numbered on from the highest it knows of or sees, written
+     * under a temporary name, then renamed to a name no file holds yet (another copy of this data folder may be
+     * writing the same number at the same moment: the next number then).
+     */
+    @Override
     public Pushed push(ChangeSet changes) {
         Path mine = root.resolve(LAPTOPS).resolve(laptop);
         try {
             Files.createDirectories(mine);
             List<Long> numbers = numbers(mine);
-            long next = numbers.isEmpty() ? 1 : numbers.get(numbers.size() - 1) + 1;
-            changes.writePackage(mine.resolve(name(next)));  // a temporary name, renamed when complete
+            long next = Math.max(known, numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1)) + 1;
+            Path part = mine.resolve(AtomicFiles.PREFIX + UUID.randomUUID() + AtomicFiles.PART);
+            changes.writePackage(part);
+            for (int tries = 0; ; tries++) {
+                try {
+                    Files.move(part, mine.resolve(name(next)));  // never over an existing file
+                    break;
+                } catch (FileAlreadyExistsException taken) {
+                    if (tries == 100) {
+                        Files.deleteIfExists(part);
+                        throw taken;
+                    }
+                    next++;
+                }
+            }
+            AtomicFiles.syncFolder(mine);
+            // A folder refuses nothing: each laptop settles what it reads.
+            return new Pushed(changes.records().stream().map(out -> out.record().id()).collect(Collectors.toSet()),
+                    Set.of(), laptop, next);
         } catch (IOException e) {
             throw new RejectedInput("sync.folder-unwritable", root, e.getMessage());
         }
-        // A folder refuses nothing: each laptop settles what it reads.
-        return new Pushed(changes.records().stream().map(out -> out.record().id()).collect(Collectors.toSet()), Set.of());
     }
 
     /** The numbers of the change sets in a laptop's folder, in order (other files left out). */

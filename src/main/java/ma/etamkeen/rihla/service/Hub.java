@@ -37,9 +37,18 @@ interface Hub extends AutoCloseable {
 
     /**
      * What a push did: the records the hub took (or already held), and those it refused because they were changed
-     * there meanwhile by someone who had not seen this laptop's version (a conflict the next read brings).
+     * there meanwhile by someone who had not seen this laptop's version (a conflict the next read brings); and,
+     * for a hub of files, the source and position of what this laptop wrote (its own cursor), else null and 0.
      */
-    record Pushed(Set<UUID> taken, Set<UUID> refused) {
+    record Pushed(Set<UUID> taken, Set<UUID> refused, String source, long position) {
+    }
+
+    /**
+     * Whether the hub no longer holds what this laptop sent it (its folder was removed or replaced): everything
+     * is then sent again. Known after {@link #unread}.
+     */
+    default boolean forgot() {
+        return false;
     }
 
     @Override

@@ -312,7 +312,7 @@ final class PostgresHub implements Hub {
                 notify.execute("NOTIFY rihla_changes");  // for laptops listening while online
             }
             connection.commit();
-            return new Pushed(taken, refused);
+            return new Pushed(taken, refused, null, 0);
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             rollbackQuietly();
             throw new RejectedInput("sync.hub-failed", describe(), words(e));

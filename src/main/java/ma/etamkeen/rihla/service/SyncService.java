@@ -192,15 +192,25 @@ public final class SyncService {
                 conflicts().forEach(conflict -> settle(conflict.id(), settle.apply(conflict)));
             }
             read(hub, settle, received);
+            if (hub.forgot()) {
+                database.write(tx -> {
+                    sync.forget(tx, hub.id());  // what it held of ours is gone: all of it goes again
+                    return null;
+                });
+            }
             Set<UUID> waiting = database.read(tx -> ids(sync.conflicts(tx)));
             List<Hub.Outgoing> outgoing = outgoing(hub.id(), waiting);
-            Hub.Pushed pushed = new Hub.Pushed(Set.of(), Set.of());
+            Hub.Pushed pushed = new Hub.Pushed(Set.of(), Set.of(), null, 0);
             if (!outgoing.isEmpty()) {
                 pushed = hub.push(changeSet(outgoing));
                 Map<UUID, String> hashes = new HashMap<>();
                 outgoing.forEach(out -> hashes.put(out.record().id(), out.record().hash()));
                 Set<UUID> taken = pushed.taken();
+                Hub.Pushed sent = pushed;
                 database.write(tx -> {
+                    if (sent.source() != null) {
+                        sync.cursor(tx, hub.id(), sent.source(), sent.position());
+                    }
                     Map<UUID, Set<String>> known = records.versions(tx);
                     for (UUID id : taken) {
                         sync.onHub(tx, hub.id(), id, hashes.get(id));

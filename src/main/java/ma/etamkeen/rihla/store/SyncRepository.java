@@ -46,6 +46,11 @@ public final class SyncRepository {
         tx.update("MERGE INTO sync_record (hub, record_id, hash) KEY (hub, record_id) VALUES (?, ?, ?)", hub, id, hash);
     }
 
+    /** Forgets every record hub {@code hub} holds: all of them go out again with the next sync to it. */
+    public void forget(Tx tx, String hub) throws SQLException {
+        tx.update("DELETE FROM sync_record WHERE hub = ?", hub);
+    }
+
     /** Forgets what every hub holds of record {@code id}: it goes out again with the next sync to each. */
     public void sendAgain(Tx tx, UUID id) throws SQLException {
         tx.update("DELETE FROM sync_record WHERE record_id = ?", id);

@@ -196,6 +196,95 @@ class FolderHubTest {
     }
 
     @Test
+    void aLaptopWhoseFolderWasRemovedFromTheHubSendsEverythingAgainUnderNewNumbers() throws Exception {
+        Path stick = Files.createDirectories(folder.resolve("stick"));
+        HubAddress hub = HubAddress.folder(stick);
+        try (Workspace p = laptop("p", "Amina"); Workspace q = laptop("q", "Youssef")) {
+            for (String text : List.of("P one", "P two", "P three")) {
+                note(p, text);
+                p.sync().sync(hub, null);
+            }
+            q.sync().sync(hub, null);
+            try (Stream<Path> laptops = Files.list(stick.resolve("laptops"))) {
+                for (Path laptopFolder : laptops.toList()) {  // someone tidies the stick: p's folder goes
+                    Files.move(laptopFolder, folder.resolve("elsewhere-" + laptopFolder.getFileName()));
+                }
+            }
+            note(p, "P four");
+            p.sync().sync(hub, null);
+            q.sync().sync(hub, null);
+            assertThat(q.notes().forSite(Stores.SITE)).extracting(Note::body).contains("P four");
+        }
+        try (Workspace r = laptop("r", "Karim")) {  // a laptop that joins later gets all of p's notes
+            r.sync().sync(hub, null);
+            assertThat(r.notes().forSite(Stores.SITE)).extracting(Note::body).contains("P one", "P two", "P three", "P four");
+        }
+    }
+
+    @Test
+    void aLaptopThatRestoredAnOlderBackupGetsBackWhatItHadSentSince() throws Exception {
+        HubAddress hub = HubAddress.folder(Files.createDirectories(folder.resolve("stick")));
+        Path backup;
+        try (Workspace p = laptop("p", "Amina")) {
+            note(p, "P one");
+            p.sync().sync(hub, null);
+            backup = p.backups().backUpNow().file();
+            note(p, "P two");
+            p.sync().sync(hub, null);
+        }
+        BackupService.restore(folder.resolve("p"), backup);
+        try (Workspace p = Workspace.open(folder.resolve("p"))) {
+            assertThat(p.notes().forSite(Stores.SITE)).extracting(Note::body).doesNotContain("P two");
+            p.sync().sync(hub, null);
+            assertThat(p.notes().forSite(Stores.SITE)).extracting(Note::body).contains("P one", "P two");
+            note(p, "P three");
+            p.sync().sync(hub, null);
+        }
+        try (Workspace q = laptop("q", "Youssef")) {
+            q.sync().sync(hub, null);
+            assertThat(q.notes().forSite(Stores.SITE)).extracting(Note::body).contains("P one", "P two", "P three");
+        }
+    }
+
+    @Test
+    void twoCopiesOfOneDataFolderSyncingAtOnceNeverOverwriteEachOthersFiles() throws Exception {
+        HubAddress hub = HubAddress.folder(Files.createDirectories(folder.resolve("stick")));
+        try (Workspace original = laptop("one", "Amina")) {
+            note(original, "avant la copie");
+            original.sync().sync(hub, null);
+        }
+        copyFolder(folder.resolve("one"), folder.resolve("two"));
+        try (Workspace one = Workspace.open(folder.resolve("one")); Workspace two = Workspace.open(folder.resolve("two"))) {
+            for (int round = 0; round < 4; round++) {
+                note(one, "one " + round);
+                note(two, "two " + round);
+                CompletableFuture.allOf(CompletableFuture.runAsync(() -> one.sync().sync(hub, null)),
+                        CompletableFuture.runAsync(() -> two.sync().sync(hub, null))).join();
+            }
+            one.sync().sync(hub, null);
+            two.sync().sync(hub, null);
+        }
+        try (Workspace third = laptop("three", "Karim")) {
+            third.sync().sync(hub, null);
+            assertThat(third.notes().forSite(Stores.SITE)).extracting(Note::body).contains("avant la copie",
+                    "one 0", "one 1", "one 2", "one 3", "two 0", "two 1", "two 2", "two 3");
+        }
+    }
+
+    private static void copyFolder(Path from, Path to) throws Exception {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.getFileName().toString().equals("rihla.lock")) {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void aSyncIsUndoneByRestoringTheBackupTakenBeforeIt() throws Exception {
         HubAddress hub = HubAddress.folder(Files.createDirectories(folder.resolve("stick")));
         try (Workspace amina = laptop("amina", "Amina")) {
