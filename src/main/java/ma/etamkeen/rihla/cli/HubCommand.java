@@ -17,11 +17,8 @@ final class HubCommand implements Cli.Command {
     private final String address;
 
     HubCommand(List<String> arguments) throws LaunchOptions.UsageException {
-        if (arguments.isEmpty() || !arguments.get(0).equals("init")) {
-            throw new LaunchOptions.UsageException("cli.error.missing-value", "init");
-        }
-        if (arguments.size() != 2) {
-            throw new LaunchOptions.UsageException("cli.error.missing-value", "postgresql://…");
+        if (arguments.size() != 2 || !arguments.get(0).equals("init")) {
+            throw new LaunchOptions.UsageException("cli.error.hub-usage");
         }
         this.address = arguments.get(1);
     }

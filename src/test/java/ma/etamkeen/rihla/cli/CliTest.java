@@ -281,6 +281,8 @@ class CliTest {
 
     @Test
     void helpPrintsTheUsage() {
+        assertThat(run(Language.FR, "hub")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("hub init postgresql://UTILISATEUR@HÔTE:PORT/BASE");
         assertThat(run(Language.EN, "help")).isZero();
         assertThat(out()).contains("sites [--visit CODE] [--json]", "visits [--json]", "visit import FILE.csv",
                 "backup [--list]", "restore FILE", "sync [--hub FOLDER|postgresql://", "hub init postgresql://");
