@@ -25,11 +25,11 @@ import ma.etamkeen.rihla.testing.Processes;
 
 /**
  * A child JVM writes notes continuously through the real store and is killed with SIGKILL at random
- * moments, {@code rihla.crash.rounds} times (35 in {@code mvn verify}, to keep the suite within its time; more
+ * moments, {@code rihla.crash.rounds} times (30 in {@code mvn verify}, to keep the suite within its time; more
  * for a longer soak). After every kill the database must open and hold every note the child reported as saved.
  */
 class CrashDurabilityIT {
-    static final int ROUNDS = Integer.getInteger("rihla.crash.rounds", 35);
+    static final int ROUNDS = Integer.getInteger("rihla.crash.rounds", 30);
 
     @TempDir
     Path folder;
