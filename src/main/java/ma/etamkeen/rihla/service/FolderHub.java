@@ -79,7 +79,8 @@ final class FolderHub implements Hub {
         if (!Files.exists(file)) {
             try {
                 Path part = AtomicFiles.temporaryBeside(file);
-                Files.writeString(part, "{\"hub\": \"" + UUID.randomUUID() + "\", \"format\": 1}\n", StandardCharsets.UTF_8);
+                Files.writeString(part, "{\"hub\": \"" + UUID.randomUUID() + "\", \"format\": " + FORMAT + "}\n",
+                        StandardCharsets.UTF_8);
                 AtomicFiles.sync(part);
                 try {
                     Files.move(part, file);  // not over one another laptop wrote meanwhile: the first one stays
@@ -134,7 +135,6 @@ final class FolderHub implements Hub {
                 long read = cursors.getOrDefault(source, 0L);
                 List<Long> numbers = numbers(folder);
                 if (source.equals(laptop)) {
-                    known = read;
                     listed = numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
                 }
                 for (long number : numbers) {

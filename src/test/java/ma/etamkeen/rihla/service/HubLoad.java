@@ -25,10 +25,10 @@ import ma.etamkeen.rihla.store.ExchangeRepository.Record;
  */
 public final class HubLoad {
     /**
-     * What the load did: wall time until every laptop had read every change, pushes, records pushed, records read
-     * back by all the laptops together, and the hub's last change number.
+     * What the load did: wall time until every push was done and until every laptop had read every change (ms),
+     * pushes, records pushed, records read back by all the laptops together, and the hub's last change number.
      */
-    public record Result(long millis, long pushes, long records, long read, long maxChange) {
+    public record Result(long pushMillis, long millis, long pushes, long records, long read, long maxChange) {
     }
 
     private HubLoad() {
@@ -79,6 +79,7 @@ public final class HubLoad {
         for (Future<Long> each : done) {
             each.get();
         }
+        long pushMillis = (System.nanoTime() - start) / 1_000_000;
         // Converged: every laptop reads up to the last change.
         long last;
         try (PostgresHub connection = new PostgresHub(hub, java.util.function.UnaryOperator.identity())) {
@@ -103,7 +104,8 @@ public final class HubLoad {
             each.get();
         }
         pool.shutdown();
-        return new Result((System.nanoTime() - start) / 1_000_000, pushed.get(), records.get(), read.get(), last);
+        return new Result(pushMillis, (System.nanoTime() - start) / 1_000_000, pushed.get(), records.get(), read.get(),
+                last);
     }
 
     /** Reads every change set not read yet, as a laptop's sync does (the records decoded, bytes not fetched). */
