@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
-import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.BackupService;
 import ma.etamkeen.rihla.service.HubAddress;
@@ -27,6 +25,7 @@ import ma.etamkeen.rihla.service.SyncService;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.testing.CliRun;
 import ma.etamkeen.rihla.testing.Stores;
+import ma.etamkeen.rihla.testing.SyncLaptops;
 
 /**
  * Sync through a real folder (a USB stick, a share, a cloud-synced folder): what one laptop writes reaches the
@@ -38,14 +37,11 @@ class FolderHubTest {
     Path folder;
 
     private Workspace laptop(String name, String delegate) {
-        Workspace workspace = Workspace.open(folder.resolve(name));
-        Delegate me = workspace.people().save(new Delegate(UUID.randomUUID(), delegate, null));
-        workspace.identity().setMe(me.id());
-        return workspace;
+        return SyncLaptops.laptop(folder, name, delegate);
     }
 
     private static Note note(Workspace laptop, String text) {
-        return laptop.notes().save(new Note(UUID.randomUUID(), Stores.SITE, null, LocalDate.of(2022, 9, 28), text, null));
+        return SyncLaptops.note(laptop, text);
     }
 
     @Test

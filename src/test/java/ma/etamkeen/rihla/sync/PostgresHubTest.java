@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.model.EntryKind;
 import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.HubAddress;
@@ -27,6 +25,7 @@ import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.testing.CliRun;
 import ma.etamkeen.rihla.testing.PostgresServer;
 import ma.etamkeen.rihla.testing.Stores;
+import ma.etamkeen.rihla.testing.SyncLaptops;
 
 /**
  * Sync through a real PostgreSQL server (started by {@link PostgresServer}): hub init, every record kind with
@@ -39,14 +38,11 @@ class PostgresHubTest {
     Path folder;
 
     private Workspace laptop(String name, String delegate) {
-        Workspace workspace = Workspace.open(folder.resolve(name));
-        Delegate me = workspace.people().save(new Delegate(UUID.randomUUID(), delegate, null));
-        workspace.identity().setMe(me.id());
-        return workspace;
+        return SyncLaptops.laptop(folder, name, delegate);
     }
 
     private static Note note(Workspace laptop, String text) {
-        return laptop.notes().save(new Note(UUID.randomUUID(), Stores.SITE, null, LocalDate.of(2022, 10, 4), text, null));
+        return SyncLaptops.note(laptop, text);
     }
 
     private static long count(HubAddress hub, String sql) throws Exception {
