@@ -149,7 +149,8 @@ final class PostgresHub implements Hub {
 
     /**
      * Why a server could not be reached, in the user's words where Rihla can tell — an unknown host, a login or
-     * password refused (SQLSTATE class 28), a server without TLS — else with the driver's own words.
+     * password refused (SQLSTATE class 28), a server without TLS (08004 while TLS was asked for): told by codes, never
+     * by the driver's words, which follow the JVM's language — else with the driver's own words.
      */
     private static RejectedInput unreachable(HubAddress address, Exception e) {
         Throwable cause = e;
@@ -160,7 +161,8 @@ final class PostgresHub implements Hub {
             if (next instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("28")) {
                 return new RejectedInput("sync.hub-login-refused", address.text(), address.user());
             }
-            if (String.valueOf(next.getMessage()).contains("does not support SSL")) {
+            // pgjdbc says so in the JVM's language, with SQLSTATE 08004 (connection rejected) when TLS was asked for.
+            if (next instanceof SQLException sql && "08004".equals(sql.getSQLState()) && !address.sslMode().equals("disable")) {
                 return new RejectedInput("sync.hub-no-tls", address.text());
             }
             cause = next;
