@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
 
@@ -61,29 +64,28 @@ interface Hub extends AutoCloseable {
      * @param later whether one that cannot be read whole is left for a later sync (a file still being copied), or
      *              fails the sync (a server's rows)
      */
-    record Batch(String source, long position, String name, boolean later, Opener open) {
-    }
-
-    /** Reads a batch's change set; a package not complete yet is refused ({@link RejectedInput}). */
-    interface Opener {
-        ExchangePackage open();
+    record Batch(String source, long position, String name, boolean later, Supplier<ExchangePackage> open) {
     }
 
     /** One record this laptop sends, with every version of it this laptop has sent or received. */
     record Outgoing(Record record, Set<String> versions) {
     }
 
-    /** What this laptop sends: its records changed since the hub last had them. */
-    interface ChangeSet {
-        /** Who sends it (the name written in {@code updated_by} here). */
-        String by();
+    /**
+     * What this laptop sends: its records changed since the hub last had them.
+     *
+     * @param by          who sends it (the name written in {@code updated_by} here)
+     * @param attachments an attachment's bytes, read from this laptop's blobs: null once purged, or when its blob is
+     *                    missing here
+     * @param writer      writes the change set as a {@code .rihla} package to the file given, whole or not at all
+     */
+    record ChangeSet(String by, List<Outgoing> records, Function<Record, byte[]> attachments, Consumer<Path> writer) {
+        byte[] attachment(Record attachment) {
+            return attachments.apply(attachment);
+        }
 
-        List<Outgoing> records();
-
-        /** An attachment's bytes, read from this laptop's blobs: null once purged, or when its blob is missing here. */
-        byte[] attachment(Record attachment);
-
-        /** Writes the change set as a {@code .rihla} package to {@code file}, whole or not at all. */
-        void writePackage(Path file);
+        void writePackage(Path file) {
+            writer.accept(file);
+        }
     }
 }

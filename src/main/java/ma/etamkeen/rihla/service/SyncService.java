@@ -287,7 +287,7 @@ public final class SyncService {
                     continue;
                 }
                 try {
-                    opened.add(new Opened(batch, batch.open().open()));
+                    opened.add(new Opened(batch, batch.open().get()));
                 } catch (RejectedInput e) {
                     if (!batch.later()) {
                         throw e;  // a server's rows that do not pass: nothing of them is taken, and the user is told
@@ -396,35 +396,16 @@ public final class SyncService {
     }
 
     private Hub.ChangeSet changeSet(List<Hub.Outgoing> outgoing) {
-        String by = identity.stamp().by();
-        return new Hub.ChangeSet() {
-            @Override
-            public String by() {
-                return by;
+        Set<UUID> ids = new HashSet<>();
+        outgoing.forEach(out -> ids.add(out.record().id()));
+        return new Hub.ChangeSet(identity.stamp().by(), outgoing, attachment -> {
+            try {
+                return database.read(tx -> records.content(tx, attachment.id()));
+            } catch (StoreException e) {
+                LOG.log(Level.WARNING, "Sync: the bytes of attachment " + attachment.id() + " are missing here", e);
+                return null;
             }
-
-            @Override
-            public List<Hub.Outgoing> records() {
-                return outgoing;
-            }
-
-            @Override
-            public byte[] attachment(Record attachment) {
-                try {
-                    return database.read(tx -> records.content(tx, attachment.id()));
-                } catch (StoreException e) {
-                    LOG.log(Level.WARNING, "Sync: the bytes of attachment " + attachment.id() + " are missing here", e);
-                    return null;
-                }
-            }
-
-            @Override
-            public void writePackage(Path file) {
-                Set<UUID> ids = new HashSet<>();
-                outgoing.forEach(out -> ids.add(out.record().id()));
-                exchange.export(file, ExchangeService.ExportScope.changes(ids), ExchangeService.Progress.NONE);
-            }
-        };
+        }, file -> exchange.export(file, ExchangeService.ExportScope.changes(ids), ExchangeService.Progress.NONE));
     }
 
     // Conflicts.
@@ -432,12 +413,20 @@ public final class SyncService {
     /** The conflicts waiting, oldest first: this laptop's version and theirs, side by side. */
     public List<ImportPlan.Conflict> conflicts() {
         return database.read(tx -> {
+            List<SyncRepository.Conflict> kept = sync.conflicts(tx);
+            Map<UUID, Record> mine = new HashMap<>();
+            Set<RecordKind<?>> kinds = new HashSet<>();
+            kept.forEach(conflict -> kinds.add(conflict.theirs().kind()));
+            for (RecordKind<?> kind : kinds) {  // one read per kind, however many conflicts wait
+                records.all(tx, kind).forEach(record -> mine.put(record.id(), record));
+            }
             List<ImportPlan.Conflict> conflicts = new ArrayList<>();
-            for (SyncRepository.Conflict kept : sync.conflicts(tx)) {
-                Record theirs = kept.theirs();
-                Optional<Record> mine = records.one(tx, theirs.kind(), theirs.id());
-                mine.ifPresent(record -> conflicts.add(new ImportPlan.Conflict(theirs.kind(), theirs.id(),
-                        ImportPlan.siteOf(theirs), record, theirs)));
+            for (SyncRepository.Conflict conflict : kept) {
+                Record theirs = conflict.theirs();
+                Record here = mine.get(theirs.id());
+                if (here != null) {
+                    conflicts.add(new ImportPlan.Conflict(theirs.kind(), theirs.id(), ImportPlan.siteOf(theirs), here, theirs));
+                }
             }
             return conflicts;
         });

@@ -125,11 +125,6 @@ public final class ExchangeRepository {
         return records;
     }
 
-    /** The record {@code id} of {@code kind} as it travels, tombstones included; empty when there is none. */
-    public Optional<Record> one(Tx tx, RecordKind<?> kind, UUID id) throws SQLException {
-        return all(tx, kind).stream().filter(record -> record.id().equals(id)).findFirst();
-    }
-
     private static ObjectNode fields(RecordKind<?> kind, ResultSet row, UUID id, Map<String, Map<UUID, Set<String>>> links)
             throws SQLException {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();

@@ -111,7 +111,7 @@ public final class HubLoad {
     /** Reads every change set not read yet, as a laptop's sync does (the records decoded, bytes not fetched). */
     private static void read(PostgresHub connection, Map<String, Long> cursors, AtomicLong read) {
         for (Hub.Batch batch : connection.unread(cursors)) {
-            try (ExchangePackage changes = batch.open().open()) {
+            try (ExchangePackage changes = batch.open().get()) {
                 if (changes.size() == 0) {
                     throw new IllegalStateException("an empty change set");
                 }
@@ -122,26 +122,8 @@ public final class HubLoad {
     }
 
     private static Hub.ChangeSet changes(List<Hub.Outgoing> out, String by) {
-        return new Hub.ChangeSet() {
-            @Override
-            public String by() {
-                return by;
-            }
-
-            @Override
-            public List<Hub.Outgoing> records() {
-                return out;
-            }
-
-            @Override
-            public byte[] attachment(Record attachment) {
-                return null;
-            }
-
-            @Override
-            public void writePackage(Path file) {
-                throw new UnsupportedOperationException("a server hub");
-            }
-        };
+        return new Hub.ChangeSet(by, out, attachment -> null, file -> {
+            throw new UnsupportedOperationException("a server hub");
+        });
     }
 }

@@ -39,13 +39,15 @@ public final class SyncSettingsViewModel {
         this.sync = sync;
     }
 
+    /** The settings as the store keeps them. */
+    private record Kept(java.util.Optional<HubAddress> hub, boolean automatic) {
+    }
+
     /** Reads the settings kept, off the JavaFX thread. */
     public void load() {
-        context.background().read(workspace -> new Object[] {workspace.sync().hub(), workspace.sync().automatic()}, kept -> {
-            @SuppressWarnings("unchecked")
-            java.util.Optional<HubAddress> hub = (java.util.Optional<HubAddress>) kept[0];
-            automatic.set((Boolean) kept[1]);
-            hub.ifPresent(address -> {
+        context.background().read(workspace -> new Kept(workspace.sync().hub(), workspace.sync().automatic()), kept -> {
+            automatic.set(kept.automatic());
+            kept.hub().ifPresent(address -> {
                 if (address.isFolder()) {
                     mode.set(Mode.FOLDER);
                     folder.set(address.folder().toString());

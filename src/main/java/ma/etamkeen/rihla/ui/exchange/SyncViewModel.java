@@ -67,21 +67,23 @@ public final class SyncViewModel {
         return waiting.getReadOnlyProperty();
     }
 
+    /** What the status bar says at start: whether a hub is chosen, when the last sync was, how many conflicts wait. */
+    private record Kept(boolean hub, Optional<Instant> last, int waiting) {
+    }
+
     /** Reads when this laptop last synced and what waits, for the status bar. */
     public void load() {
-        context.background().read(workspace -> new Object[] {workspace.sync().hub().isPresent(),
-                workspace.sync().lastSync(), workspace.sync().waiting()}, loaded -> {
-            @SuppressWarnings("unchecked")
-            Optional<Instant> last = (Optional<Instant>) loaded[1];
-            int count = (Integer) loaded[2];
-            waiting.set(count);
-            Function<Messages, String> conflicts = messages -> count == 0 ? "" : " — " + messages.format("sync.waiting", count);
-            if (!(Boolean) loaded[0]) {
+        context.background().read(workspace -> new Kept(workspace.sync().hub().isPresent(), workspace.sync().lastSync(),
+                workspace.sync().waiting()), kept -> {
+            waiting.set(kept.waiting());
+            Function<Messages, String> conflicts = messages -> kept.waiting() == 0 ? ""
+                    : " — " + messages.format("sync.waiting", kept.waiting());
+            if (!kept.hub()) {
                 said.set(conflicts);
-            } else if (last.isEmpty()) {
+            } else if (kept.last().isEmpty()) {
                 said.set(messages -> messages.get("sync.never") + conflicts.apply(messages));
             } else {
-                said.set(messages -> messages.format("sync.last", when(last.get())) + conflicts.apply(messages));
+                said.set(messages -> messages.format("sync.last", when(kept.last().get())) + conflicts.apply(messages));
             }
         }, failure -> { });
     }
