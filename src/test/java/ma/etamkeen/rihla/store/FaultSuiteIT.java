@@ -38,14 +38,14 @@ import ma.etamkeen.rihla.testing.Stores;
  * upgrade migration of a store with attachments (which moves their bytes to blobs), an import, writing all
  * briefs, compacting a grown store as it closes, attaching photos (with the trash emptied and unneeded blobs
  * removed) — and is killed with SIGKILL at a random moment inside that work, {@code rihla.fault.rounds} times
- * each (8 in {@code mvn verify}, to keep the suite within its time; {@code -Drihla.fault.rounds=200} for a
+ * each (6 in {@code mvn verify}, to keep the suite within its time; {@code -Drihla.fault.rounds=200} for a
  * longer soak). After every kill the folder is opened as the next start would: it must open (never as damaged),
  * hold exactly the content from before the work or from after it, read every attachment it holds byte for byte,
  * list no damaged backup as good, find every blob a good backup needs, and have a search index that matches
  * the store.
  */
 class FaultSuiteIT {
-    static final int ROUNDS = Integer.getInteger("rihla.fault.rounds", 8);
+    static final int ROUNDS = Integer.getInteger("rihla.fault.rounds", 6);
     private static final Random RANDOM = new Random(20220925);
 
     @TempDir
