@@ -38,6 +38,8 @@ major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$out/runtime/release")
 # ahead-of-time cache (JEP 483/514: classes loaded and linked, method profiles), relocatable with the app;
 # JavaFX's native libraries and its use of sun.misc.Unsafe allowed without warnings (JEP 472, JEP 471).
 # Before: a class-data archive (AppCDS). Either way an unusable cache is ignored silently.
+# The JIT compiles a method once it ran ten times as often as by default (-XX:CompileThresholdScaling): at
+# start its compiler threads otherwise take most of a two-core laptop from the window (figures: README.md).
 if [ "$major" -ge 25 ]; then
   cache=rihla.aot
   java_options="-XX:AOTCache=\$APPDIR/$cache -Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
@@ -45,6 +47,7 @@ else
   cache=rihla.jsa
   java_options="-Xshare:auto -XX:SharedArchiveFile=\$APPDIR/$cache -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
+java_options="-XX:CompileThresholdScaling=10 $java_options"
 
 echo "== App image (jpackage), Java $major"
 rm -rf "$out/input" "$out/Rihla" "$out/Rihla.app"
@@ -62,6 +65,25 @@ case "$os" in
   macos) app="$image/Contents/app"; java="$image/Contents/runtime/Contents/Home/bin/java" ;;
   windows) app="$image/app"; java="$image/runtime/bin/java.exe" ;;
 esac
+
+if [ "$os" = linux ]; then
+  # jpackage's Linux launcher asks rpm and dpkg which package owns it at every start (its LinuxPackage.c runs
+  # `rpm -qf`, `dpkg -S`, then `dpkg -L rihla` when installed), about 150 ms before the JVM even starts. This
+  # script starts the same JVM with the same options and class path (those of Rihla.cfg, which stays).
+  cfg_options=$(sed -n 's:^java-options=::p' "$app/Rihla.cfg" | sed 's:\$APPDIR:$app:g; s:.*:"&":' | paste -sd ' ' -)
+  cfg_classpath=$(sed -n 's:^app.classpath=::p' "$app/Rihla.cfg" | sed 's:\$APPDIR:$app:g' | paste -sd ':' -)
+  main_class=$(sed -n 's:^app.mainclass=::p' "$app/Rihla.cfg")
+  cat > "$image/bin/Rihla" <<EOF
+#!/bin/sh
+# Starts Rihla with the runtime beside it (written by installer/build.sh in place of jpackage's launcher,
+# which queries the package manager at every start). Options and class path as in lib/app/Rihla.cfg.
+image=\$(dirname "\$(dirname "\$(readlink -f "\$0")")")
+app="\$image/lib/app"
+exec "\$image/lib/runtime/bin/java" $cfg_options -Djpackage.app-path="\$image/bin/Rihla" \\
+  -cp "$cfg_classpath" $main_class "\$@"
+EOF
+  chmod 755 "$image/bin/Rihla"
+fi
 
 echo "== Start-up cache ($cache): one start of the window, trained and written at exit"
 # The same class path as the launcher, in its order, so that the archive fits the launcher.

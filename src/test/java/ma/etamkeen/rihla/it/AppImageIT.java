@@ -133,6 +133,30 @@ class AppImageIT {
         assertThat(fallback[2]).as("falls back silently").isEmpty();
     }
 
+    /**
+     * jpackage's own Linux launcher asks rpm and dpkg which package owns it at every start (about 150 ms before
+     * the JVM starts): the image's launcher asks no package manager, and works from a folder with a space.
+     */
+    @Test
+    void theLauncherAsksNoPackageManagerAndStartsFromAFolderWithASpace() throws Exception {
+        Path copy = folder.resolve("Rihla apps").resolve("rihla");
+        Files.createDirectories(copy.getParent());
+        assertThat(new ProcessBuilder("cp", "-a", LAUNCHER.getParent().getParent().toString(), copy.toString())
+                .start().waitFor()).isZero();
+        Path spies = Files.createDirectories(folder.resolve("spies"));
+        for (String manager : List.of("rpm", "dpkg")) {
+            Path spy = spies.resolve(manager);
+            Files.writeString(spy, "#!/bin/sh\necho \"$0 $*\" >> '" + spies.resolve("asked") + "'\nexit 1\n");
+            assertThat(spy.toFile().setExecutable(true)).isTrue();
+        }
+        String[] run = run(List.of(copy.resolve("bin").resolve("Rihla").toString(), "--db",
+                folder.resolve("data").toString(), "sites", "--json"), Map.of("PATH", spies + ":" + System.getenv("PATH")));
+        assertThat(run[0]).as(run[2]).isEqualTo("0");
+        assertThat(new ObjectMapper().readTree(run[1]).size()).isEqualTo(15);
+        assertThat(run[2]).isEmpty();
+        assertThat(spies.resolve("asked")).as("a package manager was asked").doesNotExist();
+    }
+
     private String[] run(List<String> command, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().putAll(environment);
