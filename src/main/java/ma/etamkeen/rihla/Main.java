@@ -1,5 +1,6 @@
 package ma.etamkeen.rihla;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,8 +29,9 @@ public final class Main {
             }
             // The log first: what JavaFX says as it starts (it runs from the class path, by design, which it
             // warns about) goes to the data folder's log, and the console stays quiet.
-            Logs.install(DataFolder.resolve(options.db()));
-            App.run(args);
+            Path folder = DataFolder.resolve(options.db());
+            Logs.install(folder);
+            App.run(args, folder);
         } else {
             System.exit(Cli.forConsole(options.languageOr(Locale.getDefault())).run(options));
         }
