@@ -1,7 +1,11 @@
 package ma.etamkeen.rihla.ui.sites;
 
+import java.util.List;
+
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -10,7 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.VBox;
 
-import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.ui.common.ViewScope;
 import ma.etamkeen.rihla.ui.common.Chips;
@@ -22,10 +25,13 @@ import ma.etamkeen.rihla.ui.sites.SiteListViewModel.SiteItem;
 
 /** Binds the site list: city headings, site cells with their theme chips, and the selection. */
 public final class SiteListController {
+    private static final PseudoClass CITY_HEADING = PseudoClass.getPseudoClass("city-heading");
+    private static final PseudoClass SITE = PseudoClass.getPseudoClass("site");
     private final SiteListViewModel viewModel;
     private final UiLanguage language;
     private final ViewScope scope;
     private final Runnable newSite;
+    private final Tooltip fullName = new Tooltip();
 
     @FXML
     private ListView<Item> siteList;
@@ -90,49 +96,85 @@ public final class SiteListController {
         }
     }
 
-    /** Renders a city heading or a site with its type, level and theme chips. */
+    /**
+     * Renders a city heading or a site with its type, level and theme chips. A cell builds its nodes once and
+     * then only changes texts, which of its nodes show and a pseudo-class: the list measures many items through
+     * one cell while it sizes itself, and new nodes or a new style class would send each through CSS again.
+     */
     private final class ItemCell extends ListCell<Item> {
+        private final Label heading = styled(new Label(), "city-heading");
+        private final Label name = styled(new Label(), "site-name");
+        private final Label meta = styled(new Label(), "site-meta");
+        private final HBox chips = styled(new HBox(4), "chips");
+
         ItemCell() {
             // A zero preferred width lets cells follow the list's width and wrap, instead of scrolling sideways.
             setPrefWidth(0);
+            // One line each, so every cell has the same height; the full name is in the tooltip and the detail.
+            chips.setMinWidth(0);
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(chips.widthProperty());
+            clip.heightProperty().bind(chips.heightProperty());
+            chips.setClip(clip);
+            VBox box = styled(new VBox(3, heading, name, meta, chips), "site-cell-box");
+            box.setMinWidth(0);
+            setGraphic(box);
+            // The site's full name on hover: one tooltip for the whole list, told which site it is over.
+            setOnMouseEntered(event -> {
+                if (getItem() instanceof SiteItem site) {
+                    fullName.setText(site.name());
+                }
+            });
         }
 
         @Override
         protected void updateItem(Item item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("city-heading-cell", "site-cell");
             setText(null);
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
+            CityHeading city = !empty && item instanceof CityHeading cityItem ? cityItem : null;
+            SiteItem site = !empty && item instanceof SiteItem siteItem ? siteItem : null;
+            pseudoClassStateChanged(CITY_HEADING, city != null);
+            pseudoClassStateChanged(SITE, site != null);
+            getGraphic().setVisible(city != null || site != null);
+            shown(heading, city != null);
+            for (Node part : List.of(name, meta, chips)) {
+                shown(part, site != null);
             }
-            Messages messages = language.messages();
-            if (item instanceof CityHeading heading) {
-                getStyleClass().add("city-heading-cell");
-                Label label = new Label(heading.city() + "  ·  " + messages.format("sites.count", heading.siteCount()));
-                label.getStyleClass().add("city-heading");
-                setGraphic(label);
-            } else if (item instanceof SiteItem site) {
-                getStyleClass().add("site-cell");
-                // One line each, so every cell has the same height; the full name is in the tooltip and the detail.
-                Label name = new Label(site.name());
-                name.getStyleClass().add("site-name");
-                Label meta = new Label(site.meta());
-                meta.getStyleClass().add("site-meta");
-                HBox chips = new HBox(4);
-                chips.getStyleClass().add("chips");
-                chips.getChildren().setAll(Chips.of(site.themes()));
-                chips.setMinWidth(0);
-                Rectangle clip = new Rectangle();
-                clip.widthProperty().bind(chips.widthProperty());
-                clip.heightProperty().bind(chips.heightProperty());
-                chips.setClip(clip);
-                VBox box = new VBox(3, name, meta, chips);
-                box.getStyleClass().add("site-cell-box");
-                box.setMinWidth(0);
-                setTooltip(new Tooltip(site.name()));
-                setGraphic(box);
+            // Texts of what is hidden are cleared: nothing stale for a look-up by text (tests, accessibility).
+            heading.setText(city == null ? null
+                    : city.city() + "  ·  " + language.messages().format("sites.count", city.siteCount()));
+            name.setText(site == null ? null : site.name());
+            meta.setText(site == null ? null : site.meta());
+            showThemes(site == null ? List.of() : site.themes());
+            if (site != null && isHover()) {
+                fullName.setText(site.name());
+            }
+            setTooltip(site == null ? null : fullName);
+        }
+
+        /** One chip per theme, reusing the chips the cell has. */
+        private void showThemes(List<String> themes) {
+            List<Node> shown = chips.getChildren();
+            for (int i = 0; i < themes.size(); i++) {
+                if (i < shown.size()) {
+                    ((Label) shown.get(i)).setText(themes.get(i));
+                } else {
+                    shown.add(Chips.chip(themes.get(i)));
+                }
+            }
+            if (shown.size() > themes.size()) {
+                shown.subList(themes.size(), shown.size()).clear();
             }
         }
+    }
+
+    private static void shown(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
+    private static <T extends Node> T styled(T node, String styleClass) {
+        node.getStyleClass().add(styleClass);
+        return node;
     }
 }
