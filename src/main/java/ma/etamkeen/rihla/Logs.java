@@ -28,8 +28,11 @@ public final class Logs {
     /** Bytes per file before it rolls over, and how many files are kept. */
     static final int LIMIT_BYTES = 1 << 20;
     static final int FILES = 5;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
+    /**
+     * JavaFX's note at every start that it runs from the class path, which Rihla does by design (README,
+     * "Languages and right-to-left"): not kept, so that a start formats no log line on its way to the window.
+     */
+    static final String JAVAFX_ON_CLASS_PATH = "Unsupported JavaFX configuration";
     private static Path installed;
 
     private Logs() {
@@ -53,6 +56,8 @@ public final class Logs {
             handler.setLevel(Level.WARNING);
         }
         handler.setFormatter(new Line());
+        handler.setFilter(record -> !("javafx".equals(record.getLoggerName())
+                && record.getMessage() != null && record.getMessage().startsWith(JAVAFX_ON_CLASS_PATH)));
         for (Handler old : root.getHandlers()) {
             root.removeHandler(old);
             old.close();
@@ -77,7 +82,7 @@ public final class Logs {
         @Override
         public String format(LogRecord record) {
             StringBuilder line = new StringBuilder()
-                    .append(TIME.format(record.getInstant())).append(' ')
+                    .append(LocalTime.FORMAT.format(record.getInstant())).append(' ')
                     .append(record.getLevel().getName()).append(' ')
                     .append(record.getLoggerName()).append(": ")
                     .append(formatMessage(record)).append(System.lineSeparator());
@@ -88,5 +93,11 @@ public final class Logs {
             }
             return line.toString();
         }
+    }
+
+    /** The local time of a line, made at the first line (the time zone's rules take some 30 ms to read). */
+    private static final class LocalTime {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                .withZone(ZoneId.systemDefault());
     }
 }

@@ -27,8 +27,8 @@ public final class Main {
                     && PackageInbox.handOff(DataFolder.resolve(options.db()), options.packageToOpen().get())) {
                 return;
             }
-            // The log first: what JavaFX says as it starts (it runs from the class path, by design, which it
-            // warns about) goes to the data folder's log, and the console stays quiet.
+            // The log first: what JavaFX and the libraries say as they start goes to the data folder's log, and
+            // the console stays quiet (JavaFX's note that it runs from the class path, by design, is dropped).
             Path folder = DataFolder.resolve(options.db());
             Logs.install(folder);
             App.run(args, folder);
