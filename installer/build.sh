@@ -73,13 +73,14 @@ if [ "$os" = linux ]; then
   cfg_options=$(sed -n 's:^java-options=::p' "$app/Rihla.cfg" | sed 's:\$APPDIR:$app:g; s:.*:"&":' | paste -sd ' ' -)
   cfg_classpath=$(sed -n 's:^app.classpath=::p' "$app/Rihla.cfg" | sed 's:\$APPDIR:$app:g' | paste -sd ':' -)
   main_class=$(sed -n 's:^app.mainclass=::p' "$app/Rihla.cfg")
+  # `exec -a` keeps the process named Rihla, as jpackage's launcher did (GTK names the app's X11 group by it).
   cat > "$image/bin/Rihla" <<EOF
-#!/bin/sh
+#!/bin/bash
 # Starts Rihla with the runtime beside it (written by installer/build.sh in place of jpackage's launcher,
 # which queries the package manager at every start). Options and class path as in lib/app/Rihla.cfg.
 image=\$(dirname "\$(dirname "\$(readlink -f "\$0")")")
 app="\$image/lib/app"
-exec "\$image/lib/runtime/bin/java" $cfg_options -Djpackage.app-path="\$image/bin/Rihla" \\
+exec -a "\$image/bin/Rihla" "\$image/lib/runtime/bin/java" $cfg_options -Djpackage.app-path="\$image/bin/Rihla" \\
   -cp "$cfg_classpath" $main_class "\$@"
 EOF
   chmod 755 "$image/bin/Rihla"
