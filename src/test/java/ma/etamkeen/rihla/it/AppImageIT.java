@@ -133,6 +133,24 @@ class AppImageIT {
         assertThat(fallback[2]).as("falls back silently").isEmpty();
     }
 
+    /** Backups are zip files, read and written through the JDK's zip file system: the image's runtime has it. */
+    @Test
+    void theLauncherMakesABackupAndRestoresItWithItsOwnRuntime() throws Exception {
+        Path data = folder.resolve("data");
+        String[] backup = run("--db", data.toString(), "backup");
+        assertThat(backup[0]).as(backup[2]).isEqualTo("0");
+        assertThat(backup[2]).isEmpty();
+        Path zip;
+        try (var files = Files.list(data.resolve("backups"))) {
+            zip = files.filter(file -> file.getFileName().toString().endsWith("-manual.zip")).findFirst().orElseThrow();
+        }
+        assertThat(run("--db", data.toString(), "backup", "--list")[1]).contains(zip.toString(), "verified");
+        String[] restore = run("--db", data.toString(), "restore", zip.toString());
+        assertThat(restore[0]).as(restore[2]).isEqualTo("0");
+        String[] sites = run("--db", data.toString(), "sites", "--json");
+        assertThat(new ObjectMapper().readTree(sites[1]).size()).isEqualTo(15);
+    }
+
     /**
      * jpackage's own Linux launcher asks rpm and dpkg which package owns it at every start (about 150 ms before
      * the JVM starts): the image's launcher asks no package manager, and works from a folder with a space.
@@ -178,7 +196,7 @@ class AppImageIT {
     void theRuntimeHoldsOnlyWhatTheAppNeeds() throws Exception {
         Path runtime = LAUNCHER.getParent().getParent().resolve("lib").resolve("runtime");
         String modules = Files.readString(runtime.resolve("release"));
-        assertThat(modules).contains("java.sql", "jdk.localedata", "java.desktop").doesNotContain("jdk.compiler",
+        assertThat(modules).contains("java.sql", "jdk.localedata", "java.desktop", "jdk.zipfs").doesNotContain("jdk.compiler",
                 "java.net.http", "jdk.jshell");
         assertThat(runtime.resolve("include")).doesNotExist();  // --no-header-files
         assertThat(runtime.resolve("man")).doesNotExist();      // --no-man-pages
