@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -235,21 +236,33 @@ final class StoreCheck {
         try (Statement statement = connection.createStatement()) {
             for (String table : tables) {
                 try (ResultSet rows = statement.executeQuery("SELECT * FROM \"" + table + "\"")) {
-                    int columns = rows.getMetaData().getColumnCount();
+                    ResultSetMetaData meta = rows.getMetaData();
+                    int columns = meta.getColumnCount();
+                    // What getObject makes of each column (JDBC 4.3, ResultSetMetaData.getColumnClassName): a
+                    // damaged page can hold a value of another type, which reads but fails where the app converts it.
+                    Class<?>[] declared = new Class<?>[columns + 1];
+                    for (int column = 1; column <= columns; column++) {
+                        declared[column] = Class.forName(meta.getColumnClassName(column));
+                    }
                     while (rows.next()) {
                         for (int column = 1; column <= columns; column++) {
-                            if (rows.getMetaData().getColumnType(column) == Types.BLOB) {
+                            if (meta.getColumnType(column) == Types.BLOB) {
                                 try (InputStream in = rows.getBinaryStream(column)) {
                                     if (in != null) {
                                         in.transferTo(OutputStream.nullOutputStream());
                                     }
                                 }
                             } else {
-                                rows.getObject(column);
+                                Object value = rows.getObject(column);
+                                if (value != null && !declared[column].isInstance(value)) {
+                                    throw new SQLException("column " + meta.getColumnName(column) + " holds a "
+                                            + value.getClass().getSimpleName() + " where a "
+                                            + declared[column].getSimpleName() + " belongs");
+                                }
                             }
                         }
                     }
-                } catch (SQLException | IOException | RuntimeException e) {
+                } catch (SQLException | IOException | ClassNotFoundException | RuntimeException e) {
                     throw damage("table " + table + " cannot be read whole: " + e.getMessage(), e);
                 }
             }

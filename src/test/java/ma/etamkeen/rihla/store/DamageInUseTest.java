@@ -193,6 +193,18 @@ class DamageInUseTest {
         assertThat(StoreMarker.suspicion(folder)).isEmpty();
     }
 
+    /** Reading whole checks each value against its column's type: every kind of entry the app writes passes. */
+    @Test
+    void aStoreWithEveryKindOfEntryReadsWholeValueByValue() throws Exception {
+        Path folder = base.resolve("demo");
+        ma.etamkeen.rihla.testing.DemoData.fill(folder);
+        StoreMarker.suspect(folder, "a read failed once");
+        try (Workspace workspace = Workspace.open(folder)) {
+            assertThat(workspace.folder()).isEqualTo(folder);
+        }
+        assertThat(StoreMarker.suspicion(folder)).isEmpty();
+    }
+
     @Test
     void whatKillsLeaveBehindIsRemovedAndNoTraceFileGrows() throws IOException {
         Path folder = base.resolve("data");
