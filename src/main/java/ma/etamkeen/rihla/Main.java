@@ -3,10 +3,13 @@ package ma.etamkeen.rihla;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import ma.etamkeen.rihla.cli.Cli;
 import ma.etamkeen.rihla.store.DataFolder;
 import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.i18n.Messages;
 
 /** Entry point: no command opens the desktop app; a command runs the CLI without starting JavaFX. */
 public final class Main {
@@ -31,7 +34,13 @@ public final class Main {
             // the console stays quiet (JavaFX's note that it runs from the class path, by design, is dropped).
             Path folder = DataFolder.resolve(options.db());
             Logs.install(folder);
-            App.run(args, folder);
+            try {
+                App.run(args, folder);
+            } catch (UnsupportedOperationException e) {  // JavaFX found no display to open ("Unable to open DISPLAY")
+                Logger.getLogger(Main.class.getName()).log(Level.WARNING, "No display for the window", e);
+                System.err.println(Messages.of(options.languageOr(Locale.getDefault())).get("app.no-display"));
+                System.exit(Cli.FAILED);
+            }
         } else {
             System.exit(Cli.forConsole(options.languageOr(Locale.getDefault())).run(options));
         }
