@@ -158,7 +158,10 @@ public final class App extends Application {
         dialogs = new Dialogs(language);
         dialogs.setOwner(stage);
         background = Background.forJavaFx(opening);
-        background.setErrorHandler(dialogs::showError);
+        background.setErrorHandler(failure -> {
+            show.run();  // an error met while the window was still being readied is shown over it, not lost
+            dialogs.showError(failure);
+        });
         context = new WindowContext(language, background, Autosave.javaFxTimer());
         context.preferencesProperty().set(preferences);
 

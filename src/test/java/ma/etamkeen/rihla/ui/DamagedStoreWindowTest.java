@@ -54,6 +54,25 @@ class DamagedStoreWindowTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * A failure met while the window is still being readied (here a value changed by hand that no site can be
+     * read with) is shown over the window: before, the window stayed on "Loading the sites" and said nothing.
+     */
+    @Test
+    void aFailureMetBeforeTheWindowShowsIsShownOverIt() throws Exception {
+        Workspace.open(folder).close();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:h2:" + folder.toAbsolutePath().resolve("rihla"), "rihla", "");
+             java.sql.Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("UPDATE SITE SET TO_CONFIRM = 'no such field' WHERE SLUG = 'asa'"))
+                    .isOne();
+        }
+        try (AppRunner app = AppRunner.startDamaged(folder, "fr")) {  // waits for a window over the main one
+            assertThat(app.stage().isShowing()).isTrue();
+            assertThat(app.showsText("Rihla ne peut pas continuer")).isTrue();
+        }
+    }
+
     @Test
     void inArabicTheNewestGoodBackupIsOfferedAndRestoredAndTheWindowFillsIn() throws Exception {
         String damaged = damagedStoreWithABackup();
