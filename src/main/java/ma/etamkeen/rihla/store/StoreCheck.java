@@ -219,8 +219,8 @@ final class StoreCheck {
      * MVStore keeps a checksum per chunk, not per value): a database is only known good once it was read whole.
      * Attachment bytes live in blobs, checked against their SHA-256 whenever they are read ({@link BlobStore});
      * a store before schema 5 holds them inside, and an attachment whose bytes no longer match is left out when
-     * it is migrated (it reads as damaged), not taken for damage of the whole store. Takes about as long as
-     * reading the file.
+     * it is migrated (it reads as damaged), not taken for damage of the whole store. Each value must be of its
+     * column's class. Takes about as long as reading the file.
      *
      * @throws SQLException H2's "file corrupted" (90030), naming the table found damaged
      */
@@ -242,7 +242,7 @@ final class StoreCheck {
                     // damaged page can hold a value of another type, which reads but fails where the app converts it.
                     Class<?>[] declared = new Class<?>[columns + 1];
                     for (int column = 1; column <= columns; column++) {
-                        declared[column] = Class.forName(meta.getColumnClassName(column));
+                        declared[column] = columnClass(meta.getColumnClassName(column));
                     }
                     while (rows.next()) {
                         for (int column = 1; column <= columns; column++) {
@@ -262,10 +262,19 @@ final class StoreCheck {
                             }
                         }
                     }
-                } catch (SQLException | IOException | ClassNotFoundException | RuntimeException e) {
+                } catch (SQLException | IOException | RuntimeException e) {
                     throw damage("table " + table + " cannot be read whole: " + e.getMessage(), e);
                 }
             }
+        }
+    }
+
+    /** The class a column's values are made of; Object when it cannot be loaded here (no type to check them by). */
+    private static Class<?> columnClass(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            return Object.class;  // a class this runtime does not have is not damage in the file
         }
     }
 
