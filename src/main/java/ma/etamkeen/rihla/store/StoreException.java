@@ -35,6 +35,11 @@ public class StoreException extends RuntimeException {
         MISSING_ATTACHMENT("error.missing-attachment"),
         /** A backup ({@code detail}) needs attachment files that are missing or damaged in the data folder. */
         BACKUP_MISSING_ATTACHMENTS("error.backup-missing-attachments"),
+        /**
+         * A stored value the app cannot read as what its column holds (a name no field has, text where a date
+         * belongs): the database was changed outside Rihla. {@code detail}: the table and the record's id.
+         */
+        CHANGED_VALUE("error.changed-value"),
         FAILED("error.store-failed");
 
         private final String messageKey;

@@ -39,14 +39,37 @@ public final class Tx {
         return blobs;
     }
 
+    /**
+     * The rows {@code sql} selects, each made into a {@code T} by {@code mapper}.
+     *
+     * @throws StoreException {@code CHANGED_VALUE} when a row holds a value the mapper cannot read (Rihla
+     *                        never writes one: the database was changed outside it); nothing is written
+     */
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
         try (PreparedStatement statement = prepare(sql, args); ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
-                result.add(mapper.map(rows));
+                try {
+                    result.add(mapper.map(rows));
+                } catch (StoreException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new StoreException(StoreException.Reason.CHANGED_VALUE, whichRecord(rows), e);
+                }
             }
             return result;
         }
+    }
+
+    /** The table and id of the row {@code rows} is on, as far as the query says them: "SITE 1b4e28ba-…". */
+    private static String whichRecord(ResultSet rows) throws SQLException {
+        String table = rows.getMetaData().getTableName(1);
+        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+            if (rows.getMetaData().getColumnLabel(column).equalsIgnoreCase("id")) {
+                return table + " " + rows.getString(column);
+            }
+        }
+        return table;
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) throws SQLException {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import ma.etamkeen.rihla.cli.Cli;
@@ -233,4 +234,55 @@ class DamageInUseTest {
         assertThat(folder.resolve("rihla.trace.db")).as("after %s", commands).doesNotExist();
     }
 
+
+    /**
+     * A value changed by hand outside Rihla that the model cannot read (a name no field has, among the fields to
+     * confirm or the confirmations; a confirmation whose date is not one) is refused in words, naming the record,
+     * by the store and the command line; the value is left as it was, and other reads go on.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "TO_CONFIRM    | no such field",
+        "TO_CONFIRM    | NAME, NOTHING",
+        "CONFIRMATIONS | NOTHING\t2022-10-24T09:00:00Z\tsomeone",
+        "CONFIRMATIONS | NAME\tyesterday\tsomeone"})
+    void aValueChangedOutsideRihlaIsRefusedInWordsNamingItsRecordAndLeftAsItWas(String column, String changed)
+            throws Exception {
+        String table = "SITE";
+        Path folder = base.resolve("data");
+        Workspace.open(folder).close();
+        String id;
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:h2:" + folder.toAbsolutePath().resolve(Database.FILE_NAME), "rihla", "")) {
+            try (var rows = connection.createStatement().executeQuery("SELECT ID FROM " + table + " ORDER BY ID LIMIT 1")) {
+                assertThat(rows.next()).isTrue();
+                id = rows.getString(1);
+            }
+            try (var update = connection.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE ID = ?")) {
+                update.setString(1, changed);
+                update.setObject(2, UUID.fromString(id));
+                assertThat(update.executeUpdate()).isOne();
+            }
+        }
+
+        try (Workspace workspace = Workspace.open(folder)) {
+            assertThatThrownBy(() -> workspace.catalog().sites()).isInstanceOfSatisfying(StoreException.class, e -> {
+                assertThat(e.reason()).isEqualTo(StoreException.Reason.CHANGED_VALUE);
+                assertThat(e.detail()).isEqualTo(table + " " + id);
+            });
+            assertThat(workspace.catalog().visits()).as("other reads go on").isNotEmpty();
+        }
+        CliRun run = CliRun.on(folder, "sites");
+        assertThat(run.code()).isEqualTo(Cli.FAILED);
+        assertThat(run.err()).contains("A value in the database cannot be read (" + table + " " + id + ")")
+                .contains("changed outside Rihla").contains("backup --list").doesNotContain("Exception");
+
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:h2:" + folder.toAbsolutePath().resolve(Database.FILE_NAME), "rihla", "");
+             var rows = connection.createStatement().executeQuery(
+                     "SELECT " + column + " FROM " + table + " WHERE ID = '" + id + "'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).as("left as it was").isEqualTo(changed);
+        }
+    }
 }

@@ -18,9 +18,12 @@ import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.BackupService;
+import ma.etamkeen.rihla.service.Failures;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.store.Seeder;
+import ma.etamkeen.rihla.store.StoreException;
 import ma.etamkeen.rihla.testing.AppRunner;
+import ma.etamkeen.rihla.ui.common.TextDirection;
 import ma.etamkeen.rihla.testing.DemoData;
 import ma.etamkeen.rihla.testing.Stores;
 
@@ -70,6 +73,10 @@ class DamagedStoreWindowTest {
         try (AppRunner app = AppRunner.startDamaged(folder, "fr")) {  // waits for a window over the main one
             assertThat(app.stage().isShowing()).isTrue();
             assertThat(app.showsText("Rihla ne peut pas continuer")).isTrue();
+            String refusal = Failures.describe(new StoreException(StoreException.Reason.CHANGED_VALUE,
+                    "SITE " + Seeder.siteId("asa"), null), Messages.of(Language.FR), TextDirection::leftToRight);
+            assertThat(refusal).contains("elle a été modifiée en dehors de Rihla");
+            assertThat(app.showsText(refusal)).as(refusal).isTrue();
         }
     }
 
