@@ -53,6 +53,7 @@ import ma.etamkeen.rihla.ui.common.Background;
 import ma.etamkeen.rihla.ui.common.Dialogs;
 import ma.etamkeen.rihla.ui.common.Fonts;
 import ma.etamkeen.rihla.ui.common.Form;
+import ma.etamkeen.rihla.ui.common.HeldExecutor;
 import ma.etamkeen.rihla.ui.common.PangoWrapFix;
 import ma.etamkeen.rihla.ui.common.UiLanguage;
 import ma.etamkeen.rihla.ui.common.View;
@@ -111,9 +112,20 @@ public final class App extends Application {
     /** The sizes of the window's icon, in pixels (the window manager picks one). */
     private static final List<Integer> WINDOW_ICONS = List.of(16, 32, 48, 64, 128, 256);
 
+    private Path folder;
+    private Optional<Path> packageToOpen;
+    /** Completes with the open store (or what refused it); the background's work waits for it. */
+    private final CompletableFuture<Workspace> opening = new CompletableFuture<>();
+    /** To the JavaFX thread, once {@link #start} has readied the window (results, errors, the damage dialog). */
+    private final HeldExecutor toWindow = new HeldExecutor(Platform::runLater);
+    private final CompletableFuture<Void> sitesRead = new CompletableFuture<>();
+    private CompletableFuture<List<Image>> fontAndIcons;
+    private Parent window;
+    private Stage stage;
     private Background background;
     private Dialogs dialogs;
     private PackageInbox inbox;
+    /** Shows the window, once (when its sites are read, or at the latest after SHOW_AT_LATEST). */
     private Runnable show;
     private WindowContext context;
     private MainViewModel main;
@@ -140,49 +152,72 @@ public final class App extends Application {
         Application.launch(App.class, args);
     }
 
+    /**
+     * Readies the window off the JavaFX thread (JavaFX calls this on its launcher thread, once the toolkit
+     * runs): JavaFX reads the theme on its own thread meanwhile, and the data folder goes on opening on a
+     * third. Nothing from the background reaches the window before {@link #start} has set it up.
+     */
     @Override
-    public void start(Stage stage) throws LaunchOptions.UsageException {
+    public void init() throws LaunchOptions.UsageException {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
-        Path folder = DataFolder.resolve(options.db());
+        folder = DataFolder.resolve(options.db());
+        packageToOpen = options.packageToOpen();
         Logs.install(folder);
-        // The slowest part of start-up, so it goes first (or went before JavaFX started) and runs while the
-        // window is built.
-        Opened early = OPENED_EARLY.getAndSet(null);
-        CompletableFuture<Workspace> opening = new CompletableFuture<>();
-        open(early != null && early.folder().equals(folder) ? early.workspace() : openInBackground(folder), folder,
-                opening);
-        Preferences preferences = Preferences.load(folder);
-        Language startLanguage = options.lang().or(preferences::language)
-                .orElseGet(() -> Language.of(Locale.getDefault()));
-        UiLanguage language = new UiLanguage(startLanguage, preferences.digits());
-        dialogs = new Dialogs(language);
-        dialogs.setOwner(stage);
-        background = Background.forJavaFx(opening);
-        background.setErrorHandler(failure -> {
-            show.run();  // an error met while the window was still being readied is shown over it, not lost
-            dialogs.showError(failure);
-        });
-        context = new WindowContext(language, background, Autosave.javaFxTimer());
-        context.preferencesProperty().set(preferences);
-
-        // The theme as AtlantaFX ships it pre-parsed (JavaFX binary CSS): read in a quarter of the time.
+        // The theme as AtlantaFX ships it pre-parsed (JavaFX binary CSS): read in a quarter of the time. Set
+        // from this thread, JavaFX reads it on its own, while the views are built here.
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         // The font and the window's icons are read beside the views, and are there before the first CSS pass.
-        CompletableFuture<List<Image>> fontAndIcons = CompletableFuture.supplyAsync(() -> {
+        fontAndIcons = CompletableFuture.supplyAsync(() -> {
             Fonts.load();
             return WINDOW_ICONS.stream().map(size -> new Image(Objects.requireNonNull(
                     App.class.getResource("/ma/etamkeen/rihla/icon/rihla-" + size + ".png")).toExternalForm())).toList();
         });
         PangoWrapFix.install();
 
+        // The slowest part of start-up, so it went first (before JavaFX started) and runs while the window is
+        // built.
+        Opened early = OPENED_EARLY.getAndSet(null);
+        open(early != null && early.folder().equals(folder) ? early.workspace() : openInBackground(folder));
+        Preferences preferences = Preferences.load(folder);
+        Language startLanguage = options.lang().or(preferences::language)
+                .orElseGet(() -> Language.of(Locale.getDefault()));
+        UiLanguage language = new UiLanguage(startLanguage, preferences.digits());
+        dialogs = new Dialogs(language);
+        background = Background.forJavaFx(opening, toWindow);
+        background.setErrorHandler(failure -> {
+            show.run();  // an error met while the window was still being readied is shown over it, not lost
+            dialogs.showError(failure);
+        });
+        context = new WindowContext(language, background, Autosave.javaFxTimer());
+        context.preferencesProperty().set(preferences);
+        opening.whenComplete((open, failure) -> {
+            if (failure != null) {
+                toWindow.execute(() -> {
+                    show.run();
+                    dialogs.showError(failure);
+                    Platform.exit();
+                });
+            }
+        });
+
         main = new MainViewModel(context, folder);
-        main.load();  // read while the views load; what was read reaches them once this method has returned
-        Parent window = buildWindow(stage, dialogs);
+        main.sites().whenLoaded(() -> sitesRead.complete(null));
+        main.load();  // read while the views are built; what was read reaches them once start() has returned
+        window = buildWindow();
+    }
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        dialogs.setOwner(stage);
+        UiLanguage language = context.language();
+        stage.setTitle(language.messages().get("app.title"));
         stage.getIcons().setAll(fontAndIcons.join());
         Scene scene = new Scene(window, 1280, 800);
+        window = null;  // the scene holds it; a window redrawn in another language must not be kept from going
         scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource(STYLESHEET)).toExternalForm());
         stage.setScene(scene);
-        applyTextSize(scene, preferences.textSize());
+        applyTextSize(scene, context.preferencesProperty().get().textSize());
         context.preferencesProperty().addListener((obs, old, chosen) -> {
             chosen.save(folder);
             applyTextSize(scene, chosen.textSize());
@@ -195,7 +230,8 @@ public final class App extends Application {
                 context.redrawing();  // the old views stop listening, so they can go
                 language.digitsProperty().set(chosen.digits());
                 language.languageProperty().set(newLanguage);
-                scene.setRoot(buildWindow(stage, dialogs));
+                scene.setRoot(buildWindow());
+                stage.setTitle(language.messages().get("app.title"));
                 applyTextSize(scene, chosen.textSize());
                 // Into the new window: JavaFX keeps its focus owner (and with it the old window) otherwise.
                 Node list = scene.getRoot().lookup("#siteList");
@@ -211,7 +247,7 @@ public final class App extends Application {
                 main.sync().startAutomatic();
                 // Opened from the file manager with a package: its import preview, over the window; and so
                 // for each package opened while this window runs (handed over by PackageInbox).
-                options.packageToOpen().ifPresent(file -> opening.thenRun(() ->
+                packageToOpen.ifPresent(file -> opening.thenRun(() ->
                         Platform.runLater(() -> mainController.importPreview(file))));
                 inbox = PackageInbox.watch(folder, file -> opening.thenRun(() -> Platform.runLater(() -> {
                     stage.toFront();
@@ -219,29 +255,20 @@ public final class App extends Application {
                 })));
             }
         };
-        main.sites().whenLoaded(show);
+        sitesRead.thenRun(show);
         PauseTransition atLatest = new PauseTransition(SHOW_AT_LATEST);
         atLatest.setOnFinished(event -> show.run());
         atLatest.play();
         if (Boolean.getBoolean(EXIT_WHEN_READY)) {
             // The populated list is on screen after the next pulse.
-            main.sites().whenLoaded(() -> Platform.runLater(() -> {
+            sitesRead.thenRun(() -> Platform.runLater(() -> {
                 System.out.println(READY_LINE);
                 Platform.exit();
             }));
         }
-
-        opening.whenComplete((open, failure) -> {
-            if (failure != null) {
-                Platform.runLater(() -> {
-                    show.run();
-                    dialogs.showError(failure);
-                    Platform.exit();
-                });
-            }
-        });
         timers.scheduleWithFixedDelay(() -> Platform.runLater(main::backUpIfChanged), 20, BACKUP_MINUTES * 60,
                 TimeUnit.SECONDS);
+        toWindow.release();  // what the background read, or met, while the window was built reaches it now
     }
 
     /** {@link Workspace#open} on a thread of its own: completes with the store, or with what it was refused with. */
@@ -264,7 +291,7 @@ public final class App extends Application {
      * shows the choice it asks for, and once a way out worked, the folder is opened again. Until then, nothing
      * (no view, no automatic backup) reaches the store.
      */
-    private void open(CompletableFuture<Workspace> opened, Path folder, CompletableFuture<Workspace> opening) {
+    private void open(CompletableFuture<Workspace> opened) {
         opened.whenComplete((workspace, failure) -> {
             if (failure == null) {
                 opening.complete(workspace);
@@ -272,14 +299,14 @@ public final class App extends Application {
             }
             Optional<DamagedStore> damaged = failure instanceof RuntimeException e ? DamagedStore.of(e) : Optional.empty();
             if (damaged.isPresent()) {
-                Platform.runLater(() -> askWhatToDo(damaged.get(), folder, opening));
+                toWindow.execute(() -> askWhatToDo(damaged.get()));
             } else {
                 opening.completeExceptionally(failure);
             }
         });
     }
 
-    private void askWhatToDo(DamagedStore damaged, Path folder, CompletableFuture<Workspace> opening) {
+    private void askWhatToDo(DamagedStore damaged) {
         show.run();
         UiLanguage language = context.language();
         Messages messages = language.messages();
@@ -296,7 +323,7 @@ public final class App extends Application {
             repaired.set(true);
             dialog.close();
             opening.thenRun(() -> Platform.runLater(() -> context.saveStatus().info(done)));
-            open(openInBackground(folder), folder, opening);
+            open(openInBackground(folder));
         });
         dialog.getDialogPane().setContent(new ViewLoader().controller(DamagedStoreController.class,
                 () -> new DamagedStoreController(choice, language, dialogs)).load(View.DAMAGED_STORE, messages));
@@ -314,7 +341,7 @@ public final class App extends Application {
     }
 
     /** Loads the window's views in the current language, on the long-lived view models. */
-    private Parent buildWindow(Stage stage, Dialogs dialogs) {
+    private Parent buildWindow() {
         UiLanguage language = context.language();
         ViewScope scope = context.windowScope();
         var detail = main.detail();
@@ -461,9 +488,7 @@ public final class App extends Application {
                 .controller(AttachmentsController.class, () -> new AttachmentsController(detail.attachments(), context,
                         attacher, dialogs, file -> getHostServices().showDocument(file.toUri().toString())))
                 .controller(TrashController.class, () -> new TrashController(detail.trash(), context, dialogs));
-        Parent root = views.load(View.MAIN, language.messages());
-        stage.setTitle(language.messages().get("app.title"));
-        return root;
+        return views.load(View.MAIN, language.messages());
     }
 
     private static void applyTextSize(Scene scene, int pixels) {

@@ -15,8 +15,6 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javafx.application.Platform;
-
 import ma.etamkeen.rihla.service.Workspace;
 
 /**
@@ -52,10 +50,15 @@ public final class Background implements AutoCloseable {
         this.ui = ui;
     }
 
-    public static Background forJavaFx(CompletableFuture<Workspace> opening) {
+    /**
+     * Work on background threads against the workspace {@code opening} completes with; results, progress and
+     * failures are handed to {@code ui}, which must run them on the JavaFX thread ({@code Platform::runLater},
+     * or a {@link HeldExecutor} in front of it while the window is being built).
+     */
+    public static Background forJavaFx(CompletableFuture<Workspace> opening, Executor ui) {
         return new Background(opening, Executors.newFixedThreadPool(2, daemon("rihla-read")),
                 Executors.newSingleThreadExecutor(daemon("rihla-write")),
-                Executors.newSingleThreadExecutor(daemon("rihla-exclusive")), Platform::runLater);
+                Executors.newSingleThreadExecutor(daemon("rihla-exclusive")), ui);
     }
 
     /** Everything on the calling thread, against an open workspace: for view-model tests. */
