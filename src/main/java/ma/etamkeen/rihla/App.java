@@ -127,6 +127,8 @@ public final class App extends Application {
     private PackageInbox inbox;
     /** Shows the window, once (when its sites are read, or at the latest after SHOW_AT_LATEST). */
     private Runnable show;
+    /** The data folder could not be opened: the window is not to show. */
+    private boolean refused;
     private WindowContext context;
     private MainViewModel main;
     private MainController mainController;
@@ -193,9 +195,14 @@ public final class App extends Application {
         opening.whenComplete((open, failure) -> {
             if (failure != null) {
                 toWindow.execute(() -> {
-                    show.run();
+                    // A folder that cannot be opened at all (open in another window, read-only, from a newer
+                    // Rihla): its reason on its own, no empty window behind it. Closing it ends the app, as
+                    // closing the last window does; a window shown for a damaged store's choice is closed too.
+                    refused = true;
                     dialogs.showError(failure);
-                    Platform.exit();
+                    if (stage.isShowing()) {
+                        Platform.exit();
+                    }
                 });
             }
         });
@@ -242,7 +249,7 @@ public final class App extends Application {
         // SHOW_AT_LATEST when the data folder is slow to open (a migration, a big store) and then fills in.
         AtomicBoolean shown = new AtomicBoolean();
         show = () -> {
-            if (shown.compareAndSet(false, true)) {
+            if (!refused && shown.compareAndSet(false, true)) {
                 stage.show();
                 main.sync().startAutomatic();
                 // Opened from the file manager with a package: its import preview, over the window; and so

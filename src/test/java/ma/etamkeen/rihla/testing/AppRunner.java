@@ -46,6 +46,14 @@ public final class AppRunner implements AutoCloseable {
         return runner;
     }
 
+    /** Starts the app on a folder it cannot open at all, and waits for the dialog that says why. */
+    public static AppRunner startRefused(Path folder, String language) throws TimeoutException {
+        AppRunner runner = launch(folder, language);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !runner.otherWindows().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        return runner;
+    }
+
     private static AppRunner launch(Path folder, String language, String... more) throws TimeoutException {
         Stage stage = FxToolkit.registerPrimaryStage();
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--db", folder.toString()));

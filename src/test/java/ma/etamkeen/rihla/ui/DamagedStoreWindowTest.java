@@ -80,6 +80,26 @@ class DamagedStoreWindowTest {
         }
     }
 
+    /**
+     * A data folder open in another window is refused on its own, in the user's language, with the window's icon:
+     * the main window does not come up behind it, empty, not even after it would show at the latest.
+     */
+    @Test
+    void aFolderOpenInAnotherWindowIsRefusedWithNoEmptyWindowBehind() throws Exception {
+        try (Workspace other = Workspace.open(folder);
+             AppRunner app = AppRunner.startRefused(folder, "fr")) {
+            String refusal = Failures.describe(new StoreException(StoreException.Reason.IN_USE, folder.toString(), null),
+                    Messages.of(Language.FR), TextDirection::leftToRight);
+            assertThat(refusal).startsWith("Rihla est déjà ouvert sur le dossier de données");
+            assertThat(app.showsText(refusal)).as(refusal).isTrue();
+            org.testfx.util.WaitForAsyncUtils.sleep(2, java.util.concurrent.TimeUnit.SECONDS);  // past SHOW_AT_LATEST
+            assertThat(app.stage().isShowing()).isFalse();
+            assertThat(app.otherWindows()).singleElement()
+                    .satisfies(dialog -> assertThat(((javafx.stage.Stage) dialog).getIcons()).isNotEmpty());
+            assertThat(other.catalog().sites()).as("the other window's store is untouched").hasSize(15);
+        }
+    }
+
     @Test
     void inArabicTheNewestGoodBackupIsOfferedAndRestoredAndTheWindowFillsIn() throws Exception {
         String damaged = damagedStoreWithABackup();

@@ -16,6 +16,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import ma.etamkeen.rihla.i18n.Messages;
@@ -53,10 +54,17 @@ public final class Dialogs {
         return new ButtonType(language.messages().get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
-    /** Prepares any dialog the app shows: owner, direction, stylesheet. */
+    /**
+     * Prepares any dialog the app shows: owner, direction, stylesheet. Before the window shows (a data folder
+     * that cannot be opened), the dialog stands on its own, with the window's icon and stylesheet.
+     */
     public <D extends Dialog<?>> D prepare(D dialog, String title) {
-        if (owner != null && owner.isShowing() && dialog.getOwner() == null) {
-            dialog.initOwner(owner);
+        if (owner != null && dialog.getOwner() == null) {
+            if (owner.isShowing()) {
+                dialog.initOwner(owner);
+            } else if (owner instanceof Stage window && dialog.getDialogPane().getScene().getWindow() instanceof Stage own) {
+                own.getIcons().setAll(window.getIcons());
+            }
             if (owner.getScene() != null) {
                 dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
             }
