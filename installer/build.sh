@@ -81,6 +81,13 @@ if [ "$os" = linux ]; then
 # which queries the package manager at every start). Options and class path as in lib/app/Rihla.cfg.
 image=\$(dirname "\$(dirname "\$(readlink -f "\$0")")")
 app="\$image/lib/app"
+# The JVM reads file names in the character set of the locale's LC_CTYPE: under one that is not UTF-8
+# (LC_ALL=C, as in a bare ssh session or a cron job) it cannot even load its classes from a folder whose name has
+# letters outside ASCII. File names are read as UTF-8 then; the language asked for (LC_MESSAGES) stays.
+if [ "\$(locale charmap 2>/dev/null)" != UTF-8 ]; then
+  if [ -n "\${LC_ALL:-}" ]; then export LC_MESSAGES="\$LC_ALL"; unset LC_ALL; fi
+  export LC_CTYPE=C.UTF-8
+fi
 exec -a "\$image/bin/Rihla" "\$image/lib/runtime/bin/java" $cfg_options -Djpackage.app-path="\$image/bin/Rihla" \\
   -cp "$cfg_classpath" $main_class "\$@"
 EOF

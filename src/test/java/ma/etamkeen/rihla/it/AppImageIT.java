@@ -175,6 +175,25 @@ class AppImageIT {
         assertThat(spies.resolve("asked")).as("a package manager was asked").doesNotExist();
     }
 
+    /**
+     * Under a locale that is not UTF-8 (LC_ALL=C), the launcher still starts from a folder whose name is Arabic
+     * and opens a data folder whose name is Arabic: before, the JVM could not load its classes from there.
+     */
+    @Test
+    void theLauncherStartsFromAnArabicFolderUnderTheCLocale() throws Exception {
+        Path copy = folder.resolve("رحلة").resolve("rihla");
+        Files.createDirectories(copy.getParent());
+        assertThat(new ProcessBuilder("cp", "-a", LAUNCHER.getParent().getParent().toString(), copy.toString())
+                .start().waitFor()).isZero();
+        Path data = folder.resolve("دفتر الزيارة");
+        String[] run = run(List.of(copy.resolve("bin").resolve("Rihla").toString(), "--db", data.toString(), "sites",
+                "--json"), Map.of("LC_ALL", "C"));
+        assertThat(run[0]).as(run[2]).isEqualTo("0");
+        assertThat(new ObjectMapper().readTree(run[1]).size()).isEqualTo(15);
+        assertThat(run[2]).isEmpty();
+        assertThat(data.resolve("rihla.mv.db")).exists();
+    }
+
     private String[] run(List<String> command, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().putAll(environment);
