@@ -103,9 +103,7 @@ class AppImageIT {
         assumeTrue(major.find() && Integer.parseInt(major.group(1)) >= 25,
                 "the image was built without a JDK 25 (set RIHLA_JLINK_JDK): no ahead-of-time cache to check");
         assertThat(image.resolve("lib").resolve("app").resolve("rihla.aot")).as("trained at build time").isRegularFile();
-        Path copy = folder.resolve("opt").resolve("rihla");
-        Files.createDirectories(copy.getParent());
-        assertThat(new ProcessBuilder("cp", "-a", image.toString(), copy.toString()).start().waitFor()).isZero();
+        Path copy = imageCopiedTo(folder.resolve("opt").resolve("rihla"));
         Path app = copy.resolve("lib").resolve("app");
         String classPath = Files.readAllLines(app.resolve("Rihla.cfg")).stream()
                 .filter(line -> line.startsWith("app.classpath="))
@@ -157,21 +155,15 @@ class AppImageIT {
      */
     @Test
     void theLauncherAsksNoPackageManagerAndStartsFromAFolderWithASpace() throws Exception {
-        Path copy = folder.resolve("Rihla apps").resolve("rihla");
-        Files.createDirectories(copy.getParent());
-        assertThat(new ProcessBuilder("cp", "-a", LAUNCHER.getParent().getParent().toString(), copy.toString())
-                .start().waitFor()).isZero();
+        Path launcher = imageCopiedTo(folder.resolve("Rihla apps").resolve("rihla")).resolve("bin").resolve("Rihla");
         Path spies = Files.createDirectories(folder.resolve("spies"));
         for (String manager : List.of("rpm", "dpkg")) {
             Path spy = spies.resolve(manager);
             Files.writeString(spy, "#!/bin/sh\necho \"$0 $*\" >> '" + spies.resolve("asked") + "'\nexit 1\n");
             assertThat(spy.toFile().setExecutable(true)).isTrue();
         }
-        String[] run = run(List.of(copy.resolve("bin").resolve("Rihla").toString(), "--db",
-                folder.resolve("data").toString(), "sites", "--json"), Map.of("PATH", spies + ":" + System.getenv("PATH")));
-        assertThat(run[0]).as(run[2]).isEqualTo("0");
-        assertThat(new ObjectMapper().readTree(run[1]).size()).isEqualTo(15);
-        assertThat(run[2]).isEmpty();
+        assertListsTheSitesCleanly(run(List.of(launcher.toString(), "--db", folder.resolve("data").toString(), "sites",
+                "--json"), Map.of("PATH", spies + ":" + System.getenv("PATH"))));
         assertThat(spies.resolve("asked")).as("a package manager was asked").doesNotExist();
     }
 
@@ -181,17 +173,26 @@ class AppImageIT {
      */
     @Test
     void theLauncherStartsFromAnArabicFolderUnderTheCLocale() throws Exception {
-        Path copy = folder.resolve("رحلة").resolve("rihla");
+        Path launcher = imageCopiedTo(folder.resolve("رحلة").resolve("rihla")).resolve("bin").resolve("Rihla");
+        Path data = folder.resolve("دفتر الزيارة");
+        assertListsTheSitesCleanly(run(List.of(launcher.toString(), "--db", data.toString(), "sites", "--json"),
+                Map.of("LC_ALL", "C")));
+        assertThat(data.resolve("rihla.mv.db")).exists();
+    }
+
+    /** Copies the app image to {@code copy} (as a user or a package may put it elsewhere) and returns {@code copy}. */
+    private static Path imageCopiedTo(Path copy) throws Exception {
         Files.createDirectories(copy.getParent());
         assertThat(new ProcessBuilder("cp", "-a", LAUNCHER.getParent().getParent().toString(), copy.toString())
                 .start().waitFor()).isZero();
-        Path data = folder.resolve("دفتر الزيارة");
-        String[] run = run(List.of(copy.resolve("bin").resolve("Rihla").toString(), "--db", data.toString(), "sites",
-                "--json"), Map.of("LC_ALL", "C"));
+        return copy;
+    }
+
+    /** {@code sites --json} answered with the 15 sites, exit 0 and nothing on stderr. */
+    private static void assertListsTheSitesCleanly(String[] run) throws Exception {
         assertThat(run[0]).as(run[2]).isEqualTo("0");
         assertThat(new ObjectMapper().readTree(run[1]).size()).isEqualTo(15);
         assertThat(run[2]).isEmpty();
-        assertThat(data.resolve("rihla.mv.db")).exists();
     }
 
     private String[] run(List<String> command, Map<String, String> environment) throws Exception {
