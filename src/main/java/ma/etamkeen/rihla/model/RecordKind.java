@@ -31,7 +31,7 @@ public final class RecordKind<R> {
     public static final int AUTHOR_CHARS = 200;
 
     public static final RecordKind<Visit> VISIT = new Builder<Visit>("visit", "visit")
-            .text("code", 100, Visit::code).required().unique()
+            .text("code", Codes.MAX_CHARS, Visit::code).required().unique().format(Codes::valid)
             .localized("title", 500, Visit::title).shown()
             .text("programme", 200, Visit::programme).shown()
             .localized("country", 200, Visit::country).shown()
@@ -45,7 +45,7 @@ public final class RecordKind<R> {
             .build();
 
     public static final RecordKind<Theme> THEME = new Builder<Theme>("theme", "theme")
-            .text("code", 100, Theme::code).required().unique()
+            .text("code", Codes.MAX_CHARS, Theme::code).required().unique().format(Codes::valid)
             .localized("label", 300, Theme::label).shown()
             .integer("position", Theme::position).required()
             .bool("hidden", Theme::hidden).required().shown()
@@ -53,7 +53,7 @@ public final class RecordKind<R> {
 
     public static final RecordKind<Site> SITE = new Builder<Site>("site", "site")
             .uuid("visit_id", Site::visitId).required()
-            .text("slug", 100, Site::slug).required().unique()
+            .text("slug", Codes.MAX_CHARS, Site::slug).required().unique().format(Codes::valid)
             .localized("name", 500, Site::name).shown()
             .text("name_original", 500, Site::originalName).shown()
             .localized("type", 500, Site::type).shown()
@@ -64,8 +64,8 @@ public final class RecordKind<R> {
             .text("address", 1000, Site::address).shown()
             .text("website", 1000, Site::website).shown()
             .localized("summary", 20_000, Site::summary).shown()
-            .text("to_confirm", 200, site -> Site.encode(site.toConfirm())).required()
-            .text("confirmations", 4000, site -> Site.encode(site.confirmations()))
+            .text("to_confirm", 200, site -> Site.encode(site.toConfirm())).required().format(Site::validFields)
+            .text("confirmations", 4000, site -> Site.encode(site.confirmations())).format(Site::validConfirmations)
             .links("themes", Field.Type.THEMES, Site::themeCodes).shown()
             .purgeable()
             .build();
@@ -137,7 +137,7 @@ public final class RecordKind<R> {
             .text("file_name", 500, Attachment::fileName).required().shown()
             .text("media_type", 200, Attachment::mediaType).required()
             .integer("size_bytes", Attachment::sizeBytes).required()
-            .text("sha256", 64, Attachment::sha256).required()
+            .text("sha256", 64, Attachment::sha256).required().format(Codes::sha256)
             .text("caption", 2000, Attachment::caption).shown()
             .bytes("thumbnail")
             .purgeable()
@@ -169,6 +169,11 @@ public final class RecordKind<R> {
     /** Every kind, in the order packages carry them (what is pointed at comes first). */
     public static List<RecordKind<?>> all() {
         return ALL;
+    }
+
+    /** The kind kept in this table ({@code SITE}, {@code site_fact}: any case), if there is one. */
+    public static Optional<RecordKind<?>> ofTable(String table) {
+        return ALL.stream().filter(kind -> kind.table.equalsIgnoreCase(table)).findFirst();
     }
 
     /** The kind with this code ({@code note}, {@code fact} ...), if there is one. */
@@ -274,7 +279,7 @@ public final class RecordKind<R> {
     }
 
     private Field<R> audit(String name, Field.Type type, int maxChars, boolean required) {
-        return new Field<>(name, type, maxChars, required, Set.of(), false, true, false, null);
+        return new Field<>(name, type, maxChars, required, Set.of(), false, true, false, Field.ANY_TEXT, null);
     }
 
     @Override
@@ -358,6 +363,11 @@ public final class RecordKind<R> {
             return modify(field -> field.with(field.required(), choices, field.shown(), field.travels(), field.unique()));
         }
 
+        /** Only texts {@code valid} accepts (beside the length and the choices). */
+        Builder<R> format(java.util.function.Predicate<String> valid) {
+            return modify(field -> field.withFormat(valid));
+        }
+
         Builder<R> purgeable() {
             purgeable = true;
             return this;
@@ -368,7 +378,7 @@ public final class RecordKind<R> {
         }
 
         private Builder<R> add(String name, Field.Type type, int maxChars, Function<R, Object> value) {
-            fields.add(new Field<>(name, type, maxChars, false, Set.of(), false, true, false, value));
+            fields.add(new Field<>(name, type, maxChars, false, Set.of(), false, true, false, Field.ANY_TEXT, value));
             return this;
         }
 

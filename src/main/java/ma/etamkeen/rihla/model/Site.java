@@ -82,16 +82,46 @@ public record Site(
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * The confirmations as {@link #encode(Map)} writes them.
+     *
+     * @throws IllegalArgumentException for a line that is not {@code FIELD<tab>instant<tab>who} with a known field
+     *                                  and an ISO-8601 instant (a text changed outside Rihla)
+     */
     public static Map<Field, Confirmation> decodeConfirmations(String encoded) {
         Map<Field, Confirmation> confirmations = new EnumMap<>(Field.class);
-        if (encoded != null) {
-            for (String line : encoded.split("\n")) {
+        if (encoded != null && !encoded.isEmpty()) {
+            for (String line : encoded.split("\n", -1)) {
                 String[] parts = line.split("\t", 3);
-                if (parts.length == 3) {
+                if (parts.length != 3) {
+                    throw new IllegalArgumentException("not a confirmation: " + line);
+                }
+                try {
                     confirmations.put(Field.valueOf(parts[0]), new Confirmation(parts[2], Instant.parse(parts[1])));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException("not a confirmation: " + line, e);
                 }
             }
         }
         return confirmations;
+    }
+
+    /** Whether {@code encoded} reads as fields to confirm ({@link #decodeFields}): names of {@link Field}s. */
+    public static boolean validFields(String encoded) {
+        return parses(() -> decodeFields(encoded));
+    }
+
+    /** Whether {@code encoded} reads as confirmations ({@link #decodeConfirmations}). */
+    public static boolean validConfirmations(String encoded) {
+        return parses(() -> decodeConfirmations(encoded));
+    }
+
+    private static boolean parses(Runnable decode) {
+        try {
+            decode.run();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

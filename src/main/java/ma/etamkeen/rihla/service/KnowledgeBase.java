@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
+import ma.etamkeen.rihla.model.Codes;
 import ma.etamkeen.rihla.model.Confirmation;
 import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.Localized;
@@ -45,9 +45,6 @@ import ma.etamkeen.rihla.text.FileNames;
  * correcting it, takes the mark off and keeps who did it and when.
  */
 public final class KnowledgeBase {
-    /** Slugs and codes: lowercase letters and digits in words joined by hyphens ({@code easy-brussels}). */
-    static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
     private final Database database;
     private final Identity identity;
     private final SearchService search;
@@ -483,7 +480,7 @@ public final class KnowledgeBase {
     // Checks shared by the editors and the CSV import.
 
     static void checkCode(String code, String refusalKey) {
-        if (code == null || code.length() > 100 || !CODE.matcher(code).matches()) {
+        if (!Codes.valid(code)) {
             throw new RejectedInput(refusalKey, code == null ? "" : code);
         }
     }

@@ -301,14 +301,11 @@ final class PackageReader {
                         throw refused("exchange.too-long", this.name, term(kind), id,
                                 new RejectedInput.Term("field." + name), value.asText().length(), field.maxChars());
                     }
-                    if (!field.choices().isEmpty() && !field.choices().contains(value.asText())) {
+                    if (!field.accepts(value.asText())) {
                         throw badRecord(entryName, id + ": " + name + " = " + value.asText());
                     }
                 }
             }
-        }
-        if (kind == RecordKind.ATTACHMENT && !HASH.matcher(fields.path("sha256").asText()).matches()) {
-            throw badRecord(entryName, id + ": sha256");
         }
         if (kind == RecordKind.ATTACHMENT && fields.path("file_name").isTextual()) {
             fields.put("file_name", FileNames.clean(fields.path("file_name").asText()));  // no bidi tricks in names

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import ma.etamkeen.rihla.model.Codes;
 import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.GovernmentLevel;
 import ma.etamkeen.rihla.model.RecordKind;
@@ -292,7 +293,7 @@ final class VisitCsv {
 
         String code(String column, String refusal) {
             String value = required(column);
-            if (!KnowledgeBase.CODE.matcher(value).matches() || value.length() > 100) {
+            if (!Codes.valid(value)) {
                 throw new RejectedInput(refusal, file, row, column, value);
             }
             return value;

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import ma.etamkeen.rihla.model.Codes;
 import ma.etamkeen.rihla.model.StoreCounts;
 
 /**
@@ -255,9 +256,13 @@ public final class Backups {
             return needed;
         }
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT DISTINCT sha256 FROM attachment WHERE purged_at IS NULL")) {
+             ResultSet rows = statement.executeQuery("SELECT id, sha256 FROM attachment WHERE purged_at IS NULL")) {
             while (rows.next()) {
-                needed.add(rows.getString(1));
+                String sha256 = rows.getString(2);
+                if (!Codes.sha256(sha256)) {  // not a file name Rihla wrote: the row was changed outside it
+                    throw new StoreException(StoreException.Reason.CHANGED_VALUE, "ATTACHMENT " + rows.getString(1), null);
+                }
+                needed.add(sha256);
             }
         }
         return needed;

@@ -3,16 +3,21 @@ package ma.etamkeen.rihla.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.Localized;
+import ma.etamkeen.rihla.model.RecordKind;
 
 /** One connection, inside a transaction for writes; small helpers so repositories stay short. */
 public final class Tx {
@@ -47,9 +52,15 @@ public final class Tx {
      */
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
         try (PreparedStatement statement = prepare(sql, args); ResultSet rows = statement.executeQuery()) {
+            Map<Integer, Field<?>> checked = checkedColumns(rows.getMetaData());
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 try {
+                    for (Map.Entry<Integer, Field<?>> column : checked.entrySet()) {
+                        if (!column.getValue().accepts(rows.getString(column.getKey()))) {
+                            throw new IllegalArgumentException(column.getValue().name() + " is not well formed");
+                        }
+                    }
                     result.add(mapper.map(rows));
                 } catch (StoreException e) {
                     throw e;
@@ -59,6 +70,26 @@ public final class Tx {
             }
             return result;
         }
+    }
+
+    /**
+     * The selected columns whose texts the field model checks (choices, a slug's or a hash's format), by their
+     * index: what a package is refused for is not read from the store either, whoever put it there.
+     */
+    private static Map<Integer, Field<?>> checkedColumns(ResultSetMetaData columns) throws SQLException {
+        Map<Integer, Field<?>> checked = new HashMap<>();
+        for (int column = 1; column <= columns.getColumnCount(); column++) {
+            String name = columns.getColumnName(column);
+            Optional<RecordKind<?>> kind = RecordKind.ofTable(columns.getTableName(column));
+            if (kind.isPresent()) {
+                for (Field<?> field : kind.get().columns()) {
+                    if (field.checksText() && field.name().equalsIgnoreCase(name)) {
+                        checked.put(column, field);
+                    }
+                }
+            }
+        }
+        return checked;
     }
 
     /** The table and id of the row {@code rows} is on, as far as the query says them: "SITE 1b4e28ba-…". */

@@ -329,6 +329,29 @@ class HostilePackageTest {
         assertThat(records(data)).isEqualTo(before);
     }
 
+    /**
+     * A text the field model does not allow — a slug or code that would name a file elsewhere or is no code, fields
+     * to confirm that no site has, a confirmation that is not one — is refused in the preview naming record and
+     * field: before, it was stored, and every read of the sites failed from then on.
+     */
+    @ParameterizedTest(name = "{0}.{1} = {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"site | slug | ../pwn",
+        "site | slug | Be Code/../X", "site | to_confirm | BANANA", "site | confirmations | nonsense{{",
+        "visit | code | ../../x", "theme | code | Open Data"})
+    void aTextTheFieldModelDoesNotAllowIsRefusedInThePreviewNamingRecordAndField(String kind, String field,
+                                                                              String value) throws Exception {
+        Path bad = withFirstRecord(kind, field, value, "bad-text.rihla");
+        String id = new ObjectMapper().readTree(Repack.of(good).files.get("records/" + kind + ".json")).get(0).path("id").asText();
+        Path data = folder.resolve("receiver");
+        CliRun.on(data, "sites");
+        Map<UUID, String> before = records(data);
+        CliRun preview = CliRun.on(data, "import", bad.toString());
+        assertThat(preview.code()).as(preview.err()).isEqualTo(2);
+        assertThat(preview.err()).contains(id + ": " + field).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(records(data)).isEqualTo(before);
+        assertThat(CliRun.on(data, "sites").code()).isZero();
+    }
+
     @org.junit.jupiter.api.Test
     void aSenderWritingUnderTheAuthorsNameWithAKeyNotYetKnownHereIsFlaggedAndTheAppsOwnNamesAreWarnedAbout()
             throws Exception {
