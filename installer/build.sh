@@ -88,6 +88,8 @@ if [ "\$(locale charmap 2>/dev/null)" != UTF-8 ]; then
   if [ -n "\${LC_ALL:-}" ]; then export LC_MESSAGES="\$LC_ALL"; unset LC_ALL; fi
   export LC_CTYPE=C.UTF-8
 fi
+# A locale named but not installed (LANG=fr_FR.UTF-8 on a machine without it) leaves the JVM in C: C.UTF-8 then.
+if [ -n "\$(locale 2>&1 >/dev/null)" ]; then export LC_ALL=C.UTF-8; fi
 exec -a "\$image/bin/Rihla" "\$image/lib/runtime/bin/java" $cfg_options -Djpackage.app-path="\$image/bin/Rihla" \\
   -cp "$cfg_classpath" $main_class "\$@"
 EOF
