@@ -77,6 +77,8 @@ class DamagedStoreWindowTest {
                     "SITE " + Seeder.siteId("asa"), null), Messages.of(Language.FR), TextDirection::leftToRight);
             assertThat(refusal).contains("elle a été modifiée en dehors de Rihla");
             assertThat(app.showsText(refusal)).as(refusal).isTrue();
+            org.testfx.util.WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);  // every list has failed
+            assertThat(app.otherWindows()).as("the same sentence once, not once per list").hasSize(1);
         }
     }
 

@@ -31,6 +31,8 @@ public final class Dialogs {
     private static final Logger LOG = Logger.getLogger(Dialogs.class.getName());
     private final UiLanguage language;
     private Window owner;
+    /** The error sentences on screen now (JavaFX thread only). */
+    private final java.util.Set<String> errorsShown = new java.util.HashSet<>();
 
     /** Creates something from a title; {@code refused} shows why not, {@code done} closes the dialog. */
     @FunctionalInterface
@@ -91,12 +93,22 @@ public final class Dialogs {
         return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
-    /** Tells the user what went wrong, in their language, and waits for them to read it. */
+    /**
+     * Tells the user what went wrong, in their language, and waits for them to read it. The same sentence is not
+     * stacked while it is on screen (a store that cannot be read fails every read: the lists, each keystroke of a
+     * search); it is only logged again.
+     */
     public void showError(Throwable failure) {
         LOG.log(Level.WARNING, "Shown to the user", failure);
         Messages messages = language.messages();
-        alert(Alert.AlertType.ERROR, messages.get("error.title"),
-                Failures.describe(failure, messages, TextDirection::leftToRight)).showAndWait();
+        String sentence = Failures.describe(failure, messages, TextDirection::leftToRight);
+        if (errorsShown.add(sentence)) {
+            try {
+                alert(Alert.AlertType.ERROR, messages.get("error.title"), sentence).showAndWait();
+            } finally {
+                errorsShown.remove(sentence);
+            }
+        }
     }
 
     /**
