@@ -92,7 +92,7 @@ public final class Cli {
             }
             // A message may have a variant for the command line ("run the command again", not "in the window").
             String variant = "cli." + e.reason().messageKey();
-            err.println(messages.has(variant) ? messages.format(variant, e.detail())
+            err.println(messages.has(variant) ? messages.format(variant, Failures.detail(e, messages))
                     : Failures.describe(e, messages, UnaryOperator.identity()));
             return e.reason() == StoreException.Reason.INVALID_BACKUP || e.reason() == StoreException.Reason.DAMAGED_BACKUP
                     ? BAD_INPUT : FAILED;

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
 
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.store.DamagedStoreException;
 import ma.etamkeen.rihla.store.StoreException;
 
@@ -34,9 +35,28 @@ public final class Failures {
             return DamagedStore.whatHappened(damaged.damage(), messages, value) + " " + messages.get("damage.choose");
         }
         if (cause instanceof StoreException store) {
-            return messages.format(store.reason().messageKey(), value.apply(store.detail()));
+            return messages.format(store.reason().messageKey(), value.apply(detail(store, messages)));
         }
         return messages.format("error.unexpected", value.apply(String.valueOf(cause.getMessage())));
+    }
+
+    /**
+     * What goes in a store failure's sentence: its detail, and for {@code CHANGED_VALUE} the record the store
+     * names ("SITE 1b4e28ba-… becode": table, id, slug or code if any) in the user's words, "Site becode,
+     * 1b4e28ba-…" (the kind's label from {@code kind.<code>}).
+     */
+    public static String detail(StoreException failure, Messages messages) {
+        return failure.reason() == StoreException.Reason.CHANGED_VALUE ? record(failure.detail(), messages)
+                : failure.detail();
+    }
+
+    private static String record(String named, Messages messages) {
+        String[] parts = String.valueOf(named).split(" ", 3);
+        String kind = RecordKind.ofTable(parts[0]).map(known -> messages.get(known.messageKey())).orElse(parts[0]);
+        if (parts.length == 1) {
+            return kind;
+        }
+        return parts.length == 3 ? kind + " " + parts[2] + ", " + parts[1] : kind + " " + parts[1];
     }
 
     /**

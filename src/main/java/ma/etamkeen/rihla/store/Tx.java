@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import ma.etamkeen.rihla.model.Codes;
 import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.Localized;
 import ma.etamkeen.rihla.model.RecordKind;
@@ -92,15 +93,24 @@ public final class Tx {
         return checked;
     }
 
-    /** The table and id of the row {@code rows} is on, as far as the query says them: "SITE 1b4e28ba-…". */
+    /**
+     * The row {@code rows} is on, as far as the query says it: its table, its id, and its slug or code when
+     * it has a well-formed one ("SITE 1b4e28ba-… becode"); the service's {@code Failures} words it for the user.
+     */
     private static String whichRecord(ResultSet rows) throws SQLException {
-        String table = rows.getMetaData().getTableName(1);
-        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-            if (rows.getMetaData().getColumnLabel(column).equalsIgnoreCase("id")) {
-                return table + " " + rows.getString(column);
+        ResultSetMetaData columns = rows.getMetaData();
+        StringBuilder record = new StringBuilder(columns.getTableName(1));
+        String name = null;
+        for (int column = 1; column <= columns.getColumnCount(); column++) {
+            String label = columns.getColumnLabel(column);
+            if (label.equalsIgnoreCase("id")) {
+                record.append(' ').append(rows.getString(column));
+            } else if ((label.equalsIgnoreCase("slug") || label.equalsIgnoreCase("code"))
+                    && Codes.valid(rows.getString(column))) {
+                name = rows.getString(column);
             }
         }
-        return table;
+        return name == null ? record.toString() : record + " " + name;
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) throws SQLException {

@@ -278,8 +278,9 @@ class DamageInUseTest {
         };
         CliRun run = CliRun.on(folder, words.toArray(String[]::new));
         assertThat(run.code()).as(run.err()).isEqualTo(Cli.FAILED);
-        assertThat(run.err()).contains("A value in the database cannot be read (" + table + " " + id + ")")
-                .contains("changed outside Rihla").contains("backup --list").doesNotContain("Exception");
+        String kind = table.equals("SITE") ? "Site" : "Attachment";  // named by its slug too, where it has a good one
+        assertThat(run.err()).containsPattern("A value in the database cannot be read \\(" + kind + " ([a-z-]+, )?"
+                        + id + "\\)").contains("changed outside Rihla").contains("backup --list").doesNotContain("Exception");
 
         assertThat(base.resolve("out").resolve("elsewhere.pdf")).as("no brief outside the chosen folder").doesNotExist();
         assertThat(BackupService.list(folder)).as("no backup of it").hasSize(1);

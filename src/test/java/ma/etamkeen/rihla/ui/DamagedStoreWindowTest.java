@@ -74,8 +74,8 @@ class DamagedStoreWindowTest {
             assertThat(app.stage().isShowing()).isTrue();
             assertThat(app.showsText("Rihla ne peut pas continuer")).isTrue();
             String refusal = Failures.describe(new StoreException(StoreException.Reason.CHANGED_VALUE,
-                    "SITE " + Seeder.siteId("asa"), null), Messages.of(Language.FR), TextDirection::leftToRight);
-            assertThat(refusal).contains("elle a été modifiée en dehors de Rihla");
+                    "SITE " + Seeder.siteId("asa") + " asa", null), Messages.of(Language.FR), TextDirection::leftToRight);
+            assertThat(refusal).contains("Site asa, " + Seeder.siteId("asa")).contains("modifiée en dehors de Rihla");
             assertThat(app.showsText(refusal)).as(refusal).isTrue();
             org.testfx.util.WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);  // every list has failed
             assertThat(app.otherWindows()).as("the same sentence once, not once per list").hasSize(1);
