@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -364,7 +365,7 @@ public final class RecordKind<R> {
         }
 
         /** Only texts {@code valid} accepts (beside the length and the choices). */
-        Builder<R> format(java.util.function.Predicate<String> valid) {
+        Builder<R> format(Predicate<String> valid) {
             return modify(field -> field.withFormat(valid));
         }
 
