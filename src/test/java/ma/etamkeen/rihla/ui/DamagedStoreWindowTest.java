@@ -79,6 +79,8 @@ class DamagedStoreWindowTest {
             assertThat(app.showsText(refusal)).as(refusal).isTrue();
             org.testfx.util.WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);  // every list has failed
             assertThat(app.otherWindows()).as("the same sentence once, not once per list").hasSize(1);
+            assertThat(((Label) app.siteList().getPlaceholder()).getText()).as("not still loading, nor 'no sites'")
+                    .isEqualTo(Messages.of(Language.FR).get("sites.unreadable"));
         }
     }
 

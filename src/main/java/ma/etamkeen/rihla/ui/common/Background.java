@@ -77,6 +77,11 @@ public final class Background implements AutoCloseable {
         this.errorHandler = handler;
     }
 
+    /** Hands {@code failure} to where failures go when a caller gives no handler of its own (on the UI thread). */
+    public void report(Throwable failure) {
+        errorHandler.accept(failure);
+    }
+
     public <T> void read(Work<T> work, Consumer<T> onResult) {
         submit(reads, work, onResult, errorHandler);
     }

@@ -51,16 +51,19 @@ public final class SiteListController {
         newSite.run();
     }
 
+    /** What an empty list says: the sites are being read, could not be read, or there are none. */
+    private void showPlaceholder() {
+        String key = viewModel.loadingProperty().get() ? "sites.loading"
+                : viewModel.readFailedProperty().get() ? "sites.unreadable" : "sites.empty";
+        siteList.setPlaceholder(new Label(language.messages().get(key)));
+    }
+
     @FXML
     private void initialize() {
         EntryViews.showItems(siteList, viewModel.items());
         siteList.setCellFactory(list -> new ItemCell());
-        siteList.setPlaceholder(new Label(language.messages().get("sites.loading")));
-        scope.onChange(viewModel.loadingProperty(), (was, loading) -> {
-            if (!loading) {
-                siteList.setPlaceholder(new Label(language.messages().get("sites.empty")));
-            }
-        });
+        showPlaceholder();
+        scope.onChange(viewModel.loadingProperty(), (was, loading) -> showPlaceholder());
         countLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> language.messages().format("sites.count", viewModel.siteCountProperty().get()),
                 viewModel.siteCountProperty(), language.messagesBinding()));

@@ -46,6 +46,7 @@ public final class SiteListViewModel {
     private final ObservableList<Item> items = FXCollections.observableArrayList();
     private final ObjectProperty<Site> selectedSite = new SimpleObjectProperty<>(this, "selectedSite");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading", true);
+    private final BooleanProperty readFailed = new SimpleBooleanProperty(this, "readFailed");
     private final ReadOnlyIntegerWrapper siteCount = new ReadOnlyIntegerWrapper(this, "siteCount");
     private final ObjectProperty<UUID> visit = new SimpleObjectProperty<>(this, "visit");
     private final List<Runnable> onLoaded = new ArrayList<>();
@@ -84,8 +85,13 @@ public final class SiteListViewModel {
                 select(selectAfterLoad);
                 selectAfterLoad = null;
             }
+            readFailed.set(false);
             loading.set(false);
             onLoaded.forEach(Runnable::run);
+        }, failure -> {
+            readFailed.set(true);  // before loading ends: the list says it could not read them, not "no sites"
+            loading.set(false);
+            background.report(failure);
         });
     }
 
@@ -158,6 +164,11 @@ public final class SiteListViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading;
+    }
+
+    /** Whether the last reading of the sites failed (the failure itself is shown as an error). */
+    public ReadOnlyBooleanProperty readFailedProperty() {
+        return readFailed;
     }
 
     public ReadOnlyIntegerProperty siteCountProperty() {
