@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ma.etamkeen.rihla.model.Codes;
 import ma.etamkeen.rihla.model.Field;
 import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.store.Database;
@@ -59,7 +60,6 @@ final class PackageReader {
     /** Strict JSON: a key twice in one object is refused, never read one way here and another elsewhere. */
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private final Path file;
     private final String name;
@@ -316,7 +316,7 @@ final class PackageReader {
                 throw badRecord(entryName, id + ": versions");
             }
             for (JsonNode version : versionsNode) {
-                if (!HASH.matcher(version.asText()).matches()) {
+                if (!Codes.sha256(version.asText())) {
                     throw badRecord(entryName, id + ": versions");
                 }
                 versions.add(version.asText());

@@ -10,9 +10,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +36,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import ma.etamkeen.rihla.model.Codes;
 import ma.etamkeen.rihla.model.StoreCounts;
 
 /**
@@ -255,16 +252,9 @@ public final class Backups {
         if (StoreCheck.hasColumn(connection, "ATTACHMENT", "CONTENT")) {
             return needed;
         }
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id, sha256 FROM attachment WHERE purged_at IS NULL")) {
-            while (rows.next()) {
-                String sha256 = rows.getString(2);
-                if (!Codes.sha256(sha256)) {  // not a file name Rihla wrote: the row was changed outside it
-                    throw new StoreException(StoreException.Reason.CHANGED_VALUE, "ATTACHMENT " + rows.getString(1), null);
-                }
-                needed.add(sha256);
-            }
-        }
+        // Read as every row is (Tx.list): a hash the field model refuses, changed by hand, is CHANGED_VALUE.
+        needed.addAll(new Tx(connection, null).list("SELECT id, sha256 FROM attachment WHERE purged_at IS NULL",
+                row -> row.getString("sha256")));
         return needed;
     }
 

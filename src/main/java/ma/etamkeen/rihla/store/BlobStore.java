@@ -12,7 +12,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
+
+import ma.etamkeen.rihla.model.Codes;
 
 /**
  * The bytes of attachments, each kept once as an immutable file named by its SHA-256 (content-addressed):
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class BlobStore {
     public static final String FOLDER = "blobs";
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Logger LOG = Logger.getLogger(BlobStore.class.getName());
 
     private final Path root;
@@ -54,7 +54,7 @@ public final class BlobStore {
 
     /** The file of the blob {@code sha256} (64 lower-case hex digits), whether it exists or not. */
     public Path path(String sha256) {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+        if (!Codes.sha256(sha256)) {
             throw new IllegalArgumentException("not a SHA-256: " + sha256);
         }
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
@@ -138,7 +138,7 @@ public final class BlobStore {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(prefix)) {
                     for (Path file : files) {
                         String name = file.getFileName().toString();
-                        if (SHA256.matcher(name).matches() && name.startsWith(prefix.getFileName().toString())) {
+                        if (Codes.sha256(name) && name.startsWith(prefix.getFileName().toString())) {
                             names.add(name);
                         }
                     }

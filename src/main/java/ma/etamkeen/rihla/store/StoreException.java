@@ -37,7 +37,8 @@ public class StoreException extends RuntimeException {
         BACKUP_MISSING_ATTACHMENTS("error.backup-missing-attachments"),
         /**
          * A stored value the app cannot read as what its column holds (a name no field has, text where a date
-         * belongs): the database was changed outside Rihla. {@code detail}: the table and the record's id.
+         * belongs): the database was changed outside Rihla. {@code detail}: the table, the record's id and its slug
+         * or code if it has a good one ({@code SITE 1b4e… becode}; {@code Failures.detail} words it).
          */
         CHANGED_VALUE("error.changed-value"),
         FAILED("error.store-failed");
