@@ -55,6 +55,15 @@ rm -rf "$out/input" "$out/Rihla" "$out/Rihla.app"
 mkdir -p "$out/input/lib"
 cp target/rihla.jar "$out/input/"
 cp target/lib/*.jar "$out/input/lib/"
+if [ "$os" = linux ]; then
+  # JavaFX's native libraries beside its jars, where it looks first (NativeLibLoader: "../lib" from a jar's
+  # folder on Linux). Otherwise it unpacks them from its jars into ~/.openjfx/cache at every start and compares
+  # their MD5 sums: about 15 ms of CPU on the toolkit's start, and a write into the user's home folder.
+  jar_tool="$(cd "$java_home/bin" && pwd)/jar"
+  (cd "$out/input/lib" && for jar in javafx-*-linux.jar; do
+    "$jar_tool" tf "$jar" | { grep '^lib[^/]*\.so$' || true; } | xargs -r "$jar_tool" xf "$jar"
+  done)
+fi
 "$java_home/bin/jpackage" --type app-image @installer/jpackage.args @installer/jpackage-launcher.args \
   --java-options "$java_options" \
   --app-version "$version" --icon "$icon" --input "$out/input" --runtime-image "$out/runtime" --dest "$out"
