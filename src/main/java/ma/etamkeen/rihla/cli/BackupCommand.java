@@ -36,10 +36,10 @@ final class BackupCommand implements Cli.Command {
         // Listing opens no database, so it works on a damaged store too (to choose what to restore).
         List<BackupService.Backup> backups = BackupService.list(dataFolder);
         for (BackupService.Backup backup : backups) {
-            out.println(String.format(messages.formatLocale(), "%s  %-20s %-12s %8.1f MB  %s",
+            out.println(String.format(messages.formatLocale(), "%s  %-20s %-12s %12s  %s",
                     BackupService.when(backup, messages), BackupService.reason(backup, messages),
                     messages.get("backups.state." + backup.state().name().toLowerCase(java.util.Locale.ROOT)),
-                    backup.sizeBytes() / (1024.0 * 1024.0), backup.file()));
+                    messages.size(backup.sizeBytes()), backup.file()));
             if (backup.counts() != null) {
                 out.println("    " + BackupService.counts(backup.counts(), messages));
             }

@@ -84,4 +84,16 @@ public final class Messages {
     public String format(String key, Object... args) {
         return new MessageFormat(get(key).replace("'", "''"), formatLocale).format(args);
     }
+
+    /**
+     * A file's size for people: whole kilobytes under 1 MB (at least 1 kB, so a small file never reads as
+     * nothing), else megabytes to one decimal ({@code size.kb}, {@code size.mb}; 1 kB = 1,024 bytes).
+     *
+     * @param bytes the size in bytes
+     */
+    public String size(long bytes) {
+        return bytes < 1024 * 1024
+                ? format("size.kb", Math.max(1, Math.round(bytes / 1024.0)))
+                : format("size.mb", bytes / (1024.0 * 1024.0));
+    }
 }

@@ -186,6 +186,8 @@ class CliTest {
         out.reset();
         assertThat(run(Language.EN, "--db", folder.toString(), "backup", "--list")).isZero();
         assertThat(out()).contains("manual").contains(backup.toString()).contains("1 backup");
+        // Its size as a person reads it: a backup without attachments is some hundred kB, never "0.0 MB".
+        assertThat(out()).containsPattern(" [1-9][0-9,]* kB  | [1-9][0-9,]*\\.[0-9] MB  ").doesNotContain("0.0 MB");
         out.reset();
         assertThat(run(Language.EN, "--db", folder.toString(), "restore", backup.toString())).isZero();
         assertThat(out()).contains("Restored " + backup);

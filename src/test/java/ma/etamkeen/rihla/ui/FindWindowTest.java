@@ -92,6 +92,11 @@ class FindWindowTest {
             app.robot().press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
             TextField search = app.robot().lookup(".search-field").queryAs(TextField.class);
             assertThat(search.isFocused()).isTrue();
+            // Focused and empty, the field still says what it is for (the theme hides a prompt on focus).
+            Text prompt = app.robot().from(search).lookup((Text text) -> search.getPromptText().equals(text.getText()))
+                    .queryAs(Text.class);
+            assertThat(prompt.isVisible()).isTrue();
+            assertThat(prompt.getFill()).isNotEqualTo(javafx.scene.paint.Color.TRANSPARENT);
             app.robot().interact(() -> search.setText("انتويرب"));
             ListView<SearchViewModel.Row> results = app.visible(".result-list", ListView.class);
             app.await(() -> results.getItems().stream().anyMatch(SearchViewModel.HitRow.class::isInstance));

@@ -198,7 +198,8 @@ public final class AttachmentsController {
                     : context.language().dateTime(FormatStyle.SHORT).format(attachment.createdAt());
             String owner = attachment.ownerKind() == null ? messages.get("attachments.on-site")
                     : messages.get("attachments.on-" + attachment.ownerKind().code());
-            Label detail = new Label(messages.format("attachments.detail", size(messages, attachment.sizeBytes()), when, owner));
+            Label detail = new Label(messages.format("attachments.detail", messages.size(attachment.sizeBytes()), when,
+                    owner));
             detail.getStyleClass().add("entry-detail");
             VBox text = new VBox(2, name, detail);
             if (attachment.caption() != null) {
@@ -218,9 +219,4 @@ public final class AttachmentsController {
         return dot < 0 ? "?" : fileName.substring(dot + 1).toUpperCase(Locale.ROOT);
     }
 
-    static String size(Messages messages, long bytes) {
-        return bytes < 1024 * 1024
-                ? messages.format("size.kb", Math.max(1, Math.round(bytes / 1024.0)))
-                : messages.format("size.mb", bytes / (1024.0 * 1024.0));
-    }
 }

@@ -56,7 +56,7 @@ public final class BackupsController {
     private String describe(BackupService.Backup backup) {
         Messages messages = context.language().messages();
         String detail = messages.format("backups.detail", BackupService.reason(backup, messages),
-                backup.sizeBytes() / (1024.0 * 1024.0)) + " · "
+                messages.size(backup.sizeBytes())) + " · "
                 + messages.get("backups.state." + backup.state().name().toLowerCase(java.util.Locale.ROOT));
         return backup.counts() == null ? detail : detail + " · " + BackupService.counts(backup.counts(), messages);
     }
