@@ -149,7 +149,7 @@ final class ImportCommand implements Cli.Command {
                 List<String> fields = conflict.differingFields().stream()
                         .map(field -> Failures.fieldLabel(field, messages)).toList();
                 if (!fields.isEmpty()) {
-                    out.println("    " + messages.format("exchange.conflict.fields", String.join(", ", fields)));
+                    out.println("    " + messages.format("exchange.conflict.fields", messages.list(fields)));
                 }
             }
         }

@@ -76,9 +76,9 @@ final class SitesCommand implements Cli.Command {
         Language language = messages.language();
         int slugWidth = sites.stream().mapToInt(site -> site.slug().length()).max().orElse(4);
         for (Site site : sites) {
-            String themes = String.join(", ", site.themes().stream().map(theme -> theme.label().in(language)).toList());
-            out.printf("%-" + slugWidth + "s  %s — %s, %s%n", site.slug(), site.name().in(language),
-                    site.city().in(language), messages.get(site.level().messageKey()));
+            String themes = messages.list(site.themes().stream().map(theme -> theme.label().in(language)).toList());
+            out.printf("%-" + slugWidth + "s  %s — %s%n", site.slug(), site.name().in(language),
+                    messages.list(List.of(site.city().in(language), messages.get(site.level().messageKey()))));
             if (!themes.isEmpty()) {
                 out.printf("%-" + slugWidth + "s  %s%n", "", themes);
             }

@@ -86,6 +86,16 @@ public final class Messages {
     }
 
     /**
+     * {@code items} as a list in this language: joined by its list separator ({@code list.separator}: ", ",
+     * or the Arabic comma "، " U+060C).
+     *
+     * @param items the items, in the order shown
+     */
+    public String list(java.util.Collection<String> items) {
+        return String.join(get("list.separator"), items);
+    }
+
+    /**
      * A file's size for people: whole kilobytes under 1 MB (at least 1 kB, so a small file never reads as
      * nothing), else megabytes to one decimal ({@code size.kb}, {@code size.mb}; 1 kB = 1,024 bytes).
      *

@@ -142,7 +142,7 @@ public final class BriefService {
                 .limit(3).toList();
         if (!noteDays.isEmpty()) {
             visitDates += (visitDates.isEmpty() ? "" : " · ") + messages.format("brief.notes-dates",
-                    noteDays.stream().map(dates::format).collect(Collectors.joining(", ")));
+                    messages.list(noteDays.stream().map(dates::format).toList()));
         }
         String programme = visit.programme() == null ? "" : visit.programme();
         String footer = visit.delegationSize() == null || visit.administrationCount() == null
@@ -236,10 +236,11 @@ public final class BriefService {
                         .thenComparing(idea -> idea.impact() == null ? 9 : -idea.impact().ordinal()))
                 .map(idea -> {
                     List<String> meta = new ArrayList<>();
-                    String targets = idea.targets().stream().map(administrations::get).filter(Objects::nonNull)
+                    String targets = messages.list(idea.targets().stream().map(administrations::get)
+                            .filter(Objects::nonNull)
                             .map(a -> a.acronym() == null || a.acronym().isBlank() ? a.label(messages.language())
                                     : a.acronym())
-                            .sorted().collect(Collectors.joining(", "));
+                            .sorted().toList());
                     if (!targets.isEmpty()) {
                         meta.add(messages.format("brief.idea.targets", targets));
                     }

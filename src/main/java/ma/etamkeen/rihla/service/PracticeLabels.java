@@ -125,11 +125,10 @@ public final class PracticeLabels {
     /** The row of {@code practice}. */
     public Row row(Practice practice) {
         Site site = siteById.get(practice.siteId());
-        String themeLabels = practice.themes().stream().map(themeByCode::get).filter(Objects::nonNull)
-                .sorted(Comparator.comparing(themes::indexOf)).map(theme -> theme.label().in(language))
-                .collect(Collectors.joining(", "));
-        String targets = practice.targets().stream().map(administrationById::get).filter(Objects::nonNull)
-                .map(a -> a.shortName(language)).sorted(collator).collect(Collectors.joining(", "));
+        String themeLabels = messages.list(practice.themes().stream().map(themeByCode::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(themes::indexOf)).map(theme -> theme.label().in(language)).toList());
+        String targets = messages.list(practice.targets().stream().map(administrationById::get)
+                .filter(Objects::nonNull).map(a -> a.shortName(language)).sorted(collator).toList());
         Delegate author = practice.authorId() == null ? null : delegateById.get(practice.authorId());
         return new Row(practice, practice.title(), messages.get("kind." + practice.kind().code()),
                 site == null ? "" : site.name().in(language), site == null ? "" : site.city().in(language),

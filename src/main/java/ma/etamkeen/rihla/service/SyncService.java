@@ -82,7 +82,7 @@ public final class SyncService {
             newByAuthor.forEach((author, kinds) -> kinds.forEach((kind, count) ->
                     brought.add(messages.format("sync.new." + kind, count, author))));
             if (!brought.isEmpty()) {
-                parts.add(String.join(messages.get("sync.list-separator"), brought.subList(0, Math.min(3, brought.size())))
+                parts.add(messages.list(brought.subList(0, Math.min(3, brought.size())))
                         + (brought.size() > 3 ? messages.get("sync.and-more") : ""));
             }
             if (waiting > 0) {

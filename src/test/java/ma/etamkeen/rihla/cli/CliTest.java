@@ -75,6 +75,8 @@ class CliTest {
         out.reset();
         assertThat(run(Language.AR, "--db", folder.toString(), "sites")).isZero();
         assertThat(out()).contains("ميناء أنتويرب").contains("15 موقعا");
+        // Lists in Arabic are separated by the Arabic comma (U+060C), as the window and the brief separate them.
+        assertThat(out()).contains("أنتويرب، محلي").contains("الإدماج الرقمي، الكفاءات الرقمية").doesNotContain(", ");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -231,8 +230,8 @@ public final class BoardViewModel {
             if (site != null) {
                 visitBySite.put(site.id(), site.visitId());
             }
-            String targetNames = idea.targets().stream().map(administrations::get).filter(Objects::nonNull)
-                    .map(a -> a.shortName(language)).sorted(collator).collect(Collectors.joining(", "));
+            String targetNames = messages.list(idea.targets().stream().map(administrations::get)
+                    .filter(Objects::nonNull).map(a -> a.shortName(language)).sorted(collator).toList());
             List<StatusChange> moves = history.getOrDefault(idea.id(), List.of());
             StatusChange last = moves.isEmpty() ? null : moves.get(moves.size() - 1);
             String lastMove = last == null || last.status() != idea.status() ? ""

@@ -138,7 +138,7 @@ public final class IdeasController {
 
     private String describe(Idea idea) {
         Messages messages = context.language().messages();
-        String targets = String.join(", ", context.administrations().stream()
+        String targets = messages.list(context.administrations().stream()
                 .filter(a -> idea.targets().contains(a.id()))
                 .map(a -> a.acronym() != null ? a.acronym() : a.label(context.language().get())).toList());
         String status = messages.get("idea-status." + idea.status().code());
