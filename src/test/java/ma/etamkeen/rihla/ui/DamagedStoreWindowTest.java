@@ -81,6 +81,7 @@ class DamagedStoreWindowTest {
             assertThat(app.otherWindows()).as("the same sentence once, not once per list").hasSize(1);
             assertThat(((Label) app.siteList().getPlaceholder()).getText()).as("not still loading, nor 'no sites'")
                     .isEqualTo(Messages.of(Language.FR).get("sites.unreadable"));
+            assertThat(app.robot().lookup(".pane-count").queryAs(Label.class).getText()).as("no count of sites").isEmpty();
         }
     }
 

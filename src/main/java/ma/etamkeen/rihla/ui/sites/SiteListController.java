@@ -64,9 +64,12 @@ public final class SiteListController {
         siteList.setCellFactory(list -> new ItemCell());
         showPlaceholder();
         scope.onChange(viewModel.loadingProperty(), (was, loading) -> showPlaceholder());
+        // No count while the sites are read or could not be: "No sites" would say they are gone.
         countLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> language.messages().format("sites.count", viewModel.siteCountProperty().get()),
-                viewModel.siteCountProperty(), language.messagesBinding()));
+                () -> viewModel.loadingProperty().get() || viewModel.readFailedProperty().get() ? ""
+                        : language.messages().format("sites.count", viewModel.siteCountProperty().get()),
+                viewModel.siteCountProperty(), viewModel.loadingProperty(), viewModel.readFailedProperty(),
+                language.messagesBinding()));
 
         EntryViews.skipHeadings(siteList, CityHeading.class::isInstance);
         siteList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
