@@ -93,7 +93,8 @@ public final class Database implements AutoCloseable {
      * schema when it is older.
      *
      * @throws DamagedStoreException when the database is damaged (nothing was written to it)
-     * @throws StoreException        {@code IN_USE} when another Rihla has the folder; {@code READ_ONLY},
+     * @throws StoreException        {@code IN_USE} when another Rihla has the folder; {@code OPEN_ELSEWHERE}
+     *                               when another program has its database file open; {@code READ_ONLY},
      *                               {@code NOT_WRITABLE}, {@code DISK_FULL}, {@code NEWER_VERSION}
      */
     public static Database open(Path folder) {
@@ -392,7 +393,9 @@ public final class Database implements AutoCloseable {
             return new StoreException(StoreException.Reason.DAMAGED, folder.toString(), e);
         }
         return switch (e.getErrorCode()) {
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException(StoreException.Reason.IN_USE, folder.toString(), e);
+            // Rihla holds the folder's lock whenever it opens a database: another program has the file.
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 ->
+                    new StoreException(StoreException.Reason.OPEN_ELSEWHERE, folder.toString(), e);
             case ErrorCode.DATABASE_IS_READ_ONLY -> new StoreException(StoreException.Reason.READ_ONLY, folder.toString(), e);
             default -> StoreException.of(e, folder, StoreException.Reason.FAILED);
         };

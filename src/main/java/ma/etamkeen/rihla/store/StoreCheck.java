@@ -84,8 +84,8 @@ final class StoreCheck {
         try (Connection connection = openReadOnly(file)) {
             contents = contents(connection);
         } catch (SQLException e) {
-            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                throw new StoreException(StoreException.Reason.IN_USE, folder.toString(), e);
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {  // not another Rihla: we hold the folder
+                throw new StoreException(StoreException.Reason.OPEN_ELSEWHERE, folder.toString(), e);
             }
             throw damaged(new Damage(Damage.Kind.UNREADABLE, file, e.getMessage(), null, null, null), e);
         }

@@ -15,7 +15,13 @@ import java.util.function.Supplier;
 public class StoreException extends RuntimeException {
 
     public enum Reason {
+        /** Another Rihla (a window or a command) has the data folder ({@code detail}). */
         IN_USE("error.in-use"),
+        /**
+         * The data folder ({@code detail}) is Rihla's, but another program holds its database file open (a
+         * database tool, H2's own shell): H2 refused it as already open while no other Rihla had the folder.
+         */
+        OPEN_ELSEWHERE("error.open-elsewhere"),
         NOT_WRITABLE("error.not-writable"),
         /** The disk holding the data folder is full: what was being written was not saved. */
         DISK_FULL("error.disk-full"),

@@ -129,6 +129,22 @@ class DatabaseTest {
         assertThat(afterwards.out()).contains("\"slug\" : \"port-of-antwerp-bruges\"");
     }
 
+    /** A database tool (here H2's JDBC driver in this process) holding the file: it says so, not "Rihla is open". */
+    @Test
+    void aDatabaseHeldOpenByAnotherProgramIsRefusedInWordsThatSayWhoHasIt() throws Exception {
+        Workspace.open(folder).close();
+        try (java.sql.Connection tool = java.sql.DriverManager.getConnection(
+                "jdbc:h2:" + folder.toAbsolutePath().resolve("rihla"), "rihla", "")) {
+            Processes.Result refused = Processes.run(Main.class, "--db", folder.toString(), "--lang", "fr", "sites");
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err()).contains("Un autre programme a ouvert la base de données du dossier de données "
+                    + folder).doesNotContain("Rihla est déjà ouvert").doesNotContain("Exception");
+            assertThat(tool.isValid(1)).isTrue();
+        }
+        Processes.Result afterwards = Processes.run(Main.class, "--db", folder.toString(), "sites", "--json");
+        assertThat(afterwards.exitCode()).isZero();
+    }
+
     @Test
     void aDatabaseFromANewerVersionIsRefusedAndLeftAlone() {
         try (Workspace workspace = Workspace.open(folder)) {
