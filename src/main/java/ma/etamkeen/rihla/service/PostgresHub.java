@@ -87,7 +87,8 @@ final class PostgresHub implements Hub {
      * Connects to a prepared hub, bringing its schema up to this version's (Flyway) if it is older.
      *
      * @param check checks each change set read, as a package's records are ({@link PackageReader#checked})
-     * @throws RejectedInput {@code sync.hub-unreachable}, {@code sync.hub-unknown-host}, {@code sync.hub-login-refused},
+     * @throws RejectedInput {@code sync.hub-unreachable}, {@code sync.hub-unknown-host}, {@code sync.hub-no-answer},
+     *                        {@code sync.hub-login-refused},
      *                       {@code sync.hub-no-tls}, {@code sync.hub-not-prepared}, {@code sync.hub-newer}
      */
     PostgresHub(HubAddress address, UnaryOperator<ExchangePackage> check) {
@@ -148,15 +149,20 @@ final class PostgresHub implements Hub {
     }
 
     /**
-     * Why a server could not be reached, in the user's words where Rihla can tell — an unknown host, a login or
-     * password refused (SQLSTATE class 28), a server without TLS (08004 while TLS was asked for): told by codes, never
-     * by the driver's words, which follow the JVM's language — else with the driver's own words.
+     * Why a server could not be reached, in the user's words where Rihla can tell — an unknown host, no server
+     * answering (the connection refused, no route, no answer in time), a login or password refused (SQLSTATE class
+     * 28), a server without TLS (08004 while TLS was asked for): told by exception classes and codes, never by the
+     * driver's words, which are in English or the JVM's language — else with the driver's own words.
      */
     private static RejectedInput unreachable(HubAddress address, Exception e) {
         Throwable cause = e;
         for (Throwable next = e; next != null; next = next.getCause() == next ? null : next.getCause()) {
             if (next instanceof java.net.UnknownHostException) {
                 return new RejectedInput("sync.hub-unknown-host", address.text(), address.host());
+            }
+            if (next instanceof java.net.ConnectException || next instanceof java.net.NoRouteToHostException
+                    || next instanceof java.net.SocketTimeoutException) {
+                return new RejectedInput("sync.hub-no-answer", address.text(), address.host(), address.port());
             }
             if (next instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("28")) {
                 return new RejectedInput("sync.hub-login-refused", address.text(), address.user());

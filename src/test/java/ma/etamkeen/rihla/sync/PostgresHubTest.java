@@ -211,7 +211,11 @@ class PostgresHubTest {
                     .isInstanceOf(RejectedInput.class).hasFieldOrPropertyWithValue("messageKey", "sync.hub-no-tls");
             HubAddress nobody = HubAddress.server("localhost", 1, "rihla", "x", "y", false);
             assertThatThrownBy(() -> amina.sync().sync(nobody, null)).isInstanceOf(RejectedInput.class)
-                    .hasFieldOrPropertyWithValue("messageKey", "sync.hub-unreachable");
+                    .hasFieldOrPropertyWithValue("messageKey", "sync.hub-no-answer")
+                    .satisfies(e -> assertThat(ma.etamkeen.rihla.i18n.Messages.of(ma.etamkeen.rihla.i18n.Language.FR)
+                            .format("sync.hub-no-answer", ((RejectedInput) e).args()))
+                            .as("in French, nothing of the driver's English").contains("ne répond pas sur localhost, port 1 :")
+                            .doesNotContain("refused").doesNotContain("Connection"));
         }
     }
 

@@ -147,8 +147,9 @@ public final class SyncViewModel {
         }, failure -> {
             running.set(false);
             failed.set(true);
-            boolean offline = failure instanceof RejectedInput rejected && (rejected.messageKey().equals("sync.hub-unreachable")
-                    || rejected.messageKey().equals("sync.folder-missing"));
+            // What being offline looks like: no name resolved, no server answering, the stick not plugged in.
+            boolean offline = failure instanceof RejectedInput rejected && java.util.Set.of("sync.hub-unreachable",
+                    "sync.hub-unknown-host", "sync.hub-no-answer", "sync.folder-missing").contains(rejected.messageKey());
             if (byItself && offline) {
                 said.set(messages -> messages.get("sync.offline"));
             } else {
