@@ -103,9 +103,10 @@ public final class ImportPlan {
 
     /**
      * One field of a version: its name ({@code title_fr}; {@link Failures#fieldLabel} says it in the user's
-     * language), its value, and whether the other side differs.
+     * language), its type, its value as stored (a list's items joined by ", ": theme codes, administrations'
+     * ids), and whether the other side differs.
      */
-    public record Line(String field, String value, boolean differs) {
+    public record Line(String field, Field.Type type, String value, boolean differs) {
     }
 
     /**
@@ -122,7 +123,7 @@ public final class ImportPlan {
                 String value = display(record.fields().get(field.name()));
                 String otherValue = display(other.fields().get(field.name()));
                 if (value != null || otherValue != null) {
-                    lines.add(new Line(field.name(), value == null ? "" : value,
+                    lines.add(new Line(field.name(), field.type(), value == null ? "" : value,
                             !Objects.equals(value, otherValue)));
                 }
             }

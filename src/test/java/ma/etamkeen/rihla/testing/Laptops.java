@@ -2,7 +2,10 @@ package ma.etamkeen.rihla.testing;
 
 import java.nio.file.Path;
 
+import ma.etamkeen.rihla.model.GovernmentLevel;
+import ma.etamkeen.rihla.model.Localized;
 import ma.etamkeen.rihla.model.Note;
+import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.service.ExchangePackage;
 import ma.etamkeen.rihla.service.ExchangeService.ExportScope;
 import ma.etamkeen.rihla.service.Workspace;
@@ -18,6 +21,29 @@ public final class Laptops {
 
     private Laptops() {
     }
+
+    /**
+     * Both laptops, fresh, change the same seeded site: Amina its level (to regional), Youssef its French summary
+     * (to {@link #YOUSSEF_SUMMARY}). Returns Amina's package, which conflicts with Youssef's site.
+     */
+    public static Path siteConflictPackage(Path amina, Path youssef, Path packages) {
+        Path pkg = packages.resolve("amina.rihla");
+        try (Workspace a = Workspace.open(amina); Workspace y = Workspace.open(youssef)) {
+            Site asa = a.catalog().site("asa").orElseThrow();
+            a.knowledge().saveSite(new Site(asa.id(), asa.visitId(), asa.slug(), asa.name(), asa.originalName(),
+                    asa.type(), GovernmentLevel.REGIONAL, asa.levelDetail(), asa.city(), asa.address(), asa.website(),
+                    asa.summary(), asa.themes(), asa.facts(), asa.toConfirm(), asa.confirmations()));
+            Site his = y.catalog().site("asa").orElseThrow();
+            y.knowledge().saveSite(new Site(his.id(), his.visitId(), his.slug(), his.name(), his.originalName(),
+                    his.type(), his.level(), his.levelDetail(), his.city(), his.address(), his.website(),
+                    new Localized(his.summary().ar(), YOUSSEF_SUMMARY, his.summary().en()), his.themes(), his.facts(),
+                    his.toConfirm(), his.confirmations()));
+            a.exchange().export(pkg, ExportScope.all(), (done, total) -> { });
+        }
+        return pkg;
+    }
+
+    public static final String YOUSSEF_SUMMARY = "Résumé de Youssef.";
 
     /** Fills both folders and returns Amina's second package, which conflicts with Youssef's note. */
     public static Path conflictingPackage(Path amina, Path youssef, Path packages) throws Exception {

@@ -30,7 +30,7 @@ import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
  * (0 overview, 1 notes, 2 lessons, 3 ideas, 4 attachments, 5 trash) or per menu item that opens a dialog
  * (e.g. menu.edit.people), or {@code practices[:THEME_CODE]} (the practices page, a theme ticked), or
  * {@code search:QUERY} (the results of a search), on a data folder with demo entries; {@code import} as the
- * site shows the import preview of a package with a conflict, {@code damaged} the choice a damaged store asks for;
+ * site shows the import preview of a package with a conflict, {@code import-site} one whose site both laptops changed, {@code damaged} the choice a damaged store asks for;
  * {@code visits} adds a second visit and opens the visit chooser; {@code board} shows the progress board, {@code charts} the charts page; {@code missing} removes the file of a photo
  * from the data folder's blobs and opens it from the attachments tab.
  * Not part of the test suite.
@@ -48,7 +48,13 @@ public final class Screenshots {
             // The preview of a package that conflicts with one of this laptop's notes, opened with the app.
             Path pkg = Laptops.conflictingPackage(Files.createTempDirectory("rihla-amina"), data,
                     Files.createTempDirectory("rihla-packages"));
-            shootPreview(data, language, pkg, out.resolve("import-" + language + ".png"), false);
+            shootPreview(data, language, pkg, out.resolve("import-" + language + ".png"), false, 1);
+        }
+        if (args.length > 2 && args[2].equals("import-site")) {
+            // The preview of a package whose site both laptops changed (the level there, the summary here).
+            Path pkg = Laptops.siteConflictPackage(Files.createTempDirectory("rihla-amina"), data,
+                    Files.createTempDirectory("rihla-packages"));
+            shootPreview(data, language, pkg, out.resolve("import-site-" + language + ".png"), false, 0);
         }
         if (args.length > 2 && args[2].equals("unsigned")) {
             // Amina's package with its signature taken out, as a sender posing as her would send it.
@@ -65,19 +71,19 @@ public final class Screenshots {
                     }
                 }
             }
-            shootPreview(data, language, pkg, out.resolve("unsigned-" + language + ".png"), false);
+            shootPreview(data, language, pkg, out.resolve("unsigned-" + language + ".png"), false, 1);
         }
         if (args.length > 2 && args[2].equals("deletions")) {
             // A package that would delete 12 of this laptop's notes: the preview, then the confirmation it asks.
             Path pkg = Laptops.deletingPackage(data, Files.createTempDirectory("rihla-youssef"),
                     Files.createTempDirectory("rihla-packages"), 12);
-            shootPreview(data, language, pkg, out.resolve("deletions-" + language + ".png"), true);
+            shootPreview(data, language, pkg, out.resolve("deletions-" + language + ".png"), true, 1);
         }
         if (args.length > 2 && args[2].equals("rewritten")) {
             // Youssef's package that changes one of Amina's notes: the entry-by-entry list, that change flagged.
             Path pkg = Laptops.rewritingPackage(data, Files.createTempDirectory("rihla-youssef"),
                     Files.createTempDirectory("rihla-packages"));
-            shootPreview(data, language, pkg, out.resolve("rewritten-" + language + ".png"), false);
+            shootPreview(data, language, pkg, out.resolve("rewritten-" + language + ".png"), false, 1);
         }
         if (args.length > 2 && args[2].equals("damaged")) {
             // The choice a damaged store asks for: demo entries, a backup of them, then the file cut short.
@@ -272,7 +278,9 @@ public final class Screenshots {
      * Starts the app on {@code data} with {@code pkg} as the file manager would, waits for its import preview and
      * shoots it into {@code file} (after pressing Import, when {@code importing}: the question it asks); exits.
      */
-    private static void shootPreview(Path data, String language, Path pkg, Path file, boolean importing) throws Exception {
+    /** @param scroll where the preview is scrolled to: 0 its top (the conflicts), 1 its end (the entry-by-entry list) */
+    private static void shootPreview(Path data, String language, Path pkg, Path file, boolean importing, double scroll)
+            throws Exception {
         try (AppRunner app = AppRunner.start(data, language, pkg.toString())) {
             app.robot().interact(() -> {
                 app.stage().setWidth(1280);
@@ -281,9 +289,8 @@ public final class Screenshots {
             app.awaitDialog();
             settle();
             Thread.sleep(1000);
-            // The end of the preview in view: the entry-by-entry list.
             app.robot().interact(() -> app.robot().lookup(".import-preview").queryAs(javafx.scene.control.ScrollPane.class)
-                    .setVvalue(1));
+                    .setVvalue(scroll));
             settle();
             if (importing) {
                 // Not through interact(): Import opens a modal dialog, which would wait for it forever.

@@ -75,6 +75,42 @@ class ExchangeViewModelTest {
         assertThat(notesAtThePort()).containsExactly(Laptops.AMINA_SAYS);
     }
 
+    /**
+     * A site both sides edited (Amina its level, Youssef its summary): named, and only what differs, each field
+     * named and its code (the level) in the user's words, not the whole site nor "regional".
+     */
+    @Test
+    void aSiteInConflictShowsWhatDiffersFieldByFieldInWords() throws Exception {
+        Path pkg = Laptops.siteConflictPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
+        ImportViewModel preview = new ImportViewModel(open(folder.resolve("youssef"), Language.FR), pkg);
+        preview.open();
+
+        ImportViewModel.ConflictView conflict = preview.previewProperty().get().conflicts().get(0);
+        assertThat(withoutMarks(conflict.kind())).isEqualTo("Site · Agence pour la Simplification Administrative (ASA)");
+        assertThat(withoutMarks(conflict.mine()).lines()).containsExactly("Niveau de pouvoir: Fédéral",
+                "Résumé (français): " + Laptops.YOUSSEF_SUMMARY);
+        assertThat(withoutMarks(conflict.theirs()).lines()).hasSize(2).startsWith("Niveau de pouvoir: Régional");
+    }
+
+    /** In Arabic, no right-to-left mark: JavaFX draws U+200F as a box over the colon before it. */
+    @Test
+    void aSiteInConflictReadsInArabicWithoutMarksDrawnAsBoxes() throws Exception {
+        Path pkg = Laptops.siteConflictPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
+        ImportViewModel preview = new ImportViewModel(open(folder.resolve("youssef"), Language.AR), pkg);
+        preview.open();
+
+        ImportViewModel.ConflictView conflict = preview.previewProperty().get().conflicts().get(0);
+        assertThat(conflict.kind()).isEqualTo("موقع · وكالة التبسيط الإداري (ASA)");
+        assertThat(conflict.mine().lines()).contains("مستوى الحكم: فيدرالي");
+        assertThat(conflict.theirs().lines()).contains("مستوى الحكم: جهوي");
+        assertThat(conflict.kind() + conflict.mine() + conflict.theirs()).doesNotContain("\u200F", "\u061C");
+    }
+
+    /** Without the marks that keep each value's direction in a sentence (U+200E, U+200F, U+2066 to U+2069). */
+    private static String withoutMarks(String text) {
+        return text.replaceAll("[\u200E\u200F\u2066-\u2069]", "");
+    }
+
     @Test
     void aChangeMadeAfterThePreviewStopsTheImportAndAsksToLookAgain() throws Exception {
         Path pkg = Laptops.conflictingPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);

@@ -32,10 +32,13 @@ public final class TextDirection {
     }
 
     /**
-     * {@code text} (the delegates' own words) to be placed inside a translated sentence: each line between two
-     * marks of its own direction (LRM or RLM, UAX #9), so a French title keeps its closing period at its own end
-     * inside an Arabic sentence, and an Arabic name inside a French one. Marks rather than embeddings: JavaFX
-     * draws an embedding that starts a wrapped line as a box.
+     * {@code text} (the delegates' own words) to be placed inside a translated sentence: each left-to-right line
+     * between two left-to-right marks (LRM, UAX #9), so a French title keeps its closing period at its own end
+     * inside an Arabic sentence. Arabic lines are left as they are: JavaFX (21, on Linux) draws a right-to-left
+     * mark (RLM, U+200F, and the Arabic letter mark U+061C) as a box over its neighbour, whatever the font,
+     * where it draws LRM as nothing; so an Arabic name ending in a full stop inside a French sentence may show
+     * that stop at its left. Marks rather than embeddings: JavaFX draws an embedding that starts a wrapped line
+     * as a box.
      */
     public static String inSentence(String text) {
         StringBuilder marked = new StringBuilder(text.length() + 8);
@@ -43,9 +46,7 @@ public final class TextDirection {
             if (!marked.isEmpty()) {
                 marked.append('\n');
             }
-            Direction direction = Direction.of(line);
-            String mark = direction == Direction.RIGHT_TO_LEFT ? "\u200F" : "\u200E";
-            marked.append(direction == Direction.NEUTRAL ? line : mark + line + mark);
+            marked.append(Direction.of(line) == Direction.LEFT_TO_RIGHT ? "\u200E" + line + "\u200E" : line);
         }
         return marked.toString();
     }

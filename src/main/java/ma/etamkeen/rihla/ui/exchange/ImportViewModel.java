@@ -214,8 +214,63 @@ public final class ImportViewModel {
         Messages messages = context.language().messages();
         ImportPlan.Version mine = conflict.mineVersion();
         ImportPlan.Version theirs = conflict.theirsVersion();
-        return new ConflictView(conflict, messages.get(conflict.kindKey()), mine.text(), changed(mine, context),
-                theirs.text(), changed(theirs, context));
+        String kind = messages.get(conflict.kindKey()) + " · " + TextDirection.inSentence(title(mine, context));
+        return new ConflictView(conflict, kind, readable(mine, context), changed(mine, context),
+                readable(theirs, context), changed(theirs, context));
+    }
+
+    /** What names a version: its first field in the window's language (a site's name), else its first field. */
+    private static String title(ImportPlan.Version version, WindowContext context) {
+        String suffix = "_" + context.language().get().code();
+        return version.lines().stream().filter(line -> !line.value().isBlank())
+                .sorted(Comparator.comparing((ImportPlan.Line line) -> !line.field().endsWith(suffix)))
+                .map(line -> Graphemes.firstLine(line.value(), 80)).findFirst().orElse("");
+    }
+
+    /**
+     * A version as a person reads it: a single field as it is (a note's body), else one "Label: value" line per
+     * field that differs from the other side (every field when none does), with a site's level, an idea's
+     * status, yes or no, themes and administrations in words.
+     */
+    static String readable(ImportPlan.Version version, WindowContext context) {
+        Messages messages = context.language().messages();
+        List<ImportPlan.Line> lines = version.lines().stream().filter(line -> !line.value().isBlank()).toList();
+        if (lines.size() == 1) {
+            return lines.get(0).value().strip();
+        }
+        if (lines.stream().anyMatch(ImportPlan.Line::differs)) {
+            lines = lines.stream().filter(ImportPlan.Line::differs).toList();
+        }
+        StringBuilder text = new StringBuilder();
+        for (ImportPlan.Line line : lines) {
+            text.append(Failures.fieldLabel(line.field(), messages)).append(": ")
+                    .append(TextDirection.inSentence(inWords(line, context).strip())).append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    /** A field's value in the window's language where it is a code; an unknown code (from a newer Rihla) as it is. */
+    private static String inWords(ImportPlan.Line line, WindowContext context) {
+        Messages messages = context.language().messages();
+        String value = line.value();
+        List<String> items = List.of(value.split(", "));
+        return switch (line.type()) {
+            case BOOLEAN -> messages.get(Boolean.parseBoolean(value) ? "value.yes" : "value.no");
+            case THEMES -> messages.list(items.stream().map(code -> context.themes().stream()
+                    .filter(theme -> theme.code().equals(code)).findFirst()
+                    .map(theme -> theme.label().in(context.language().get())).orElse(code)).toList());
+            case TARGETS -> messages.list(items.stream().map(id -> context.administrations().stream()
+                    .filter(administration -> administration.id().toString().equals(id)).findFirst()
+                    .map(administration -> administration.shortName(context.language().get())).orElse(id)).toList());
+            default -> {
+                String key = switch (line.field()) {
+                    case "level" -> "level." + value;
+                    case "status" -> "idea-status." + value;
+                    default -> null;
+                };
+                yield key != null && messages.has(key) ? messages.get(key) : value;
+            }
+        };
     }
 
     private String when(Instant instant) {
