@@ -81,11 +81,7 @@ class ExchangeViewModelTest {
      */
     @Test
     void aSiteInConflictShowsWhatDiffersFieldByFieldInWords() throws Exception {
-        Path pkg = Laptops.siteConflictPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
-        ImportViewModel preview = new ImportViewModel(open(folder.resolve("youssef"), Language.FR), pkg);
-        preview.open();
-
-        ImportViewModel.ConflictView conflict = preview.previewProperty().get().conflicts().get(0);
+        ImportViewModel.ConflictView conflict = siteConflictPreviewed(Language.FR);
         assertThat(withoutMarks(conflict.kind())).isEqualTo("Site · Agence pour la Simplification Administrative (ASA)");
         assertThat(withoutMarks(conflict.mine()).lines()).containsExactly("Niveau de pouvoir: Fédéral",
                 "Résumé (français): " + Laptops.YOUSSEF_SUMMARY);
@@ -95,15 +91,19 @@ class ExchangeViewModelTest {
     /** In Arabic, no right-to-left mark: JavaFX draws U+200F as a box over the colon before it. */
     @Test
     void aSiteInConflictReadsInArabicWithoutMarksDrawnAsBoxes() throws Exception {
-        Path pkg = Laptops.siteConflictPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
-        ImportViewModel preview = new ImportViewModel(open(folder.resolve("youssef"), Language.AR), pkg);
-        preview.open();
-
-        ImportViewModel.ConflictView conflict = preview.previewProperty().get().conflicts().get(0);
+        ImportViewModel.ConflictView conflict = siteConflictPreviewed(Language.AR);
         assertThat(conflict.kind()).isEqualTo("موقع · وكالة التبسيط الإداري (ASA)");
         assertThat(conflict.mine().lines()).contains("مستوى الحكم: فيدرالي");
         assertThat(conflict.theirs().lines()).contains("مستوى الحكم: جهوي");
         assertThat(conflict.kind() + conflict.mine() + conflict.theirs()).doesNotContain("\u200F", "\u061C");
+    }
+
+    /** Youssef's preview, in {@code language}, of Amina's package whose site conflicts with his. */
+    private ImportViewModel.ConflictView siteConflictPreviewed(Language language) throws Exception {
+        Path pkg = Laptops.siteConflictPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);
+        ImportViewModel preview = new ImportViewModel(open(folder.resolve("youssef"), language), pkg);
+        preview.open();
+        return preview.previewProperty().get().conflicts().get(0);
     }
 
     /** Without the marks that keep each value's direction in a sentence (U+200E, U+200F, U+2066 to U+2069). */

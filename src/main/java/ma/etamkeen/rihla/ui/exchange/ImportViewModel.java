@@ -228,23 +228,24 @@ public final class ImportViewModel {
     }
 
     /**
-     * A version as a person reads it: a single field as it is (a note's body), else one "Label: value" line per
-     * field that differs from the other side (every field when none does), with a site's level, an idea's
-     * status, yes or no, themes and administrations in words.
+     * A version as a person reads it: a record of one field as it is (a note's body), else one "Label: value"
+     * line per field that differs from the other side ("—" where this side has none; every field when none
+     * differs, as for a deletion), with a site's level, an idea's status, yes or no, themes and administrations
+     * in words.
      */
     static String readable(ImportPlan.Version version, WindowContext context) {
         Messages messages = context.language().messages();
-        List<ImportPlan.Line> lines = version.lines().stream().filter(line -> !line.value().isBlank()).toList();
-        if (lines.size() == 1) {
-            return lines.get(0).value().strip();
+        if (version.lines().size() == 1) {
+            return version.lines().get(0).value().strip();
         }
-        if (lines.stream().anyMatch(ImportPlan.Line::differs)) {
-            lines = lines.stream().filter(ImportPlan.Line::differs).toList();
+        List<ImportPlan.Line> lines = version.lines().stream().filter(ImportPlan.Line::differs).toList();
+        if (lines.isEmpty()) {
+            lines = version.lines().stream().filter(line -> !line.value().isBlank()).toList();
         }
         StringBuilder text = new StringBuilder();
         for (ImportPlan.Line line : lines) {
-            text.append(Failures.fieldLabel(line.field(), messages)).append(": ")
-                    .append(TextDirection.inSentence(inWords(line, context).strip())).append('\n');
+            String value = line.value().isBlank() ? "—" : TextDirection.inSentence(inWords(line, context).strip());
+            text.append(Failures.fieldLabel(line.field(), messages)).append(": ").append(value).append('\n');
         }
         return text.toString().strip();
     }
