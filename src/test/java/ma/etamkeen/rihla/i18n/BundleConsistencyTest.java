@@ -73,6 +73,19 @@ class BundleConsistencyTest {
         }
     }
 
+    /**
+     * No right-to-left mark (U+200F) nor Arabic letter mark (U+061C) in a message: JavaFX draws both as a box
+     * over the character before them (in every font the app has), where a sentence shows in the window.
+     */
+    @Test
+    void noMessageHoldsAMarkTheWindowDrawsAsABox() throws IOException {
+        for (String suffix : new String[] {"", "_fr", "_ar"}) {
+            Properties bundle = load(suffix);
+            assertThat(bundle.stringPropertyNames().stream().filter(key -> bundle.getProperty(key).contains("\u200F")
+                    || bundle.getProperty(key).contains("\u061C")).sorted().toList()).as("messages%s", suffix).isEmpty();
+        }
+    }
+
     /** Inside a choice whose branch holds a number, MessageFormat reads ' as a quote: "d'action" would lose it. */
     @Test
     void aChoiceWithANumberInsideUsesTheTypographicApostrophe() throws IOException {
