@@ -145,7 +145,8 @@ final class ImportCommand implements Cli.Command {
             out.println(messages.get("exchange.conflicts.title"));
             for (ImportPlan.Conflict conflict : conflicts) {
                 out.println("  " + messages.format("exchange.conflict.line", messages.get(conflict.kindKey()),
-                        conflict.mine().headline(), conflict.theirs().headline()));
+                        conflict.mineVersion().title(messages.language()),
+                        conflict.theirsVersion().title(messages.language())));
                 List<String> fields = conflict.differingFields().stream()
                         .map(field -> Failures.fieldLabel(field, messages)).toList();
                 if (!fields.isEmpty()) {

@@ -3,6 +3,7 @@ package ma.etamkeen.rihla.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import ma.etamkeen.rihla.model.RecordKind;
 import ma.etamkeen.rihla.model.Site;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
 import ma.etamkeen.rihla.store.Sha256;
+import ma.etamkeen.rihla.text.Graphemes;
 
 /**
  * What importing a package would do, decided record by record before anything changes: new records are
@@ -87,12 +89,15 @@ public final class ImportPlan {
             return Version.of(theirs, mine);
         }
 
-        /** The names of the fields that differ between the two versions (who changed them and when left out). */
+        /**
+         * The names of the fields that differ between the two versions; who made or changed them and when are left
+         * out (each laptop seeds the built-in sites at its own time).
+         */
         public List<String> differingFields() {
             List<String> names = new ArrayList<>();
             for (Field<?> field : kind.travelling()) {
                 String name = field.name();
-                if (!name.equals("updated_at") && !name.equals("updated_by")
+                if (!Set.of("created_at", "created_by", "updated_at", "updated_by").contains(name)
                         && !Objects.equals(mine.fields().get(name), theirs.fields().get(name))) {
                     names.add(name);
                 }
@@ -114,6 +119,17 @@ public final class ImportPlan {
      * {@link Field#shown()}), whether it is deleted, who changed it when.
      */
     public record Version(List<Line> lines, boolean deleted, String changedBy, Instant changedAt) {
+        /**
+         * What names this version for a person reading {@code language}: its first field in that language (a
+         * site's name), else its first field with a value (a lesson's title, a note's first line); "" for none.
+         */
+        public String title(Language language) {
+            String suffix = "_" + language.code();
+            return lines.stream().filter(line -> !line.value().isBlank())
+                    .sorted(Comparator.comparing((Line line) -> !line.field().endsWith(suffix)))
+                    .map(line -> Graphemes.firstLine(line.value(), 80)).findFirst().orElse("");
+        }
+
         static Version of(Record record, Record other) {
             List<Line> lines = new ArrayList<>();
             for (Field<?> field : record.kind().fields()) {

@@ -252,6 +252,19 @@ class CliTest {
         }
     }
 
+    /** A site both laptops changed: named in the chosen language, the fields that differ and no bookkeeping. */
+    @Test
+    void aSiteInConflictIsNamedInTheChosenLanguageWithWhatDiffers() throws Exception {
+        Path pkg = ma.etamkeen.rihla.testing.Laptops.siteConflictPackage(folder.resolve("amina"),
+                folder.resolve("youssef"), folder);
+        assertThat(run(Language.FR, "--db", folder.resolve("youssef").toString(), "import", pkg.toString(),
+                "--dry-run")).isZero();
+        assertThat(out()).contains("Site : ici « Agence pour la Simplification Administrative (ASA) », dans le paquet "
+                + "« Agence pour la Simplification Administrative (ASA) »")
+                .contains("modifié sur les deux ordinateurs : Niveau de pouvoir, Résumé (français)\n")
+                .doesNotContain("created_at");
+    }
+
     @Test
     void importAndExportSayWhatIsWrongWithTheirArguments() throws Exception {
         Path notAPackage = java.nio.file.Files.writeString(folder.resolve("notes.rihla"), "plain text");

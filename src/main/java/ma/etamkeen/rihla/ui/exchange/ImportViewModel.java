@@ -214,17 +214,10 @@ public final class ImportViewModel {
         Messages messages = context.language().messages();
         ImportPlan.Version mine = conflict.mineVersion();
         ImportPlan.Version theirs = conflict.theirsVersion();
-        String kind = messages.get(conflict.kindKey()) + " · " + TextDirection.inSentence(title(mine, context));
+        String kind = messages.get(conflict.kindKey()) + " · "
+                + TextDirection.inSentence(mine.title(context.language().get()));
         return new ConflictView(conflict, kind, readable(mine, context), changed(mine, context),
                 readable(theirs, context), changed(theirs, context));
-    }
-
-    /** What names a version: its first field in the window's language (a site's name), else its first field. */
-    private static String title(ImportPlan.Version version, WindowContext context) {
-        String suffix = "_" + context.language().get().code();
-        return version.lines().stream().filter(line -> !line.value().isBlank())
-                .sorted(Comparator.comparing((ImportPlan.Line line) -> !line.field().endsWith(suffix)))
-                .map(line -> Graphemes.firstLine(line.value(), 80)).findFirst().orElse("");
     }
 
     /**
