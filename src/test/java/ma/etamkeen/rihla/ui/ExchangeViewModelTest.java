@@ -111,6 +111,21 @@ class ExchangeViewModelTest {
         return text.replaceAll("[\u200E\u200F\u2066-\u2069]", "");
     }
 
+    /** A failed sync's sentence in the status bar follows the window into another language. */
+    @Test
+    void aFailedSyncIsToldAgainInTheLanguageChosenAfterIt() throws Exception {
+        Path missing = folder.resolve("usb-stick");  // a hub folder on a stick that is not plugged in
+        try (Workspace store = Workspace.open(folder.resolve("data"))) {
+            store.sync().setHub(ma.etamkeen.rihla.service.HubAddress.folder(missing));
+        }
+        WindowContext here = open(folder.resolve("data"), Language.FR);
+        ma.etamkeen.rihla.ui.exchange.SyncViewModel sync = new ma.etamkeen.rihla.ui.exchange.SyncViewModel(here);
+        sync.syncNow();
+        assertThat(sync.statusBinding().get()).startsWith("Le dossier du hub ").contains("est inaccessible");
+        here.language().languageProperty().set(Language.AR);
+        assertThat(sync.statusBinding().get()).startsWith("تعذّر الوصول إلى مجلد المركز ");
+    }
+
     @Test
     void aChangeMadeAfterThePreviewStopsTheImportAndAsksToLookAgain() throws Exception {
         Path pkg = Laptops.conflictingPackage(folder.resolve("amina"), folder.resolve("youssef"), folder);

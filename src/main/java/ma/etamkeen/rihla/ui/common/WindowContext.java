@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 
 import ma.etamkeen.rihla.i18n.Digits;
 import ma.etamkeen.rihla.i18n.Language;
+import ma.etamkeen.rihla.i18n.Messages;
 import ma.etamkeen.rihla.model.Administration;
 import ma.etamkeen.rihla.model.Delegate;
 import ma.etamkeen.rihla.model.EntryKind;
@@ -109,7 +110,12 @@ public final class WindowContext {
 
     /** The sentence telling the user what went wrong, in the UI language. */
     public String describe(Throwable failure) {
-        return Failures.describe(failure, language.messages(), TextDirection::leftToRight);
+        return describe(failure, language.messages());
+    }
+
+    /** The sentence telling the user what went wrong, in {@code messages}' language (one said again later). */
+    public static String describe(Throwable failure, Messages messages) {
+        return Failures.describe(failure, messages, TextDirection::leftToRight);
     }
 
     /** Entries were added, deleted or restored: views reload. */

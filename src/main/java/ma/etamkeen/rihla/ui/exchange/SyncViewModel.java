@@ -153,8 +153,7 @@ public final class SyncViewModel {
             if (byItself && offline) {
                 said.set(messages -> messages.get("sync.offline"));
             } else {
-                String why = context.describe(failure);
-                said.set(messages -> why);
+                said.set(messages -> WindowContext.describe(failure, messages));  // in the language shown now
             }
         });
     }
