@@ -40,9 +40,16 @@ public record Brief(Language language, String documentTitle, String title, Strin
 
     /**
      * One entry: a title, a line about it (targets and status of an idea, date and author of a note), an
-     * excerpt of its text (its lines kept) and where it comes from; any may be empty.
+     * excerpt of its text (its lines kept) and where it comes from; any may be empty. {@code inBriefLanguage}:
+     * the text is written in the brief's language (a site's summary or fact in that language), so it reads in
+     * the brief's direction even where it begins with a Latin name ("APICA: توأم رقمي…"); the delegates' own
+     * words read in the direction of their first letter (UAX #9 P2, {@link ma.etamkeen.rihla.text.Direction}).
      */
-    public record Item(String title, String meta, String text, String source) {
+    public record Item(String title, String meta, String text, String source, boolean inBriefLanguage) {
+        public Item(String title, String meta, String text, String source) {
+            this(title, meta, text, source, false);
+        }
+
         public Item(String title, String meta, String text) {
             this(title, meta, text, "");
         }

@@ -183,8 +183,9 @@ public final class BriefPdf {
 
         /**
          * An item: its title, its line about it and each line of its text in a row of its own, each in the
-         * direction of its own words (a French note in an Arabic brief reads left to right); the first
-         * row has the bullet, the others are indented under it.
+         * direction of its own words (a French note in an Arabic brief reads left to right) unless the text is
+         * in the brief's language ({@link Item#inBriefLanguage}); the first row has the bullet, the others are
+         * indented under it.
          */
         List<PdfPCell> item(Item item, boolean bulleted) {
             List<Part> parts = new ArrayList<>();
@@ -196,7 +197,8 @@ public final class BriefPdf {
             }
             for (String line : item.text().split("\n")) {
                 if (!line.isBlank()) {
-                    parts.add(new Part(line, text(line, 9.5f, false, TEXT), directionOf(line)));
+                    parts.add(new Part(line, text(line, 9.5f, false, TEXT),
+                            item.inBriefLanguage() ? direction : directionOf(line)));
                 }
             }
             if (!item.source().isBlank()) {  // a web address reads in the direction of what it is the source of
@@ -248,20 +250,47 @@ public final class BriefPdf {
             return phrase;
         }
 
-        /** Theme labels on tinted backgrounds, each kept on one line. */
+        /**
+         * Theme labels on tinted backgrounds, each kept on one line. A label set in several fonts (Arabic words,
+         * guillemets from another font) is several chunks, and OpenPDF draws each chunk's background from its own
+         * font's ascent to its descent: each is stretched to the tallest and deepest of all, so every chip is one
+         * even rectangle (points).
+         */
         Phrase chips(List<String> labels) {
+            List<List<Chunk>> chips = new ArrayList<>();
+            float top = 0;
+            float bottom = 0;
+            for (String label : labels) {
+                List<Chunk> chunks = new ArrayList<>();
+                for (Element element : text(label.replace(' ', '\u00A0'), 8.5f, false, CHIP_TEXT)) {
+                    Chunk chunk = (Chunk) element;
+                    top = Math.max(top, ascent(chunk));
+                    bottom = Math.min(bottom, descent(chunk));
+                    chunks.add(chunk);
+                }
+                chips.add(chunks);
+            }
             Phrase phrase = new Phrase();
-            for (int i = 0; i < labels.size(); i++) {
+            for (int i = 0; i < chips.size(); i++) {
                 if (i > 0) {
                     phrase.add(new Chunk("    ", font(fonts.sans, 8.5f, TEXT)));
                 }
-                for (Element element : text(labels.get(i).replace(' ', '\u00A0'), 8.5f, false, CHIP_TEXT)) {
-                    Chunk chunk = (Chunk) element;
-                    chunk.setBackground(CHIP, 3, 2, 3, 3);
+                for (Chunk chunk : chips.get(i)) {
+                    chunk.setBackground(CHIP, 3, 2 + descent(chunk) - bottom, 3, 3 + top - ascent(chunk));
                     phrase.add(chunk);
                 }
             }
             return phrase;
+        }
+
+        /** How far the chunk's font rises above the baseline, in points (its font's ascent at its size). */
+        private static float ascent(Chunk chunk) {
+            return chunk.getFont().getBaseFont().getFontDescriptor(BaseFont.ASCENT, chunk.getFont().getSize());
+        }
+
+        /** How far it goes below the baseline, in points: negative (its font's descent at its size). */
+        private static float descent(Chunk chunk) {
+            return chunk.getFont().getBaseFont().getFontDescriptor(BaseFont.DESCENT, chunk.getFont().getSize());
         }
 
         /** The height of {@code cells} laid out at the page's width, one under the other. */

@@ -111,7 +111,8 @@ public final class BriefService {
         String summary = site.summary().in(language);
         if (options.summary() && !summary.isBlank()) {
             sections.add(new Section(Kind.SUMMARY, messages.get("brief.summary"),
-                    List.of(new Item("", "", shorten(summary, SUMMARY))), null, n -> ""));
+                    List.of(new Item("", "", shorten(summary, SUMMARY), "", site.summary().exactly(language) != null)),
+                    null, n -> ""));
         }
         if (options.lessons()) {
             sections.add(new Section(Kind.LESSONS, messages.get("brief.lessons"), lessonItems(site), messages.get(
@@ -127,7 +128,7 @@ public final class BriefService {
         }
         if (options.facts() && !site.facts().isEmpty()) {
             List<Item> facts = site.facts().stream().map(fact -> new Item("", "", shorten(fact.text().in(language), FACT),
-                    host(fact))).toList();
+                    host(fact), fact.text().exactly(language) != null)).toList();
             sections.add(new Section(Kind.FACTS, messages.get("brief.facts"), facts, null,
                     n -> messages.format("brief.facts.more", n)));
         }

@@ -22,6 +22,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,23 @@ class PastedTextBriefTest {
             assertThat(line(lines, "1,500.75").visual()).contains("10-12");
             assertThat(all).contains("۝", "؀").contains("premier").doesNotContain("premiersecond")
                     .doesNotContain("secondtroisième");
+        }
+    }
+
+    /**
+     * A site's fact in the brief's language reads in the brief's direction even where it begins with a Latin
+     * name: "APICA: توأم رقمي…" is set right to left in the Arabic brief, as the window shows it.
+     */
+    @Test
+    void aFactInArabicThatBeginsWithALatinNameReadsRightToLeft() throws IOException {
+        Site port = workspace.briefs().site("port-of-antwerp-bruges");
+        byte[] bytes = workspace.briefs().render(port.id(), BriefOptions.all(Language.AR)).pdf();
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            float right = pdf.getPage(0).getMediaBox().getWidth() - BriefPdf.MARGIN;
+            Line apica = line(lines(pdf), "APICA");
+            assertThat(apica.right()).as("aligned right: " + apica).isGreaterThan(right - 20);
+            assertThat(apica.visual().indexOf("APICA")).as("the name at the right end, where the sentence begins")
+                    .isGreaterThan(apica.visual().length() / 2);
         }
     }
 
