@@ -88,6 +88,36 @@ class ExchangeViewModelTest {
         assertThat(withoutMarks(conflict.theirs()).lines()).hasSize(2).startsWith("Niveau de pouvoir: Régional");
     }
 
+    /** An idea both laptops moved on the board: each side says its status in words, the rest being the same. */
+    @Test
+    void anIdeaMovedOnBothLaptopsShowsEachStatus() throws Exception {
+        Path first = folder.resolve("first.rihla");
+        Path second = folder.resolve("second.rihla");
+        var everything = ma.etamkeen.rihla.service.ExchangeService.ExportScope.all();
+        try (Workspace amina = Workspace.open(folder.resolve("amina"));
+             Workspace youssef = Workspace.open(folder.resolve("youssef"))) {
+            var idea = amina.ideas().save(new ma.etamkeen.rihla.model.Idea(java.util.UUID.randomUUID(), PORT, null, null,
+                    "Un guichet unique portuaire", "Une seule déclaration pour tous les services.", null, null,
+                    ma.etamkeen.rihla.model.Idea.Status.PROPOSED, null, null, java.util.Set.of(), java.util.Set.of(), null));
+            amina.exchange().export(first, everything, (done, total) -> { });
+            try (var pkg = youssef.exchange().read(first)) {
+                youssef.exchange().apply(pkg, youssef.exchange().plan(pkg), java.util.Map.of(), (done, total) -> { },
+                        () -> false);
+            }
+            amina.ideas().move(idea.id(), ma.etamkeen.rihla.model.Idea.Status.PILOTING);
+            youssef.ideas().move(idea.id(), ma.etamkeen.rihla.model.Idea.Status.DROPPED);
+            amina.exchange().export(second, everything, (done, total) -> { });
+        }
+        ImportViewModel preview = new ImportViewModel(open(folder.resolve("youssef"), Language.FR), second);
+        preview.open();
+
+        ImportViewModel.ConflictView conflict = preview.previewProperty().get().conflicts().stream()
+                .filter(view -> view.kind().startsWith("Idée")).findFirst().orElseThrow();
+        assertThat(withoutMarks(conflict.kind())).isEqualTo("Idée de transfert · Un guichet unique portuaire");
+        assertThat(withoutMarks(conflict.mine())).isEqualTo("Statut: Abandonnée");
+        assertThat(withoutMarks(conflict.theirs())).isEqualTo("Statut: En expérimentation");
+    }
+
     /** In Arabic, no right-to-left mark: JavaFX draws U+200F as a box over the colon before it. */
     @Test
     void aSiteInConflictReadsInArabicWithoutMarksDrawnAsBoxes() throws Exception {

@@ -260,6 +260,8 @@ public final class ImportViewModel {
                 String key = switch (line.field()) {
                     case "level" -> "level." + value;
                     case "status" -> "idea-status." + value;
+                    case "effort" -> "effort." + value.toLowerCase(java.util.Locale.ROOT);
+                    case "impact" -> "impact." + value;
                     default -> null;
                 };
                 yield key != null && messages.has(key) ? messages.get(key) : value;
