@@ -28,7 +28,7 @@ class BundleConsistencyTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
     /** Texts that are rightly the same as in English: product names, words that are spelt alike. */
     /** The same in every language: formats, shortcuts, and language names written in their own language. */
-    private static final Set<String> FORMATS = Set.of("sync.and-more", "list.separator", "attachments.detail", "backups.detail", "practices.facet.value", "entry.new.tooltip",
+    private static final Set<String> FORMATS = Set.of("sync.and-more", "list.separator", "attachments.detail", "backups.detail", "exchange.field-value", "practices.facet.value", "entry.new.tooltip",
             "language.ar", "language.fr", "language.en", "exchange.count", "damage.backup", "brief.footer.short", "field.in-language",
             "board.column", "charts.count", "plan.none", "report.toc-line");
     private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(

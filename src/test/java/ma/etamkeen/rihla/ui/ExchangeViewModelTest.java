@@ -83,9 +83,9 @@ class ExchangeViewModelTest {
     void aSiteInConflictShowsWhatDiffersFieldByFieldInWords() throws Exception {
         ImportViewModel.ConflictView conflict = siteConflictPreviewed(Language.FR);
         assertThat(withoutMarks(conflict.kind())).isEqualTo("Site · Agence pour la Simplification Administrative (ASA)");
-        assertThat(withoutMarks(conflict.mine()).lines()).containsExactly("Niveau de pouvoir: Fédéral",
-                "Résumé (français): " + Laptops.YOUSSEF_SUMMARY);
-        assertThat(withoutMarks(conflict.theirs()).lines()).hasSize(2).startsWith("Niveau de pouvoir: Régional");
+        assertThat(withoutMarks(conflict.mine()).lines()).containsExactly("Niveau de pouvoir : Fédéral",
+                "Résumé (français) : " + Laptops.YOUSSEF_SUMMARY);
+        assertThat(withoutMarks(conflict.theirs()).lines()).hasSize(2).startsWith("Niveau de pouvoir : Régional");
     }
 
     /** An idea both laptops moved on the board: each side says its status in words, the rest being the same. */
@@ -114,8 +114,8 @@ class ExchangeViewModelTest {
         ImportViewModel.ConflictView conflict = preview.previewProperty().get().conflicts().stream()
                 .filter(view -> view.kind().startsWith("Idée")).findFirst().orElseThrow();
         assertThat(withoutMarks(conflict.kind())).isEqualTo("Idée de transfert · Un guichet unique portuaire");
-        assertThat(withoutMarks(conflict.mine())).isEqualTo("Statut: Abandonnée");
-        assertThat(withoutMarks(conflict.theirs())).isEqualTo("Statut: En expérimentation");
+        assertThat(withoutMarks(conflict.mine())).isEqualTo("Statut : Abandonnée");
+        assertThat(withoutMarks(conflict.theirs())).isEqualTo("Statut : En expérimentation");
     }
 
     /** In Arabic, no right-to-left mark: JavaFX draws U+200F as a box over the colon before it. */

@@ -70,8 +70,8 @@ class ExchangeWindowTest {
             // As read (the names and texts are embedded in their own direction, invisibly).
             assertThat(visible(first.flag())).isEqualTo("Écrit en dernier ici par Amina El Idrissi, pas par Youssef Benali");
             assertThat(first.what()).isEqualTo("Modifié");
-            assertThat(visible(first.after())).isEqualTo("Texte: " + Laptops.YOUSSEF_SAYS);
-            assertThat(visible(first.before())).startsWith("Texte: ").isNotEqualTo(visible(first.after()));
+            assertThat(visible(first.after())).isEqualTo("Texte : " + Laptops.YOUSSEF_SAYS);
+            assertThat(visible(first.before())).startsWith("Texte : ").isNotEqualTo(visible(first.after()));
             assertThat(changes.getItems().get(1).flagged()).isFalse();
             // The flagged row is drawn as flagged, with the warning in its first cell.
             app.await(() -> app.robot().lookup(".import-changes .table-row-cell:flagged").tryQuery().isPresent());

@@ -202,8 +202,8 @@ public final class ImportViewModel {
         StringBuilder text = new StringBuilder();
         for (ImportPlan.Line line : version.lines()) {
             if (line.differs()) {
-                text.append(Failures.fieldLabel(line.field(), messages)).append(": ")
-                        .append(TextDirection.inSentence(shortened(line.value().strip()))).append('\n');
+                text.append(messages.format("exchange.field-value", Failures.fieldLabel(line.field(), messages),
+                        TextDirection.inSentence(shortened(line.value().strip())))).append('\n');
             }
         }
         return text.toString().strip();
@@ -238,7 +238,8 @@ public final class ImportViewModel {
         StringBuilder text = new StringBuilder();
         for (ImportPlan.Line line : lines) {
             String value = line.value().isBlank() ? "—" : TextDirection.inSentence(inWords(line, context).strip());
-            text.append(Failures.fieldLabel(line.field(), messages)).append(": ").append(value).append('\n');
+            text.append(messages.format("exchange.field-value", Failures.fieldLabel(line.field(), messages), value))
+                    .append('\n');
         }
         return text.toString().strip();
     }
