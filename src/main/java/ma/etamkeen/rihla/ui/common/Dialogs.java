@@ -20,7 +20,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import ma.etamkeen.rihla.i18n.Messages;
-import ma.etamkeen.rihla.service.Failures;
 import ma.etamkeen.rihla.service.Limits;
 
 /**
@@ -101,7 +100,7 @@ public final class Dialogs {
     public void showError(Throwable failure) {
         LOG.log(Level.WARNING, "Shown to the user", failure);
         Messages messages = language.messages();
-        String sentence = Failures.describe(failure, messages, TextDirection::leftToRight);
+        String sentence = WindowContext.describe(failure, messages);
         if (errorsShown.add(sentence)) {
             try {
                 alert(Alert.AlertType.ERROR, messages.get("error.title"), sentence).showAndWait();

@@ -199,12 +199,17 @@ public final class ImportViewModel {
     private static final int CHANGE_CHARS = 240;
 
     private static String changedFields(ImportPlan.Version version, Messages messages) {
+        return fieldLines(version.lines().stream().filter(ImportPlan.Line::differs).toList(), messages,
+                line -> TextDirection.inSentence(shortened(line.value().strip())));
+    }
+
+    /** One "Label: value" line per field ({@code exchange.field-value}), each value as {@code value} says it. */
+    private static String fieldLines(List<ImportPlan.Line> lines, Messages messages,
+                                     java.util.function.Function<ImportPlan.Line, String> value) {
         StringBuilder text = new StringBuilder();
-        for (ImportPlan.Line line : version.lines()) {
-            if (line.differs()) {
-                text.append(messages.format("exchange.field-value", Failures.fieldLabel(line.field(), messages),
-                        TextDirection.inSentence(shortened(line.value().strip())))).append('\n');
-            }
+        for (ImportPlan.Line line : lines) {
+            text.append(messages.format("exchange.field-value", Failures.fieldLabel(line.field(), messages),
+                    value.apply(line))).append('\n');
         }
         return text.toString().strip();
     }
@@ -235,13 +240,8 @@ public final class ImportViewModel {
         if (lines.isEmpty()) {
             lines = version.lines().stream().filter(line -> !line.value().isBlank()).toList();
         }
-        StringBuilder text = new StringBuilder();
-        for (ImportPlan.Line line : lines) {
-            String value = line.value().isBlank() ? "—" : TextDirection.inSentence(inWords(line, context).strip());
-            text.append(messages.format("exchange.field-value", Failures.fieldLabel(line.field(), messages), value))
-                    .append('\n');
-        }
-        return text.toString().strip();
+        return fieldLines(lines, messages, line -> line.value().isBlank() ? "—"
+                : TextDirection.inSentence(inWords(line, context).strip()));
     }
 
     /** A field's value in the window's language where it is a code; an unknown code (from a newer Rihla) as it is. */
