@@ -91,8 +91,28 @@ class FindViewModelTest {
     }
 
     @Test
+    void thePracticesAreReadWhenTheirPageIsFirstShownWithWhatWasWrittenBefore() {
+        PracticesViewModel practices = main.practices();
+        assertThat(practices.loadedProperty().get()).as("the window's start reads no practice").isFalse();
+        main.sites().select("becode");
+        main.detail().lessons().create("Former les agents au numérique", refused -> {
+            throw new AssertionError(refused);
+        }, () -> { });
+        assertThat(practices.rows()).as("a change before the page was shown reads nothing").isEmpty();
+
+        practices.load();  // the page is shown
+        assertThat(practices.rows()).hasSize(7).extracting(PracticeLabels.Row::title)
+                .contains("Former les agents au numérique");
+        main.detail().lessons().create("Ouvrir les locaux le soir", refused -> {
+            throw new AssertionError(refused);
+        }, () -> { });
+        assertThat(practices.rows()).as("from then on, it follows changes").hasSize(8);
+    }
+
+    @Test
     void aThemeNarrowsThePracticesAndTheCountsFollow() {
         PracticesViewModel practices = main.practices();
+        practices.load();
         assertThat(practices.rows()).hasSize(6);
         assertThat(value(practices, Facet.THEME, "simplification").count()).isEqualTo(4);
 
@@ -126,6 +146,7 @@ class FindViewModelTest {
     @Test
     void exportingThePracticesShownWritesThemAsASpreadsheetAndSaysSo() throws Exception {
         PracticesViewModel practices = main.practices();
+        practices.load();
         practices.toggle(Facet.KIND, "idea");
         assertThat(practices.rows()).hasSize(2);
         Path xlsx = folder.resolve("idées.xlsx");
@@ -164,6 +185,7 @@ class FindViewModelTest {
 
     @Test
     void theLastFilterAndSearchComeBackAfterARestartAndTheWindowOpensOnTheSites() {
+        main.practices().load();
         main.practices().toggle(Facet.THEME, "simplification");
         main.practices().toggle(Facet.THEME, "data-once-only");
         main.practices().setAllThemes(true);
@@ -175,6 +197,7 @@ class FindViewModelTest {
         assertThat(main.search().queryProperty().get()).isEqualTo("once only");
         assertThat(main.search().totalProperty().get()).isPositive();
         assertThat(main.pageProperty().get()).isEqualTo(Page.SITES);
+        main.practices().load();  // the practices page is opened
         assertThat(main.practices().filterProperty().get().chosen(Facet.THEME))
                 .containsExactlyInAnyOrder("simplification", "data-once-only");
         assertThat(main.practices().filterProperty().get().allThemes()).isTrue();

@@ -110,7 +110,6 @@ public final class MainViewModel {
         sites.load();
         context.loadLists();
         search.load();
-        practices.load();
     }
 
     /** Reads the visits again (one was added or edited), keeping the one chosen, else the one chosen last time. */
@@ -172,6 +171,7 @@ public final class MainViewModel {
         return search;
     }
 
+    /** The practices page (it reads the practices when first shown, and follows changes from then on). */
     public PracticesViewModel practices() {
         return practices;
     }

@@ -157,6 +157,7 @@ public final class PracticesController {
                 event.consume();
             }
         });
+        viewModel.load();  // the page is built when first shown: its practices are read from then on
     }
 
     /** A sortable text column, in the order of the UI language; cells follow their text's direction. */

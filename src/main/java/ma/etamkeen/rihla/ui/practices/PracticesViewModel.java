@@ -59,17 +59,30 @@ public final class PracticesViewModel {
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private long generation;
+    private boolean shown;
 
     public PracticesViewModel(WindowContext context, Navigator navigator) {
         this.context = context;
         this.navigator = navigator;
         filter.addListener((obs, old, now) -> refresh());
-        context.revisionProperty().addListener((obs, old, now) -> refresh());
-        context.language().languageProperty().addListener((obs, old, now) -> refresh());
+        // Read again after a change only once the page was shown: before, an edit elsewhere costs nothing, and
+        // the window's start reads no practice.
+        context.revisionProperty().addListener((obs, old, now) -> refreshIfShown());
+        context.language().languageProperty().addListener((obs, old, now) -> refreshIfShown());
     }
 
-    /** Puts back the last filter used, and shows what it lets through. */
+    private void refreshIfShown() {
+        if (shown) {
+            refresh();
+        }
+    }
+
+    /**
+     * Puts back the last filter used, and shows what it lets through (the page is shown: it follows changes
+     * from now on).
+     */
     public void load() {
+        shown = true;
         context.background().read(workspace -> workspace.practices().lastFilter(), last -> {
             if (last.equals(filter.get())) {
                 refresh();
