@@ -109,8 +109,12 @@ public final class App extends Application {
     private static final long BACKUP_MINUTES = 5;
     /** The window shows once its sites are read, or after this at the latest. */
     private static final Duration SHOW_AT_LATEST = Duration.millis(1500);
-    /** The sizes of the window's icon, in pixels (the window manager picks one). */
-    private static final List<Integer> WINDOW_ICONS = List.of(16, 32, 48, 64, 128, 256);
+    /**
+     * The sizes of the window's icon, in pixels. JavaFX hands the system one icon, scaled to 128 px on Linux and
+     * macOS and to 32 px on Windows, from the nearest size it is given (WindowStage.setIcons in JavaFX 21): other
+     * sizes would only be decoded at every start.
+     */
+    private static final List<Integer> WINDOW_ICONS = List.of(32, 128);
 
     private Path folder;
     private Optional<Path> packageToOpen;
