@@ -83,12 +83,13 @@ public final class Tokens {
         int i = 0;
         int length = text.length();
         while (i < length) {
-            while (i < length && !isWordChar(text.codePointAt(i))) {
-                i += Character.charCount(text.codePointAt(i));
+            int c;
+            while (i < length && !isWordChar(c = text.codePointAt(i))) {
+                i += Character.charCount(c);
             }
             int start = i;
-            while (i < length && isWordChar(text.codePointAt(i))) {
-                i += Character.charCount(text.codePointAt(i));
+            while (i < length && isWordChar(c = text.codePointAt(i))) {
+                i += Character.charCount(c);
             }
             if (i > start) {
                 Folded folded = folded(text.substring(start, i));
@@ -99,8 +100,12 @@ public final class Tokens {
         }
     }
 
-    /** A word as written, folded, and its forms. */
-    private record Folded(String word, Set<String> forms) {
+    /** A word as written, folded, and its forms (as a set for {@link Word}, and as a list to add them quickly). */
+    private record Folded(String word, Set<String> forms, List<String> formList) {
+        Folded(String word, Set<String> forms) {
+            this(word, Collections.unmodifiableSet(forms), List.copyOf(forms));
+        }
+
         Word at(int start, int end) {
             return new Word(start, end, word, forms);
         }
@@ -122,7 +127,7 @@ public final class Tokens {
             return known;
         }
         String word = capped(Fold.fold(written));
-        Folded folded = new Folded(word, Collections.unmodifiableSet(forms(word)));
+        Folded folded = new Folded(word, forms(word));
         if (written.length() > FOLDED_CHARS) {
             return folded;
         }
@@ -144,8 +149,14 @@ public final class Tokens {
 
     /** Every term under which {@code text} is found: the forms of its words, once each. */
     public static Set<String> terms(String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        scan(text, (start, end, folded) -> terms.addAll(folded.forms()) || true);
+        // Sized for a word every few characters, so that the set is not grown again and again while indexing.
+        Set<String> terms = new LinkedHashSet<>(text == null ? 0 : text.length() / 4);
+        scan(text, (start, end, folded) -> {
+            for (String form : folded.formList()) {
+                terms.add(form);
+            }
+            return true;
+        });
         return terms;
     }
 
@@ -182,6 +193,9 @@ public final class Tokens {
      * characters belong to a word; apostrophes, even those Unicode counts as letters (ʼ ʻ), do not.
      */
     private static boolean isWordChar(int codePoint) {
+        if (codePoint < 0x80) {  // ASCII, most of French and English: its letters and digits, and nothing else
+            return (codePoint | 0x20) >= 'a' && (codePoint | 0x20) <= 'z' || codePoint >= '0' && codePoint <= '9';
+        }
         int type = Character.getType(codePoint);
         return (Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT || codePoint == '\u0640'

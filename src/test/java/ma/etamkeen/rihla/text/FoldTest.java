@@ -165,4 +165,12 @@ class FoldTest {
         String apostrophe = Character.toString(Integer.parseInt(hex, 16));
         assertThat(Tokens.terms("l" + apostrophe + "administration")).containsExactly("l", "administration");
     }
+
+    @org.junit.jupiter.api.Test
+    void anAsciiCharacterIsPartOfAWordExactlyWhenUnicodeCallsItALetterOrADigit() {
+        for (char c = 1; c < 0x80; c++) {
+            boolean joins = Tokens.words("ab" + c + "cd").size() == 1;
+            assertThat(joins).as("U+%04X %s", (int) c, c).isEqualTo(Character.isLetterOrDigit(c));
+        }
+    }
 }
