@@ -2,6 +2,7 @@ package ma.etamkeen.rihla.store;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,6 +68,7 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final FolderLock lock;  // null for a database being prepared in a work folder
     private final BlobStore blobs;  // the data folder's, also for a database prepared in its work folder
+    private final FileStore disk;  // the folder's disk, asked for its room before each save; null if unknown
     private volatile JdbcConnectionPool pool;
     private final ExecutorService writer;
     private volatile Thread writerThread;
@@ -76,6 +78,7 @@ public final class Database implements AutoCloseable {
 
     private Database(Path folder, FolderLock lock, BlobStore blobs) {
         this.folder = folder;
+        this.disk = diskOf(folder);
         this.lock = lock;
         this.blobs = blobs;
         this.url = url(folder.resolve(DB_FILE), "WRITE_DELAY=0");
@@ -303,6 +306,9 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T runInTransaction(Work<T> work, boolean counted) {
+        if (counted) {
+            checkRoom();
+        }
         try {
             Connection connection = writerConnection();
             try {
@@ -328,6 +334,35 @@ public final class Database implements AutoCloseable {
                 writerConnection = null;
             }
             throw failure;
+        }
+    }
+
+    /**
+     * The room a save must find on the disk, in bytes. With less, it is refused as {@code DISK_FULL} before H2
+     * writes anything: H2 shuts its store down when a write fails for room, and reads made on other threads at
+     * that moment fail too, or hang (H2 2.4.240; DiskFaultsIT). 8 MB is some hundred saves of a long note.
+     */
+    static final long ROOM_BYTES = 8L << 20;
+
+    private static FileStore diskOf(Path folder) {
+        try {
+            return Files.getFileStore(folder);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** @throws StoreException {@code DISK_FULL} when the data folder's disk has less than {@link #ROOM_BYTES} free */
+    private void checkRoom() {
+        long free;
+        try {
+            free = disk == null ? Long.MAX_VALUE : disk.getUsableSpace();
+        } catch (IOException e) {
+            return;  // the room cannot be told: H2 says so if the write fails
+        }
+        if (free < ROOM_BYTES) {
+            throw new StoreException(StoreException.Reason.DISK_FULL, folder.toString(),
+                    new IOException("No space left on device: " + free + " bytes free, " + ROOM_BYTES + " needed"));
         }
     }
 

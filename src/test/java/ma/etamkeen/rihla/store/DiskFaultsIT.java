@@ -6,17 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import ma.etamkeen.rihla.i18n.Language;
 import ma.etamkeen.rihla.i18n.Messages;
+import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.ExchangePackage;
 import ma.etamkeen.rihla.service.ExchangeService;
 import ma.etamkeen.rihla.service.Failures;
@@ -107,7 +113,7 @@ class DiskFaultsIT {
         Path pkg;
         try (Workspace workspace = Workspace.open(sender)) {
             Stores.addNotes(workspace, "envoyee", 200);
-            attachNoise(workspace, 8);
+            attachNoise(workspace, 16);
             pkg = workspace.exchange().export(base.resolve("big.rihla"), ExchangeService.ExportScope.all(),
                     ExchangeService.Progress.NONE).file();
         }
@@ -116,7 +122,8 @@ class DiskFaultsIT {
         try (Workspace workspace = Workspace.open(folder)) {
             Stores.addNotes(workspace, "locale", 20);
             Map<String, List<String>> before = TableDump.content(workspace.database());
-            Path ballast = fill(5 << 20);  // room for the backup taken first, not for 8 MB of photos
+            // Room for the backup taken first, and more than a save needs (Database.ROOM_BYTES), not for 16 MB of photos.
+            Path ballast = fill(12 << 20);
             assertThatThrownBy(() -> importInto(workspace, pkg)).isInstanceOfSatisfying(StoreException.class, e -> {
                 assertThat(e.reason()).isEqualTo(StoreException.Reason.DISK_FULL);
                 assertThat(english(e)).contains("is full").doesNotContain("has been closed");
@@ -131,6 +138,45 @@ class DiskFaultsIT {
         try (Workspace workspace = Workspace.open(folder)) {
             assertThat(workspace.notes().forSite(Stores.SITE)).hasSize(220);
             FaultSuiteIT.assertIndexMatches(workspace);
+        }
+    }
+
+    @Test
+    @Timeout(120)  // H2 could spin forever on a store it shut down (seen before the fix)
+    void whatIsStoredKeepsBeingReadWhileSavesFailOnAFullDisk() throws Exception {
+        mount(24);
+        Path folder = disk.resolve("data");
+        try (Workspace workspace = Workspace.open(folder)) {
+            Stores.addNotes(workspace, "gardee", 20);
+            Map<String, List<String>> before = TableDump.content(workspace.database());
+            Path ballast = fill(64 << 10);  // room for what reading needs, not for a long note
+            // The window goes on reading (the list, the search index) while each save is refused: H2 shuts its
+            // store down after a write it could not make, and a read at that moment must not fail for it.
+            List<String> readFailures = new CopyOnWriteArrayList<>();
+            AtomicBoolean saving = new AtomicBoolean(true);
+            Thread reader = new Thread(() -> {
+                while (saving.get()) {
+                    try {
+                        assertThat(TableDump.content(workspace.database())).isEqualTo(before);
+                    } catch (Throwable e) {
+                        readFailures.add(String.valueOf(e));
+                    }
+                }
+            });
+            reader.start();
+            String longText = "la charge administrative mesurée chaque année ".repeat(2_000);  // 92,000 characters
+            for (int i = 0; i < 10; i++) {
+                Note note = new Note(UUID.randomUUID(), Stores.SITE, null, LocalDate.of(2022, 9, 28),
+                        i + " " + longText, null);
+                assertThatThrownBy(() -> workspace.notes().save(note)).isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.DISK_FULL));
+            }
+            saving.set(false);
+            reader.join();
+            assertThat(readFailures).as("reads that failed while saves were refused").isEmpty();
+            Files.delete(ballast);
+            Stores.addNotes(workspace, "apres", 1);
+            assertThat(workspace.notes().forSite(Stores.SITE)).hasSize(21);
         }
     }
 
