@@ -68,7 +68,7 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final FolderLock lock;  // null for a database being prepared in a work folder
     private final BlobStore blobs;  // the data folder's, also for a database prepared in its work folder
-    private final FileStore disk;  // the folder's disk, asked for its room before each save; null if unknown
+    private FileStore disk;  // the folder's disk, asked for its room before each save (writer thread only)
     private volatile JdbcConnectionPool pool;
     private final ExecutorService writer;
     private volatile Thread writerThread;
@@ -78,7 +78,6 @@ public final class Database implements AutoCloseable {
 
     private Database(Path folder, FolderLock lock, BlobStore blobs) {
         this.folder = folder;
-        this.disk = diskOf(folder);
         this.lock = lock;
         this.blobs = blobs;
         this.url = url(folder.resolve(DB_FILE), "WRITE_DELAY=0");
@@ -344,19 +343,14 @@ public final class Database implements AutoCloseable {
      */
     static final long ROOM_BYTES = 8L << 20;
 
-    private static FileStore diskOf(Path folder) {
-        try {
-            return Files.getFileStore(folder);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** @throws StoreException {@code DISK_FULL} when the data folder's disk has less than {@link #ROOM_BYTES} free */
     private void checkRoom() {
         long free;
         try {
-            free = disk == null ? Long.MAX_VALUE : disk.getUsableSpace();
+            if (disk == null) {
+                disk = Files.getFileStore(folder);
+            }
+            free = disk.getUsableSpace();
         } catch (IOException e) {
             return;  // the room cannot be told: H2 says so if the write fails
         }
