@@ -90,6 +90,7 @@ class DiskFaultsIT {
         Path folder = disk.resolve("data");
         try (Workspace workspace = Workspace.open(folder)) {
             attachNoise(workspace, 6);
+            workspace.search().awaitReady();  // the index has written what it follows: the room left stays as filled
             Map<String, List<String>> before = TableDump.content(workspace.database());
             List<Backups.Backup> backups = Backups.list(folder);
             Path ballast = fill(64 << 10);  // less than the database: a backup holds it, not the photos (blobs)
@@ -121,6 +122,7 @@ class DiskFaultsIT {
         Path folder = disk.resolve("data");
         try (Workspace workspace = Workspace.open(folder)) {
             Stores.addNotes(workspace, "locale", 20);
+            workspace.search().awaitReady();  // the index has written what it follows: the room left stays as filled
             Map<String, List<String>> before = TableDump.content(workspace.database());
             // Room for the backup taken first, and more than a save needs (Database.ROOM_BYTES), not for 16 MB of photos.
             Path ballast = fill(12 << 20);
@@ -148,6 +150,7 @@ class DiskFaultsIT {
         Path folder = disk.resolve("data");
         try (Workspace workspace = Workspace.open(folder)) {
             Stores.addNotes(workspace, "gardee", 20);
+            workspace.search().awaitReady();  // the index has written what it follows: the room left stays as filled
             Map<String, List<String>> before = TableDump.content(workspace.database());
             Path ballast = fill(64 << 10);  // room for what reading needs, not for a long note
             // The window goes on reading (the list, the search index) while each save is refused: H2 shuts its
