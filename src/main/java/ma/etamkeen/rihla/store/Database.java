@@ -339,7 +339,7 @@ public final class Database implements AutoCloseable {
     /**
      * The room a save must find on the disk, in bytes. With less, it is refused as {@code DISK_FULL} before H2
      * writes anything: H2 shuts its store down when a write fails for room, and reads made on other threads at
-     * that moment fail too, or hang (H2 2.4.240; DiskFaultsIT). 8 MB is some hundred saves of a long note.
+     * that moment fail too, or hang (H2 2.4.240; DiskFaultsIT). 8 MB holds dozens of saves of the longest note.
      */
     static final long ROOM_BYTES = 8L << 20;
 
