@@ -80,6 +80,15 @@ class DiskFaultsIT {
         return ballast;
     }
 
+    /**
+     * What the store holds, once the search index has written what it follows: the disk is then filled to the
+     * room the test leaves, and nothing else takes any of it meanwhile.
+     */
+    private static Map<String, List<String>> settled(Workspace workspace) {
+        workspace.search().awaitReady();
+        return TableDump.content(workspace.database());
+    }
+
     private static String english(Throwable failure) {
         return Failures.describe(failure, ENGLISH, value -> value);
     }
@@ -90,8 +99,7 @@ class DiskFaultsIT {
         Path folder = disk.resolve("data");
         try (Workspace workspace = Workspace.open(folder)) {
             attachNoise(workspace, 6);
-            workspace.search().awaitReady();  // the index has written what it follows: the room left stays as filled
-            Map<String, List<String>> before = TableDump.content(workspace.database());
+            Map<String, List<String>> before = settled(workspace);
             List<Backups.Backup> backups = Backups.list(folder);
             Path ballast = fill(64 << 10);  // less than the database: a backup holds it, not the photos (blobs)
             assertThatThrownBy(() -> workspace.backups().backUpNow()).isInstanceOfSatisfying(StoreException.class, e -> {
@@ -122,8 +130,7 @@ class DiskFaultsIT {
         Path folder = disk.resolve("data");
         try (Workspace workspace = Workspace.open(folder)) {
             Stores.addNotes(workspace, "locale", 20);
-            workspace.search().awaitReady();  // the index has written what it follows: the room left stays as filled
-            Map<String, List<String>> before = TableDump.content(workspace.database());
+            Map<String, List<String>> before = settled(workspace);
             // Room for the backup taken first, and more than a save needs (Database.ROOM_BYTES), not for 16 MB of photos.
             Path ballast = fill(12 << 20);
             assertThatThrownBy(() -> importInto(workspace, pkg)).isInstanceOfSatisfying(StoreException.class, e -> {
@@ -150,8 +157,7 @@ class DiskFaultsIT {
         Path folder = disk.resolve("data");
         try (Workspace workspace = Workspace.open(folder)) {
             Stores.addNotes(workspace, "gardee", 20);
-            workspace.search().awaitReady();  // the index has written what it follows: the room left stays as filled
-            Map<String, List<String>> before = TableDump.content(workspace.database());
+            Map<String, List<String>> before = settled(workspace);
             Path ballast = fill(64 << 10);  // room for what reading needs, not for a long note
             // The window goes on reading (the list, the search index) while each save is refused: H2 shuts its
             // store down after a write it could not make, and a read at that moment must not fail for it.
