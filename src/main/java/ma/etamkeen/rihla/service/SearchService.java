@@ -72,8 +72,6 @@ public final class SearchService implements AutoCloseable {
         return thread;
     });
     private final CompletableFuture<SearchIndex> index;
-    /** Set when closing has waited long enough: the changes still queued are skipped. */
-    private volatile boolean closing;
 
     SearchService(Database database, Catalog catalog) {
         this.catalog = catalog;
@@ -121,9 +119,6 @@ public final class SearchService implements AutoCloseable {
     private void onIndexThread(java.util.function.Consumer<SearchIndex> work) {
         try {
             indexThread.execute(() -> {
-                if (closing) {
-                    return;  // left to the next start, which sees the index behind the store
-                }
                 try {
                     work.accept(index.join());
                 } catch (RuntimeException e) {
@@ -213,35 +208,18 @@ public final class SearchService implements AutoCloseable {
         LOG.log(Level.WARNING, "The search index could not follow a change; it is rebuilt at the next start", failure);
     }
 
-    /**
-     * Follows the changes still queued for up to {@link #DRAIN_SECONDS}, skips the rest (the next start rebuilds
-     * the index), and closes the index once its thread is done: Lucene refuses to close a writer that is
-     * committing on another thread.
-     */
     @Override
     public void close() {
         indexThread.shutdown();
-        boolean done = awaitIndexThread(DRAIN_SECONDS);
-        if (!done) {
-            closing = true;
-            done = awaitIndexThread(60);
-        }
-        if (!done) {
-            LOG.warning("The search index is still busy at exit: left open, rebuilt at the next start");
-        } else if (index.isDone() && !index.isCompletedExceptionally()) {
-            index.join().close();
-        }
-    }
-
-    /** How long closing waits for the changes still queued to reach the index, in seconds. */
-    private static final long DRAIN_SECONDS = 10;
-
-    private boolean awaitIndexThread(long seconds) {
         try {
-            return indexThread.awaitTermination(seconds, TimeUnit.SECONDS);
+            if (!indexThread.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warning("The search index is still busy at exit");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+        }
+        if (index.isDone() && !index.isCompletedExceptionally()) {
+            index.join().close();
         }
     }
 }
