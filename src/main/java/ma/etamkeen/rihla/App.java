@@ -107,6 +107,8 @@ public final class App extends Application {
     private static final String STYLESHEET = "/ma/etamkeen/rihla/css/rihla.css";
     /** A rolling backup this often while there are changes (and once shortly after start). */
     private static final long BACKUP_MINUTES = 5;
+    /** How long after the window shows the search index opens: its first frames are drawn by then. */
+    private static final Duration INDEX_AFTER_SHOWN = Duration.millis(500);
     /** The window shows once its sites are read, or after this at the latest. */
     private static final Duration SHOW_AT_LATEST = Duration.millis(1500);
     /**
@@ -255,6 +257,10 @@ public final class App extends Application {
         show = () -> {
             if (!refused && shown.compareAndSet(false, true)) {
                 stage.show();
+                // The search index opens after the window's first frames, not beside them (a search typed
+                // sooner opens it at once).
+                timers.schedule(() -> opening.thenAccept(workspace -> workspace.search().start()),
+                        (long) INDEX_AFTER_SHOWN.toMillis(), TimeUnit.MILLISECONDS);
                 main.sync().startAutomatic();
                 // Opened from the file manager with a package: its import preview, over the window; and so
                 // for each package opened while this window runs (handed over by PackageInbox).

@@ -27,8 +27,8 @@ import ma.etamkeen.rihla.text.Tokens;
 
 /**
  * Search over everything the user can read, in Arabic, French and English as people type them. The index
- * opens (and, when it does not match the store, rebuilds) on its own thread, and follows every change the
- * services report; searches wait for it to be ready.
+ * opens (and, when it does not match the store, rebuilds) on its own thread when it is first needed or
+ * {@linkplain #start() started}, and follows every change the services report; searches wait for it to be ready.
  */
 public final class SearchService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SearchService.class.getName());
@@ -71,20 +71,43 @@ public final class SearchService implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final CompletableFuture<SearchIndex> index;
+    private final Database database;
+    /** The index once opening it began (the first task of the index thread); null before. Guarded by this. */
+    private CompletableFuture<SearchIndex> index;
 
     SearchService(Database database, Catalog catalog) {
+        this.database = database;
         this.catalog = catalog;
-        this.index = CompletableFuture.supplyAsync(() -> {
-            SearchIndex opened = SearchIndex.open(database);
-            if (!opened.isCurrent()) {
-                long start = System.nanoTime();
-                int documents = opened.rebuild();
-                LOG.fine(() -> "Search index rebuilt: " + documents + " documents in "
-                        + (System.nanoTime() - start) / 1_000_000 + " ms");
-            }
-            return opened;
-        }, indexThread);
+    }
+
+    /**
+     * Begins opening the index on its own thread, and rebuilding it when it does not match the store; returns
+     * at once. The desktop app calls it once its window is shown, so that opening Lucene takes no CPU from the
+     * window's start on a two-core laptop; a command that never searches never opens it. Any use of the index
+     * starts it too.
+     */
+    public void start() {
+        index();
+    }
+
+    /**
+     * The index, opening on the index thread if it is not yet. Take it before queuing work behind it on that
+     * thread: the open is then queued first, and the work never waits for a task queued after itself.
+     */
+    private synchronized CompletableFuture<SearchIndex> index() {
+        if (index == null) {
+            index = CompletableFuture.supplyAsync(() -> {
+                SearchIndex opened = SearchIndex.open(database);
+                if (!opened.isCurrent()) {
+                    long start = System.nanoTime();
+                    int documents = opened.rebuild();
+                    LOG.fine(() -> "Search index rebuilt: " + documents + " documents in "
+                            + (System.nanoTime() - start) / 1_000_000 + " ms");
+                }
+                return opened;
+            }, indexThread);
+        }
+        return index;
     }
 
     /** The sites or entries that changed; the index catches up on its own thread. */
@@ -118,9 +141,10 @@ public final class SearchService implements AutoCloseable {
      */
     private void onIndexThread(java.util.function.Consumer<SearchIndex> work) {
         try {
+            CompletableFuture<SearchIndex> opened = index();
             indexThread.execute(() -> {
                 try {
-                    work.accept(index.join());
+                    work.accept(opened.join());
                 } catch (RuntimeException e) {
                     logged(e);
                 }
@@ -137,7 +161,8 @@ public final class SearchService implements AutoCloseable {
      */
     public void rebuild() {
         try {
-            CompletableFuture.runAsync(() -> index.join().rebuild(), indexThread).join();
+            CompletableFuture<SearchIndex> opened = index();
+            CompletableFuture.runAsync(() -> opened.join().rebuild(), indexThread).join();
         } catch (RuntimeException e) {
             logged(e);
         }
@@ -145,8 +170,9 @@ public final class SearchService implements AutoCloseable {
 
     /** Waits until the index is open and up to date with every change reported so far. */
     public void awaitReady() {
+        CompletableFuture<SearchIndex> opened = index();
         CompletableFuture.runAsync(() -> { }, indexThread).join();
-        index.join();
+        opened.join();
     }
 
     /**
@@ -171,7 +197,7 @@ public final class SearchService implements AutoCloseable {
         Set<String> visitSites = visit == null ? null : catalog.sites(visit).stream().map(site -> site.id().toString())
                 .collect(java.util.stream.Collectors.toSet());
         SearchIndex.Query query = new SearchIndex.Query(terms, true, kinds, themes, visitSites);
-        SearchIndex.Found found = index.join().search(query, limit);
+        SearchIndex.Found found = index().join().search(query, limit);
         Map<UUID, Site> sites = new java.util.HashMap<>();
         for (Site site : catalog.sites()) {
             sites.put(site.id(), site);
@@ -218,8 +244,12 @@ public final class SearchService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (index.isDone() && !index.isCompletedExceptionally()) {
-            index.join().close();
+        CompletableFuture<SearchIndex> opened;
+        synchronized (this) {
+            opened = index;
+        }
+        if (opened != null && opened.isDone() && !opened.isCompletedExceptionally()) {
+            opened.join().close();
         }
     }
 }

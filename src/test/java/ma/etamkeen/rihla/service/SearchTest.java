@@ -20,7 +20,9 @@ import ma.etamkeen.rihla.model.Idea;
 import ma.etamkeen.rihla.model.Lesson;
 import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.model.SearchKind;
+import ma.etamkeen.rihla.store.AtomicFiles;
 import ma.etamkeen.rihla.store.ContentRevision;
+import ma.etamkeen.rihla.store.SearchIndex;
 import ma.etamkeen.rihla.store.Seeder;
 
 /** The search index on a real store: it follows every change and finds words as people type them. */
@@ -50,6 +52,37 @@ class SearchTest {
 
     private List<UUID> ids(String text) {
         return search(text).all().stream().map(SearchService.Hit::id).toList();
+    }
+
+    @Test
+    void theIndexOpensWhenFirstNeededAndThenCatchesUpWithWhatWasWrittenBefore() throws Exception {
+        workspace.search().awaitReady();
+        workspace.close();
+        AtomicFiles.deleteQuietly(folder.resolve(SearchIndex.FOLDER));  // lost: a rebuild is due
+
+        // A command that never searches (listing the sites) neither opens nor rebuilds the index.
+        workspace = Workspace.open(folder);
+        assertThat(workspace.catalog().sites()).isNotEmpty();
+        workspace.close();
+        assertThat(folder.resolve(SearchIndex.FOLDER)).doesNotExist();
+
+        // A note written before any search starts it, and the rebuilt index has the note and the sites.
+        workspace = Workspace.open(folder);
+        Note note = workspace.notes().save(new Note(UUID.randomUUID(), EASY, null, LocalDate.now(),
+                "guichet unique bruxellois", null));
+        assertThat(ids("guichet")).contains(note.id());
+        assertThat(ids("Anvers")).contains(PORT);
+        workspace.close();
+
+        // Started without a search (as the window does once shown): it opens and records the store.
+        AtomicFiles.deleteQuietly(folder.resolve(SearchIndex.FOLDER));
+        workspace = Workspace.open(folder);
+        workspace.search().start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (SearchIndex.recordedStamp(folder).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(SearchIndex.recordedStamp(folder)).isPresent();
     }
 
     @Test
