@@ -234,22 +234,39 @@ public final class SearchService implements AutoCloseable {
         LOG.log(Level.WARNING, "The search index could not follow a change; it is rebuilt at the next start", failure);
     }
 
+    /**
+     * Stops following changes. The index is closed on its own thread once the work queued before is done, so
+     * never under a commit in progress; this waits for that at most 60 s (a rebuild of a large store on a busy
+     * laptop), then returns and lets it finish on its own.
+     */
     @Override
     public void close() {
-        indexThread.shutdown();
-        try {
-            if (!indexThread.awaitTermination(60, TimeUnit.SECONDS)) {
-                LOG.warning("The search index is still busy at exit");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         CompletableFuture<SearchIndex> opened;
         synchronized (this) {
             opened = index;
         }
-        if (opened != null && opened.isDone() && !opened.isCompletedExceptionally()) {
-            opened.join().close();
+        if (opened != null) {
+            try {
+                indexThread.execute(() -> {
+                    try {
+                        if (!opened.isCompletedExceptionally()) {
+                            opened.join().close();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Closing the search index", e);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closedBefore) {
+                // closed twice: the first close queued it
+            }
+        }
+        indexThread.shutdown();
+        try {
+            if (!indexThread.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warning("The search index is still busy at exit: it closes once its work is done");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
