@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,10 @@ import ma.etamkeen.rihla.model.Lesson;
 import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.Limits;
 import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.store.ContentRevision;
+import ma.etamkeen.rihla.store.SearchIndex;
 import ma.etamkeen.rihla.store.Seeder;
+import ma.etamkeen.rihla.store.StoreMarker;
 import ma.etamkeen.rihla.store.TableDump;
 import ma.etamkeen.rihla.testing.ManualTimer;
 import ma.etamkeen.rihla.ui.backups.BackupsViewModel;
@@ -132,7 +136,7 @@ class CaptureViewModelTest {
     }
 
     @Test
-    void restoringABackupFromTheWindowBringsItsContentBack() {
+    void restoringABackupFromTheWindowBringsItsContentBack() throws InterruptedException {
         NotesViewModel notes = main.detail().notes();
         notes.create();
         notes.bodyProperty().set("avant la sauvegarde");
@@ -150,6 +154,14 @@ class CaptureViewModelTest {
         assertThat(notes.entries()).extracting(Note::body).containsExactly("avant la sauvegarde");
         assertThat(context.saveStatus().textProperty().get()).startsWith("Sauvegarde rihla-")
                 .contains(" restaurée. L'état précédent a d'abord été sauvegardé (rihla-").endsWith("-before-restore.zip).");
+        // The restored store (an id of its own) has its search index rebuilt in the background, before any search.
+        Optional<ContentRevision.Stamp> restoredStore = StoreMarker.read(folder);
+        assertThat(restoredStore).isPresent();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!SearchIndex.recordedStamp(folder).equals(restoredStore) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(SearchIndex.recordedStamp(folder)).isEqualTo(restoredStore);
         // A file that is not a backup changes nothing and says so.
         backups.restore(files.resolve("photo.zip"), () -> { }, refused::add);
         assertThat(refused).singleElement().asString().endsWith("n'est pas une sauvegarde de Rihla, ou ne peut pas être lu. Rien n'a été modifié.");

@@ -100,13 +100,15 @@ public final class Background implements AutoCloseable {
 
     /**
      * Once running work is done and with new work held back, replaces the workspace (e.g. closes it,
-     * restores a backup, opens it again). {@code replace} must return the workspace to use from then on.
+     * restores a backup, opens it again). {@code replace} must return the workspace to use from then on; its
+     * search index starts opening at once (a restored store's is rebuilt before the next search, not at it).
      */
     public void replaceWorkspace(UnaryOperator<Workspace> replace, Runnable onDone, Consumer<Throwable> onError) {
         exclusive.execute(() -> {
             gate.writeLock().lock();
             try {
                 Workspace next = replace.apply(workspace.join());
+                next.search().start();
                 workspace = CompletableFuture.completedFuture(next);
                 ui.execute(onDone);
             } catch (RuntimeException | Error e) {
