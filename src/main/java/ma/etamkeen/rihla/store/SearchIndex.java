@@ -185,7 +185,8 @@ public final class SearchIndex implements AutoCloseable {
     /**
      * The store (id and revision) the index of {@code dataFolder} last recorded matching, read without opening
      * it for writing; empty when there is no readable index. Read through plain file reads (NIOFSDirectory):
-     * the one small commit file needs no memory mapping, whose set-up costs a start about 60 ms of CPU.
+     * the one small commit file needs no memory mapping, whose set-up (Lucene's MemorySegment provider and its
+     * native calls) the store check at start would otherwise pay.
      */
     public static Optional<ContentRevision.Stamp> recordedStamp(Path dataFolder) {
         Path folder = dataFolder.resolve(FOLDER);
