@@ -237,7 +237,8 @@ public final class SearchService implements AutoCloseable {
     /**
      * Stops following changes. The index is closed on its own thread once the work queued before is done, so
      * never under a commit in progress; this waits for that at most 60 s (a rebuild of a large store on a busy
-     * laptop), then returns and lets it finish on its own.
+     * laptop), then returns. The work goes on while the process runs; a process that exits first leaves the
+     * index at its last commit, and the next start rebuilds it if it is behind the store.
      */
     @Override
     public void close() {
@@ -263,7 +264,8 @@ public final class SearchService implements AutoCloseable {
         indexThread.shutdown();
         try {
             if (!indexThread.awaitTermination(60, TimeUnit.SECONDS)) {
-                LOG.warning("The search index is still busy at exit: it closes once its work is done");
+                LOG.warning("The search index is still busy after 60 s: it is left to finish, or to be rebuilt at"
+                        + " the next start if the program ends first");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
