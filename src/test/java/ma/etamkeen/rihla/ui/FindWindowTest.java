@@ -97,9 +97,20 @@ class FindWindowTest {
                     .queryAs(Text.class);
             assertThat(prompt.isVisible()).isTrue();
             assertThat(prompt.getFill()).isNotEqualTo(javafx.scene.paint.Color.TRANSPARENT);
+            // Until the first answer (the index may still be opening) the results page says it is searching,
+            // never that nothing was found: what it reads when it appears, and every text after that.
+            ToggleButton resultsPage = app.robot().lookup(".page-button").queryAllAs(ToggleButton.class).stream()
+                    .filter(button -> button.getText().startsWith("نتائج البحث")).findFirst().orElseThrow();
+            List<String> pageTexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+            app.robot().interact(() -> {
+                resultsPage.visibleProperty().addListener((obs, was, visible) -> pageTexts.add(resultsPage.getText()));
+                resultsPage.textProperty().addListener((obs, old, now) -> pageTexts.add(now));
+            });
             app.robot().interact(() -> search.setText("انتويرب"));
             ListView<SearchViewModel.Row> results = app.visible(".result-list", ListView.class);
             app.await(() -> results.getItems().stream().anyMatch(SearchViewModel.HitRow.class::isInstance));
+            assertThat(pageTexts).first().isEqualTo("نتائج البحث (…)");
+            assertThat(pageTexts).doesNotContain("نتائج البحث (0)").last().isEqualTo("نتائج البحث (1)");
             SearchViewModel.HitRow first = (SearchViewModel.HitRow) results.getItems().get(1);
             assertThat(first.hit().siteSlug()).isEqualTo("port-of-antwerp-bruges");
             assertThat(first.hit().title().text()).isEqualTo("ميناء أنتويرب");

@@ -227,8 +227,10 @@ public final class MainController {
         show.run();
         SearchViewModel search = viewModel.search();
         Messages messages = context.language().messages();
-        resultsButton.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.format("page.results", search.totalProperty().get()), search.totalProperty()));
+        resultsButton.textProperty().bind(Bindings.createStringBinding(() -> search.searchedProperty().get()
+                        ? messages.format("page.results", search.totalProperty().get())
+                        : messages.get("page.results.searching"),
+                search.totalProperty(), search.searchedProperty()));
         resultsButton.visibleProperty().bind(search.queryProperty().isNotEmpty());
         resultsButton.managedProperty().bind(resultsButton.visibleProperty());
     }

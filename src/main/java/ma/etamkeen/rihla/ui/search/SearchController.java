@@ -76,7 +76,8 @@ public final class SearchController {
             }
         });
         summaryLabel.textProperty().bind(Bindings.createStringBinding(() -> summary(messages),
-                viewModel.totalProperty(), viewModel.shownProperty(), viewModel.queryProperty()));
+                viewModel.totalProperty(), viewModel.shownProperty(), viewModel.queryProperty(),
+                viewModel.searchedProperty()));
         Label placeholder = new Label();
         placeholder.getStyleClass().add("empty-state");
         placeholder.setWrapText(true);
@@ -133,6 +134,9 @@ public final class SearchController {
         String query = viewModel.queryProperty().get();
         if (!viewModel.isActive()) {
             return "";
+        }
+        if (!viewModel.searchedProperty().get()) {
+            return messages.get("search.searching");  // not "no results" while the index is still opening
         }
         return total > shown ? messages.format("search.summary.best", shown, total, query)
                 : messages.format("search.summary", total, query);
