@@ -24,6 +24,7 @@ import ma.etamkeen.rihla.store.AtomicFiles;
 import ma.etamkeen.rihla.store.ContentRevision;
 import ma.etamkeen.rihla.store.SearchIndex;
 import ma.etamkeen.rihla.store.Seeder;
+import ma.etamkeen.rihla.testing.Stores;
 
 /** The search index on a real store: it follows every change and finds words as people type them. */
 class SearchTest {
@@ -78,11 +79,7 @@ class SearchTest {
         AtomicFiles.deleteQuietly(folder.resolve(SearchIndex.FOLDER));
         workspace = Workspace.open(folder);
         workspace.search().start();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (SearchIndex.recordedStamp(folder).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(SearchIndex.recordedStamp(folder)).isPresent();
+        assertThat(Stores.awaitIndexRecord(folder, Optional::isPresent)).isPresent();
     }
 
     @Test

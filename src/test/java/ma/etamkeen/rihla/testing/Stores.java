@@ -9,10 +9,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.Workspace;
+import ma.etamkeen.rihla.store.ContentRevision;
+import ma.etamkeen.rihla.store.SearchIndex;
 import ma.etamkeen.rihla.store.Seeder;
 
 /** Real stores for fault tests: filled with notes, copied as a kill leaves them, fingerprinted. */
@@ -31,6 +35,23 @@ public final class Stores {
             ids.add(note.id());
         }
         return ids;
+    }
+
+    /**
+     * Waits, at most 60 s, until what the search index of {@code folder} last committed (a store id and revision;
+     * empty without an index) satisfies {@code done}, as it does once opened and caught up in the background
+     * without any search; returns what it recorded last.
+     */
+    public static Optional<ContentRevision.Stamp> awaitIndexRecord(Path folder,
+                                                                   Predicate<Optional<ContentRevision.Stamp>> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        Optional<ContentRevision.Stamp> recorded = SearchIndex.recordedStamp(folder);
+        while (!done.test(recorded) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            recorded = SearchIndex.recordedStamp(folder);
+        }
+        return recorded;
     }
 
     /**

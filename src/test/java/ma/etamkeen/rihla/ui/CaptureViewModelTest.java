@@ -20,11 +20,11 @@ import ma.etamkeen.rihla.model.Note;
 import ma.etamkeen.rihla.service.Limits;
 import ma.etamkeen.rihla.service.Workspace;
 import ma.etamkeen.rihla.store.ContentRevision;
-import ma.etamkeen.rihla.store.SearchIndex;
 import ma.etamkeen.rihla.store.Seeder;
 import ma.etamkeen.rihla.store.StoreMarker;
 import ma.etamkeen.rihla.store.TableDump;
 import ma.etamkeen.rihla.testing.ManualTimer;
+import ma.etamkeen.rihla.testing.Stores;
 import ma.etamkeen.rihla.ui.backups.BackupsViewModel;
 import ma.etamkeen.rihla.ui.common.Autosave;
 import ma.etamkeen.rihla.ui.common.Background;
@@ -157,11 +157,7 @@ class CaptureViewModelTest {
         // The restored store (an id of its own) has its search index rebuilt in the background, before any search.
         Optional<ContentRevision.Stamp> restoredStore = StoreMarker.read(folder);
         assertThat(restoredStore).isPresent();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!SearchIndex.recordedStamp(folder).equals(restoredStore) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(SearchIndex.recordedStamp(folder)).isEqualTo(restoredStore);
+        assertThat(Stores.awaitIndexRecord(folder, restoredStore::equals)).isEqualTo(restoredStore);
         // A file that is not a backup changes nothing and says so.
         backups.restore(files.resolve("photo.zip"), () -> { }, refused::add);
         assertThat(refused).singleElement().asString().endsWith("n'est pas une sauvegarde de Rihla, ou ne peut pas être lu. Rien n'a été modifié.");
