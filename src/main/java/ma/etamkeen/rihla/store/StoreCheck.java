@@ -135,7 +135,12 @@ final class StoreCheck {
         if (marker.isPresent() && marker.get().isLaterThan(store)) {
             throw wentBack(file, store, marker.get(), "marker");
         }
-        Optional<ContentRevision.Stamp> index = SearchIndex.recordedStamp(folder);
+        // The index is read only when the marker did not see its last commit (a kill between the two, a lost
+        // marker, an index of an older Rihla): reading it starts Lucene's codecs, on the way to the window.
+        Optional<String> indexCommit = SearchIndex.lastCommit(folder);
+        Optional<ContentRevision.Stamp> index = indexCommit.isPresent()
+                && indexCommit.equals(StoreMarker.indexCommit(folder)) ? Optional.empty()
+                : SearchIndex.recordedStamp(folder);
         if (index.isPresent() && index.get().isLaterThan(store)) {
             throw wentBack(file, store, index.get(), "index");
         }

@@ -12,15 +12,18 @@ import java.util.logging.Logger;
 
 /**
  * A small file beside the database, {@code rihla.marker}, that remembers which store lives in the folder and
- * the latest revision it was seen at (when it was created, closed, backed up, restored), and whether H2 found
- * the file damaged while it was in use. It tells a new folder from one whose database went missing, and a
- * store that went back in time from one that did not. Within one store it only ever moves forward.
+ * the latest revision it was seen at (when it was created, closed, backed up, restored, and each time the search
+ * index committed), which commit of the search index it last saw, and whether H2 found the file damaged while it
+ * was in use. It tells a new folder from one whose database went missing, and a store that went back in time
+ * from one that did not. Within one store it only ever moves forward. Its writers take turns (one lock for the
+ * process): the index thread, a backup and H2's error handler may each write it at the same moment.
  */
 public final class StoreMarker {
     public static final String FILE = "rihla.marker";
     private static final String DATABASE = "database";
     private static final String REVISION = "revision";
     private static final String SUSPECT = "damaged";
+    private static final String INDEX_COMMIT = "index.commit";
     private static final Logger LOG = Logger.getLogger(StoreMarker.class.getName());
 
     private StoreMarker() {
@@ -28,17 +31,19 @@ public final class StoreMarker {
 
     /** What the marker of {@code folder} says of its store; empty when there is none or it cannot be read. */
     public static Optional<ContentRevision.Stamp> read(Path folder) {
-        Properties properties = load(folder);
-        if (properties.getProperty(DATABASE) == null) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(new ContentRevision.Stamp(properties.getProperty(DATABASE),
-                    Long.parseLong(properties.getProperty(REVISION, "0").trim())));
+            return stampOf(load(folder));
         } catch (NumberFormatException e) {
             LOG.log(Level.WARNING, "Unreadable store marker in " + folder, e);
             return Optional.empty();
         }
+    }
+
+    /** @throws NumberFormatException for a revision that is not a number */
+    private static Optional<ContentRevision.Stamp> stampOf(Properties properties) {
+        return properties.getProperty(DATABASE) == null ? Optional.empty()
+                : Optional.of(new ContentRevision.Stamp(properties.getProperty(DATABASE),
+                        Long.parseLong(properties.getProperty(REVISION, "0").trim())));
     }
 
     /** What H2 said when it found the database damaged while it was in use; empty when it never did. */
@@ -55,19 +60,56 @@ public final class StoreMarker {
      * Records {@code stamp} as the folder's store, unless the marker already knows a later revision of the
      * same store. Failing to write it (a full disk) is logged: it only weakens the next start's check.
      */
-    public static void record(Path folder, ContentRevision.Stamp stamp) {
+    public static synchronized void record(Path folder, ContentRevision.Stamp stamp) {
         Properties properties = load(folder);
-        Optional<ContentRevision.Stamp> known = read(folder);
+        if (moveForward(properties, stamp)) {
+            write(folder, properties);
+        }
+    }
+
+    /**
+     * Records {@code stamp} as {@link #record} does, and that the search index's commit {@code commit} (as
+     * {@link SearchIndex#lastCommit} names it) recorded that stamp: while the index stays at that commit, the
+     * marker knows all it could tell, and the store check at start need not read it.
+     */
+    static synchronized void recordIndexCommit(Path folder, ContentRevision.Stamp stamp, String commit) {
+        Properties properties = load(folder);
+        boolean changed = moveForward(properties, stamp);
+        if (stamp.database() != null && !commit.equals(properties.getProperty(INDEX_COMMIT))) {
+            properties.setProperty(INDEX_COMMIT, commit);  // the marker holds this store now (moveForward)
+            changed = true;
+        }
+        if (changed) {
+            write(folder, properties);
+        }
+    }
+
+    /** The search index's commit whose stamp the marker holds (see {@link #recordIndexCommit}); empty if none. */
+    static Optional<String> indexCommit(Path folder) {
+        return Optional.ofNullable(load(folder).getProperty(INDEX_COMMIT));
+    }
+
+    /** Sets {@code stamp} into {@code properties} unless they know it or a later revision; whether they changed. */
+    private static boolean moveForward(Properties properties, ContentRevision.Stamp stamp) {
+        Optional<ContentRevision.Stamp> known;
+        try {
+            known = stampOf(properties);
+        } catch (NumberFormatException unreadable) {
+            known = Optional.empty();  // replaced by what is known now
+        }
         if (stamp.database() == null || known.isPresent() && (known.get().equals(stamp) || known.get().isLaterThan(stamp))) {
-            return;
+            return false;
+        }
+        if (known.isPresent() && !known.get().database().equals(stamp.database())) {
+            properties.remove(INDEX_COMMIT);  // a commit of another store's index tells nothing of this one
         }
         properties.setProperty(DATABASE, stamp.database());
         properties.setProperty(REVISION, String.valueOf(stamp.revision()));
-        write(folder, properties);
+        return true;
     }
 
     /** Records that H2 found the database damaged while it was in use: the next start offers a way out. */
-    static void suspect(Path folder, String detail) {
+    static synchronized void suspect(Path folder, String detail) {
         Properties properties = load(folder);
         if (!properties.containsKey(SUSPECT)) {
             properties.setProperty(SUSPECT, String.valueOf(detail));
@@ -76,7 +118,7 @@ public final class StoreMarker {
     }
 
     /** Forgets a suspicion that reading the whole database proved wrong. */
-    static void clearSuspicion(Path folder) {
+    static synchronized void clearSuspicion(Path folder) {
         Properties properties = load(folder);
         if (properties.remove(SUSPECT) != null) {
             write(folder, properties);
@@ -84,7 +126,7 @@ public final class StoreMarker {
     }
 
     /** Records a new store (made, restored, recovered, started empty) in place of whatever was known. */
-    static void replace(Path folder, ContentRevision.Stamp stamp) {
+    static synchronized void replace(Path folder, ContentRevision.Stamp stamp) {
         Properties properties = new Properties();
         if (stamp.database() != null) {
             properties.setProperty(DATABASE, stamp.database());

@@ -35,6 +35,8 @@ import ma.etamkeen.rihla.testing.Stores;
 class DamagedStoreTest {
     private static final String BEFORE = "avant-la-sauvegarde";
     private static final String AFTER = "apres-la-sauvegarde";
+    /** The marker as it was when the older copy of the database was taken, beside the data folder. */
+    private static final String OLDER_MARKER = "older.marker";
 
     @TempDir
     Path base;
@@ -86,17 +88,46 @@ class DamagedStoreTest {
             workspace.backups().backUpNow();
         }
         Files.copy(database(folder), older);
+        Files.copy(folder.resolve(StoreMarker.FILE), base.resolve(OLDER_MARKER));
         try (Workspace workspace = Workspace.open(folder)) {
             Stores.addNotes(workspace, AFTER, 40);
             workspace.search().awaitReady();
             workspace.backups().backUpNow();
         }
+        // The marker saw the index's last commit: the start reads the marker, not the index.
+        assertThat(StoreMarker.indexCommit(folder)).isPresent().isEqualTo(SearchIndex.lastCommit(folder));
         Files.copy(older, database(folder), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         forget.damage(folder);
         assertThatThrownBy(() -> Database.open(folder)).isInstanceOfSatisfying(DamagedStoreException.class, e -> {
             assertThat(e.damage().kind()).isEqualTo(Damage.Kind.WENT_BACK);
             assertThat(e.damage().known().revision()).isGreaterThan(e.damage().store().revision());
         });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMarkerThatNeverSawTheIndexCommitLearnsItWhenTheIndexIsFoundUpToDate() throws Exception {
+        Path folder = base.resolve("data");
+        try (Workspace workspace = Workspace.open(folder)) {
+            Stores.addNotes(workspace, BEFORE, 3);
+            workspace.search().awaitReady();
+        }
+        // As an older Rihla left it, or a kill between the index's commit and the marker's.
+        Path marker = folder.resolve(StoreMarker.FILE);
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newInputStream(marker)) {
+            properties.load(in);
+        }
+        assertThat(properties.remove("index.commit")).isNotNull();
+        try (var out = Files.newOutputStream(marker)) {
+            properties.store(out, null);
+        }
+        String index = SearchIndex.lastCommit(folder).orElseThrow();
+
+        try (Workspace workspace = Workspace.open(folder)) {
+            workspace.search().awaitReady();
+        }
+        assertThat(SearchIndex.lastCommit(folder)).as("no rebuild, no commit").contains(index);
+        assertThat(StoreMarker.indexCommit(folder)).contains(index);
     }
 
     @org.junit.jupiter.api.Test
@@ -123,6 +154,13 @@ class DamagedStoreTest {
         return Stream.of(
                 Arguments.of("the marker", (Damaging) folder -> deleteAll(folder, Backups.FOLDER, SearchIndex.FOLDER)),
                 Arguments.of("the index", (Damaging) folder -> deleteAll(folder, Backups.FOLDER, StoreMarker.FILE)),
+                // As a kill between the index's commit and the marker's would leave it: the marker knows the older
+                // store's revision and an older commit of the index.
+                Arguments.of("the index, newer than the marker", (Damaging) folder -> {
+                    deleteAll(folder, Backups.FOLDER);
+                    Files.copy(folder.resolveSibling(OLDER_MARKER), folder.resolve(StoreMarker.FILE),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }),
                 Arguments.of("the newest backup", (Damaging) folder -> deleteAll(folder, SearchIndex.FOLDER,
                         StoreMarker.FILE)));
     }
