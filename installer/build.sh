@@ -105,7 +105,7 @@ EOF
   chmod 755 "$image/bin/Rihla"
 fi
 
-echo "== Start-up cache ($cache): one start of the window, trained and written at exit"
+echo "== Start-up cache ($cache): a start of the window on a seeded store, trained and written at exit"
 # The same class path as the launcher, in its order, so that the archive fits the launcher.
 app_dir=$(cd "$app" && pwd)
 separator=":"
@@ -131,6 +131,10 @@ else
   else
     training=(-XX:ArchiveClassesAtExit="$app_dir/$cache" -Xlog:cds=off -Xlog:cds+dynamic=off)
   fi
+  # Trained on a second start, like every start but the first: what only the first loads (migrations, seed
+  # data) would otherwise be in the cache, mapped and linked at every start (installer/README.md).
+  "${display[@]}" "$java" -Drihla.exitWhenReady=true -cp "$classpath" ma.etamkeen.rihla.Main \
+    --db "$training_home" --lang ar >/dev/null
   "${display[@]}" "$java" "${training[@]}" -Drihla.exitWhenReady=true -cp "$classpath" ma.etamkeen.rihla.Main \
     --db "$training_home" --lang ar
 fi
