@@ -29,6 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 import ma.etamkeen.rihla.i18n.Digits;
 import ma.etamkeen.rihla.i18n.Language;
@@ -607,8 +608,16 @@ public final class MainController {
                 .info(context.language().messages().format("backups.made", made.file().getFileName())));
     }
 
+    /**
+     * File ▸ Quit: the windows go at once, and the app ends once the store is closed behind them (App.stop waits
+     * for the search index's work, up to a minute). Platform.exit alone would leave them on screen, not
+     * responding, until then: JavaFX closes its windows after stop.
+     */
     @FXML
     private void quit() {
+        for (Window window : List.copyOf(Window.getWindows())) {
+            window.hide();
+        }
         Platform.exit();
     }
 
