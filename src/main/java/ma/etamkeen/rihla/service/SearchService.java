@@ -74,6 +74,8 @@ public final class SearchService implements AutoCloseable {
     private final Database database;
     /** The index once opening it began (the first task of the index thread); null before. Guarded by this. */
     private CompletableFuture<SearchIndex> index;
+    /** Set by {@link #close}: a rebuild under way stops. */
+    private volatile boolean closing;
 
     SearchService(Database database, Catalog catalog) {
         this.database = database;
@@ -100,9 +102,14 @@ public final class SearchService implements AutoCloseable {
                 SearchIndex opened = SearchIndex.open(database);
                 if (!opened.isCurrent()) {
                     long start = System.nanoTime();
-                    int documents = opened.rebuild();
-                    LOG.fine(() -> "Search index rebuilt: " + documents + " documents in "
-                            + (System.nanoTime() - start) / 1_000_000 + " ms");
+                    try {
+                        int documents = opened.rebuild(() -> closing);
+                        LOG.fine(() -> "Search index rebuilt: " + documents + " documents in "
+                                + (System.nanoTime() - start) / 1_000_000 + " ms");
+                    } catch (RuntimeException e) {
+                        opened.close();  // at its last commit; nothing else will close it
+                        throw e;
+                    }
                 }
                 return opened;
             }, indexThread);
@@ -162,7 +169,7 @@ public final class SearchService implements AutoCloseable {
     public void rebuild() {
         try {
             CompletableFuture<SearchIndex> opened = index();
-            CompletableFuture.runAsync(() -> opened.join().rebuild(), indexThread).join();
+            CompletableFuture.runAsync(() -> opened.join().rebuild(() -> closing), indexThread).join();
         } catch (RuntimeException e) {
             logged(e);
         }
@@ -235,13 +242,16 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
-     * Stops following changes. The index is closed on its own thread once the work queued before is done, so
-     * never under a commit in progress; this waits for that at most 60 s (a rebuild of a large store on a busy
-     * laptop), then returns. The work goes on while the process runs; a process that exits first leaves the
-     * index at its last commit, and the next start rebuilds it if it is behind the store.
+     * Stops following changes. A rebuild under way stops at its next document, uncommitted (the index stays at
+     * its last commit, and the next start rebuilds it): quitting during the rebuild of a large store takes a
+     * moment, not the rest of the rebuild. The index is closed on its own thread once the work queued before is
+     * done, so never under a commit in progress; this waits for that at most 60 s (a store that stopped answering,
+     * a laptop slowed to a crawl), then returns. The work goes on while the process runs; a process that exits
+     * first leaves the index at its last commit, and the next start rebuilds it if it is behind the store.
      */
     @Override
     public void close() {
+        closing = true;
         CompletableFuture<SearchIndex> opened;
         synchronized (this) {
             opened = index;

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -120,6 +122,8 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final SearchSource source = new SearchSource();
+    /** From the start of a rebuild until its commit: the writer holds part of the store only. */
+    private volatile boolean rebuilding;
 
     private SearchIndex(Database database, Directory directory, IndexWriter writer) throws IOException {
         this.database = database;
@@ -179,9 +183,14 @@ public final class SearchIndex implements AutoCloseable {
         return Files.createDirectories(folder);
     }
 
-    /** 64 MB of documents are buffered before Lucene writes a segment (16 MB by default): fewer, larger merges. */
+    /**
+     * 64 MB of documents are buffered before Lucene writes a segment (16 MB by default): fewer, larger merges.
+     * Nothing is committed on close (Lucene commits what is pending by default): the index is only ever committed
+     * with the store's stamp it matches, and what is pending at close is half a rebuild or nothing.
+     */
     private static IndexWriterConfig config(OpenMode mode) {
-        return new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(mode).setRAMBufferSizeMB(64);
+        return new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(mode).setRAMBufferSizeMB(64)
+                .setCommitOnClose(false);
     }
 
     /**
@@ -260,8 +269,14 @@ public final class SearchIndex implements AutoCloseable {
      * from the last committed index (the searchers are refreshed only at the commit), never from a half-built
      * one. The documents are read on this thread and split into words and indexed on {@link #INDEXING_THREADS}
      * others (Lucene's {@link IndexWriter} takes documents from several threads at once).
+     *
+     * @param stop asked before each document is read: when it says yes, the rebuild ends there, uncommitted
+     * @throws CancellationException when {@code stop} ended it. Then, as after any failure, the index keeps its
+     *                               last commit, {@link #update} commits nothing more (it would record half a
+     *                               rebuild as the whole store) and closing discards the half: the next rebuild
+     *                               (at the next start, the index being behind the store) makes it whole again
      */
-    public int rebuild() {
+    public int rebuild(BooleanSupplier stop) {
         ExecutorService indexing = Executors.newFixedThreadPool(INDEXING_THREADS, task -> {
             Thread thread = new Thread(task, "rihla-index-rebuild");
             thread.setDaemon(true);
@@ -272,6 +287,7 @@ public final class SearchIndex implements AutoCloseable {
         try {
             ContentRevision.Stamp stamp = stamp();
             writer.deleteAll();
+            rebuilding = true;
             // Documents go to the indexing threads in batches, the reader a few batches ahead at most.
             class Batches implements java.util.function.Consumer<SearchDocument> {
                 private List<SearchDocument> batch = new ArrayList<>(BATCH);
@@ -279,6 +295,9 @@ public final class SearchIndex implements AutoCloseable {
 
                 @Override
                 public void accept(SearchDocument document) {
+                    if (stop.getAsBoolean()) {
+                        throw new CancellationException("Search index rebuild stopped after " + count + " documents");
+                    }
                     batch.add(document);
                     count++;
                     if (batch.size() == BATCH) {
@@ -302,16 +321,20 @@ public final class SearchIndex implements AutoCloseable {
                 }
             }
             Batches batches = new Batches();
-            database.read(tx -> {
-                source.all(tx, batches);
-                return null;
-            });
-            batches.handOver();  // the last, partial batch
-            inFlight.acquireUninterruptibly(BATCHES_IN_FLIGHT);  // every document added
+            try {
+                database.read(tx -> {
+                    source.all(tx, batches);
+                    return null;
+                });
+                batches.handOver();  // the last, partial batch
+            } finally {
+                inFlight.acquireUninterruptibly(BATCHES_IN_FLIGHT);  // every document handed over is added
+            }
             if (failed.get() != null) {
                 throw failed.get();  // not committed: searches keep the last good index
             }
             commit(stamp);
+            rebuilding = false;
             return batches.count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -331,6 +354,9 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Brings the given sites and entries up to date with the store (added, changed or gone). */
     public void update(Collection<SearchDocumentRef> changed) {
+        if (rebuilding) {
+            return;  // a rebuild ended half-way: see rebuild
+        }
         try {
             ContentRevision.Stamp stamp = stamp();  // read before the documents: a later change can only make it look older
             for (SearchDocumentRef ref : changed) {

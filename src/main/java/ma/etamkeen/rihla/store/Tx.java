@@ -63,8 +63,8 @@ public final class Tx {
                         }
                     }
                     result.add(mapper.map(rows));
-                } catch (StoreException e) {
-                    throw e;
+                } catch (StoreException | java.util.concurrent.CancellationException e) {
+                    throw e;  // not the row's fault (a mapper that hands rows on may be told to stop)
                 } catch (RuntimeException e) {
                     throw new StoreException(StoreException.Reason.CHANGED_VALUE, whichRecord(rows), e);
                 }
