@@ -32,7 +32,8 @@ import ma.etamkeen.rihla.ui.practices.PracticesViewModel;
  * {@code search:QUERY} (the results of a search), on a data folder with demo entries; {@code import} as the
  * site shows the import preview of a package with a conflict, {@code import-site} one whose site both laptops changed, {@code damaged} the choice a damaged store asks for;
  * {@code visits} adds a second visit and opens the visit chooser; {@code board} shows the progress board, {@code charts} the charts page; {@code missing} removes the file of a photo
- * from the data folder's blobs and opens it from the attachments tab.
+ * from the data folder's blobs and opens it from the attachments tab; {@code restore} opens the backups and asks to
+ * restore the newest.
  * Not part of the test suite.
  */
 public final class Screenshots {
@@ -152,6 +153,11 @@ public final class Screenshots {
                 mine.sync().sync(address, null);
             }
         }
+        if (java.util.Arrays.asList(args).contains("restore")) {  // a backup to restore
+            try (ma.etamkeen.rihla.service.Workspace workspace = ma.etamkeen.rihla.service.Workspace.open(data)) {
+                workspace.backups().backUpNow();
+            }
+        }
         if (java.util.Arrays.asList(args).contains("visits")) {
             try (ma.etamkeen.rihla.service.Workspace workspace = ma.etamkeen.rihla.service.Workspace.open(data)) {
                 workspace.knowledge().saveVisit(secondVisit());
@@ -198,6 +204,17 @@ public final class Screenshots {
                     app.robot().interact(() -> app.robot().lookup(".visit-chooser").queryAs(ComboBox.class).show());
                     settle();
                     shoot(app, out.resolve("visits-" + language + ".png"));
+                    continue;
+                }
+                if (args[i].equals("restore")) {  // the backups, the newest selected, and the question Restore asks
+                    openMenuItem(app, language, "menu.file.backups");
+                    app.robot().interact(() -> ((ListView<?>) app.robot().lookup("#restoreButton").queryButton().getScene()
+                            .getRoot().lookup("#list")).getSelectionModel().selectFirst());
+                    // Not through interact(): the question is a modal dialog, which would wait for it forever.
+                    javafx.application.Platform.runLater(() -> app.robot().lookup("#restoreButton").queryButton().fire());
+                    settle();
+                    Thread.sleep(600);
+                    shoot(app, out.resolve("restore-" + language + ".png"));
                     continue;
                 }
                 if (args[i].equals("board") || args[i].equals("charts")) {  // the progress board, the charts page

@@ -92,6 +92,8 @@ public final class BackupsController {
 
     private void restore(Path backup, String label) {
         Messages messages = context.language().messages();
+        // The backup's date and time on a line of its own: inside a sentence, wrapping could split the time at a
+        // colon, and in Arabic the two halves then show on either side of the date.
         if (dialogs.confirm(messages.get("backups.restore"), messages.format("backups.restore.confirm", label),
                 messages.get("backups.restore.yes"))) {
             problemLabel.setText("");
