@@ -122,8 +122,11 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final SearchSource source = new SearchSource();
-    /** From the start of a rebuild until its commit: the writer holds part of the store only. */
-    private volatile boolean rebuilding;
+    /**
+     * Whether the writer holds part of the store only: from the start of a rebuild until its commit, and for
+     * good after a rebuild that stopped or failed.
+     */
+    private volatile boolean partial;
 
     private SearchIndex(Database database, Directory directory, IndexWriter writer) throws IOException {
         this.database = database;
@@ -287,7 +290,7 @@ public final class SearchIndex implements AutoCloseable {
         try {
             ContentRevision.Stamp stamp = stamp();
             writer.deleteAll();
-            rebuilding = true;
+            partial = true;
             // Documents go to the indexing threads in batches, the reader a few batches ahead at most.
             class Batches implements java.util.function.Consumer<SearchDocument> {
                 private List<SearchDocument> batch = new ArrayList<>(BATCH);
@@ -334,7 +337,7 @@ public final class SearchIndex implements AutoCloseable {
                 throw failed.get();  // not committed: searches keep the last good index
             }
             commit(stamp);
-            rebuilding = false;
+            partial = false;
             return batches.count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -354,7 +357,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Brings the given sites and entries up to date with the store (added, changed or gone). */
     public void update(Collection<SearchDocumentRef> changed) {
-        if (rebuilding) {
+        if (partial) {
             return;  // a rebuild ended half-way: see rebuild
         }
         try {
