@@ -174,13 +174,14 @@ public final class App extends Application {
         // The theme as AtlantaFX ships it pre-parsed (JavaFX binary CSS): read in a quarter of the time. Set
         // from this thread, JavaFX reads it on its own, while the views are built here.
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
-        // The font and the window's icons are read beside the views, and are there before the first CSS pass.
+        // The font, the wrapping fix and the window's icons are ready beside the views, before the first CSS
+        // pass (start() waits for them): no text is laid out before then.
         fontAndIcons = CompletableFuture.supplyAsync(() -> {
             Fonts.load();
+            PangoWrapFix.install();
             return WINDOW_ICONS.stream().map(size -> new Image(Objects.requireNonNull(
                     App.class.getResource("/ma/etamkeen/rihla/icon/rihla-" + size + ".png")).toExternalForm())).toList();
         });
-        PangoWrapFix.install();
 
         // The slowest part of start-up, so it went first (before JavaFX started) and runs while the window is
         // built.
