@@ -175,6 +175,20 @@ class AppImageIT {
     }
 
     /**
+     * The launcher finds the image it belongs to without asking readlink when started by its full path, and still
+     * finds it when started through a link (as from {@code /usr/local/bin}) or by a relative path.
+     */
+    @Test
+    void theLauncherStartsThroughALinkAndByARelativePath() throws Exception {
+        Path launcher = imageCopiedTo(folder.resolve("apps").resolve("rihla")).resolve("bin").resolve("Rihla");
+        Path link = Files.createSymbolicLink(Files.createDirectories(folder.resolve("links")).resolve("rihla"), launcher);
+        Path data = folder.resolve("data");
+        assertListsTheSitesCleanly(run(List.of(link.toString(), "--db", data.toString(), "sites", "--json"), Map.of()));
+        assertListsTheSitesCleanly(run(List.of(folder.relativize(launcher).toString(), "--db", data.toString(), "sites",
+                "--json"), Map.of()));
+    }
+
+    /**
      * Under a locale that is not UTF-8 (LC_ALL=C), or one named but not installed here, the launcher still starts
      * from a folder whose name is Arabic and opens a data folder whose name is Arabic: before, the JVM could not
      * load its classes from there.
