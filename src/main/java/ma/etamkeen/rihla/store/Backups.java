@@ -61,8 +61,12 @@ public final class Backups {
     /** A restored database may not unpack to more than this (a zip bomb stops here). */
     private static final long MAX_DATABASE_BYTES = 8L << 30;
     private static final Logger LOG = Logger.getLogger(Backups.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Made when a manifest is first read or written, not at every start (the store check seldom reads one). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     /** What a backup is worth. */
     public enum State {
@@ -133,7 +137,7 @@ public final class Backups {
         } catch (IOException | RuntimeException e) {
             throw StoreException.of(e, dataFolder, StoreException.Reason.NOT_WRITABLE);
         }
-        StoreMarker.record(dataFolder, written[0].stamp());
+        StoreMarker.recordBackup(dataFolder, written[0].stamp(), file.getFileName().toString());
         return backup(file, now, reason, State.GOOD, written[0]);
     }
 
@@ -207,7 +211,7 @@ public final class Backups {
                 verified.revision(), verified.schemaVersion(), verified.counts(), verified.blobs(), missing);
         // The zip file system copies the database entry as it is (no second compression) beside the manifest.
         try (FileSystem zipped = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of())) {
-            Files.write(zipped.getPath(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            Files.write(zipped.getPath(MANIFEST), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         }
         return manifest;
     }
@@ -330,6 +334,11 @@ public final class Backups {
         return Optional.empty();
     }
 
+    /** The file name of the newest backup in {@code dataFolder} (by the time in its name); empty if none. */
+    static Optional<String> newestName(Path dataFolder) {
+        return names(dataFolder).stream().findFirst().map(named -> named.file().getFileName().toString());
+    }
+
     /** A backup file as its name describes it. */
     private record Named(Path file, Instant createdAt, String reason) {
     }
@@ -372,7 +381,7 @@ public final class Backups {
                 return backup(file, at, reason, State.UNVERIFIED, null);
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                return backup(file, at, reason, State.GOOD, JSON.readValue(in, Manifest.class));
+                return backup(file, at, reason, State.GOOD, Json.MAPPER.readValue(in, Manifest.class));
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Damaged backup " + file, e);

@@ -144,7 +144,13 @@ final class StoreCheck {
         if (index.isPresent() && index.get().isLaterThan(store)) {
             throw wentBack(file, store, index.get(), "index");
         }
-        Optional<Backups.Backup> backup = Backups.newestOf(folder, store.database());
+        // The backups likewise, only when this store's marker did not see the newest of them (a kill between the
+        // backup and the marker, a lost marker, a backup made while the store was closed, another store's): reading
+        // a backup's manifest starts Jackson's data binding, on the way to the window.
+        boolean markerSawNewestBackup = marker.isPresent() && marker.get().database().equals(store.database())
+                && Backups.newestName(folder).equals(StoreMarker.newestBackup(folder));
+        Optional<Backups.Backup> backup = markerSawNewestBackup ? Optional.empty()
+                : Backups.newestOf(folder, store.database());
         if (backup.isPresent() && backup.get().manifest().stamp().isLaterThan(store)) {
             throw wentBack(file, store, backup.get().manifest().stamp(), backup.get().file().getFileName().toString());
         }

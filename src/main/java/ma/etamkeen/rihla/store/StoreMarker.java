@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 /**
  * A small file beside the database, {@code rihla.marker}, that remembers which store lives in the folder and
  * the latest revision it was seen at (when it was created, closed, backed up, restored, and each time the search
- * index committed), which commit of the search index it last saw, and whether H2 found the file damaged while it
- * was in use. It tells a new folder from one whose database went missing, and a store that went back in time
+ * index committed), which commit of the search index and which backup it last saw, and whether H2 found the file
+ * damaged while it was in use. It tells a new folder from one whose database went missing, and a store that went back in time
  * from one that did not. Within one store it only ever moves forward. Its writers take turns (one lock for the
  * process): the index thread, a backup and H2's error handler may each write it at the same moment.
  */
@@ -24,6 +24,7 @@ public final class StoreMarker {
     private static final String REVISION = "revision";
     private static final String SUSPECT = "damaged";
     private static final String INDEX_COMMIT = "index.commit";
+    private static final String NEWEST_BACKUP = "backup.newest";
     private static final Logger LOG = Logger.getLogger(StoreMarker.class.getName());
 
     private StoreMarker() {
@@ -72,21 +73,41 @@ public final class StoreMarker {
      * {@link SearchIndex#lastCommit} names it) recorded that stamp: while the index stays at that commit, the
      * marker knows all it could tell, and the store check at start need not read it.
      */
-    static synchronized void recordIndexCommit(Path folder, ContentRevision.Stamp stamp, String commit) {
-        Properties properties = load(folder);
-        boolean changed = moveForward(properties, stamp);
-        if (stamp.database() != null && !commit.equals(properties.getProperty(INDEX_COMMIT))) {
-            properties.setProperty(INDEX_COMMIT, commit);  // the marker holds this store now (moveForward)
-            changed = true;
-        }
-        if (changed) {
-            write(folder, properties);
-        }
+    static void recordIndexCommit(Path folder, ContentRevision.Stamp stamp, String commit) {
+        recordWitness(folder, stamp, INDEX_COMMIT, commit);
     }
 
     /** The search index's commit whose stamp the marker holds (see {@link #recordIndexCommit}); empty if none. */
     static Optional<String> indexCommit(Path folder) {
         return Optional.ofNullable(load(folder).getProperty(INDEX_COMMIT));
+    }
+
+    /**
+     * Records {@code stamp} as {@link #record} does, and that the backup just written, {@code backup} (its file
+     * name in {@code backups/}), holds that stamp: while it stays the newest backup, the marker knows all the
+     * backups could tell (an older backup of the same store holds no later revision), and the store check at start
+     * need not read them.
+     */
+    static void recordBackup(Path folder, ContentRevision.Stamp stamp, String backup) {
+        recordWitness(folder, stamp, NEWEST_BACKUP, backup);
+    }
+
+    /** The newest backup whose stamp the marker holds (see {@link #recordBackup}); empty if none. */
+    static Optional<String> newestBackup(Path folder) {
+        return Optional.ofNullable(load(folder).getProperty(NEWEST_BACKUP));
+    }
+
+    /** Moves the marker forward to {@code stamp} and names {@code witness} ({@code key}) as holding it. */
+    private static synchronized void recordWitness(Path folder, ContentRevision.Stamp stamp, String key, String witness) {
+        Properties properties = load(folder);
+        boolean changed = moveForward(properties, stamp);
+        if (stamp.database() != null && !witness.equals(properties.getProperty(key))) {
+            properties.setProperty(key, witness);  // the marker holds this store now (moveForward)
+            changed = true;
+        }
+        if (changed) {
+            write(folder, properties);
+        }
     }
 
     /** Sets {@code stamp} into {@code properties} unless they know it or a later revision; whether they changed. */
@@ -101,7 +122,9 @@ public final class StoreMarker {
             return false;
         }
         if (known.isPresent() && !known.get().database().equals(stamp.database())) {
-            properties.remove(INDEX_COMMIT);  // a commit of another store's index tells nothing of this one
+            // Another store's index commit or backup tells nothing of this one.
+            properties.remove(INDEX_COMMIT);
+            properties.remove(NEWEST_BACKUP);
         }
         properties.setProperty(DATABASE, stamp.database());
         properties.setProperty(REVISION, String.valueOf(stamp.revision()));

@@ -94,8 +94,9 @@ class DamagedStoreTest {
             workspace.search().awaitReady();
             workspace.backups().backUpNow();
         }
-        // The marker saw the index's last commit: the start reads the marker, not the index.
+        // The marker saw the index's last commit and the newest backup: the start reads the marker, not them.
         assertThat(StoreMarker.indexCommit(folder)).isPresent().isEqualTo(SearchIndex.lastCommit(folder));
+        assertThat(StoreMarker.newestBackup(folder)).isPresent().isEqualTo(Backups.newestName(folder));
         Files.copy(older, database(folder), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         forget.damage(folder);
         assertThatThrownBy(() -> Database.open(folder)).isInstanceOfSatisfying(DamagedStoreException.class, e -> {
@@ -162,7 +163,13 @@ class DamagedStoreTest {
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }),
                 Arguments.of("the newest backup", (Damaging) folder -> deleteAll(folder, SearchIndex.FOLDER,
-                        StoreMarker.FILE)));
+                        StoreMarker.FILE)),
+                // The marker as it was: it knows the older store's revision and names the older backup.
+                Arguments.of("the newest backup, newer than the marker", (Damaging) folder -> {
+                    deleteAll(folder, SearchIndex.FOLDER);
+                    Files.copy(folder.resolveSibling(OLDER_MARKER), folder.resolve(StoreMarker.FILE),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }));
     }
 
     private void assertRefusedUntouchedAndRestorable(Path folder, Set<Damage.Kind> expected) throws Exception {
