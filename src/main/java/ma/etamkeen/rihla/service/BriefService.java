@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ma.etamkeen.rihla.brief.Brief;
 import ma.etamkeen.rihla.brief.Brief.Item;
@@ -38,6 +37,7 @@ import ma.etamkeen.rihla.model.SiteFact;
 import ma.etamkeen.rihla.model.Theme;
 import ma.etamkeen.rihla.model.Visit;
 import ma.etamkeen.rihla.store.Database;
+import ma.etamkeen.rihla.store.Json;
 import ma.etamkeen.rihla.store.SettingsRepository;
 import ma.etamkeen.rihla.text.Fold;
 import ma.etamkeen.rihla.text.Graphemes;
@@ -67,7 +67,6 @@ public final class BriefService {
     private final NoteService notes;
     private final PeopleService people;
     private final SettingsRepository settings = new SettingsRepository();
-    private final ObjectMapper json = new ObjectMapper();
 
     BriefService(Database database, Catalog catalog, LessonService lessons, IdeaService ideas, NoteService notes,
                  PeopleService people) {
@@ -196,7 +195,7 @@ public final class BriefService {
     public BriefOptions lastOptions(Language fallback) {
         return database.read(tx -> settings.get(tx, LAST_OPTIONS)).map(text -> {
             try {
-                return json.readValue(text, BriefOptions.class);
+                return Json.MAPPER.readValue(text, BriefOptions.class);
             } catch (JsonProcessingException | RuntimeException e) {
                 return null;  // an old or damaged setting: start afresh
             }
@@ -205,7 +204,7 @@ public final class BriefService {
 
     public void rememberOptions(BriefOptions options) {
         try {
-            String text = json.writeValueAsString(options);
+            String text = Json.MAPPER.writeValueAsString(options);
             database.write(tx -> {
                 settings.put(tx, LAST_OPTIONS, text);
                 return null;

@@ -18,7 +18,6 @@ import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +34,7 @@ import ma.etamkeen.rihla.store.ContentRevision;
 import ma.etamkeen.rihla.store.Database;
 import ma.etamkeen.rihla.store.ExchangeRepository;
 import ma.etamkeen.rihla.store.ExchangeRepository.Record;
+import ma.etamkeen.rihla.store.Json;
 import ma.etamkeen.rihla.store.Sha256;
 import ma.etamkeen.rihla.store.SettingsRepository;
 import ma.etamkeen.rihla.store.Stamp;
@@ -47,8 +47,6 @@ import ma.etamkeen.rihla.store.Tx;
  * then merged in one transaction after a backup, so that a failure or a cancel leaves the store as it was.
  */
 public final class ExchangeService {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Which records a package carries. */
     public record ExportScope(Mode mode, UUID colleague, Instant since, Set<UUID> records) {
         public enum Mode { ALL, MINE, SINCE, CHANGES }
@@ -173,14 +171,14 @@ public final class ExchangeService {
                         progress.update(++done, total);
                     }
                     counts.put(kind.code(), records.size());
-                    byte[] json = JSON.writeValueAsBytes(records);
+                    byte[] json = Json.MAPPER.writeValueAsBytes(records);
                     recordsBytes += json.length;
                     if (recordsBytes > ExchangeFormat.MAX_RECORDS_BYTES) {
                         throw new RejectedInput("exchange.export-too-large", ExchangeFormat.MAX_RECORDS_BYTES >> 20);
                     }
                     put(zip, ExchangeFormat.recordsEntry(kind.code()), json, checksums);
                 }
-                byte[] manifest = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                byte[] manifest = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(
                         manifest(now, sender, me, scope, since, counts, checksums));
                 zip.putNextEntry(new ZipEntry(ExchangeFormat.MANIFEST));
                 zip.write(manifest);

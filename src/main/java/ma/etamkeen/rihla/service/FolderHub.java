@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ma.etamkeen.rihla.store.AtomicFiles;
+import ma.etamkeen.rihla.store.Json;
 
 /**
  * A hub that is a folder every laptop reaches now and then: a USB stick, a network share, a cloud-synced folder.
@@ -41,7 +41,6 @@ final class FolderHub implements Hub {
     /** A change set's name: its number, eight digits. Anything else in a laptop's folder is not read. */
     private static final Pattern CHANGE_SET = Pattern.compile("(\\d{8})\\.rihla");
     private static final Pattern LAPTOP = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
     private final String laptop;
@@ -93,7 +92,7 @@ final class FolderHub implements Hub {
         }
         JsonNode id;
         try {
-            id = JSON.readTree(file.toFile());
+            id = Json.MAPPER.readTree(file.toFile());
             UUID.fromString(id.path("hub").asText(""));
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new RejectedInput("sync.folder-foreign", root, ID_FILE);

@@ -15,9 +15,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ma.etamkeen.rihla.store.Json;
 import ma.etamkeen.rihla.store.Seeder;
 import ma.etamkeen.rihla.store.Sha256;
 import ma.etamkeen.rihla.store.SettingsRepository;
@@ -37,7 +37,6 @@ final class PackageSignature {
     private static final String PRIVATE_KEY = "identity.signing-key";
     private static final String PUBLIC_KEY = "identity.public-key";
     private static final String SENDER = "exchange.sender-key.";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What is known of a package's sender, from its signature and the keys this laptop met before. */
     enum Sender {
@@ -82,11 +81,11 @@ final class PackageSignature {
             Signature signer = Signature.getInstance(ALGORITHM);
             signer.initSign(privateKey);
             signer.update(manifest);
-            ObjectNode signature = JSON.createObjectNode();
+            ObjectNode signature = Json.MAPPER.createObjectNode();
             signature.put("algorithm", ALGORITHM);
             signature.put("publicKey", publicKey);
             signature.put("signature", Base64.getEncoder().encodeToString(signer.sign()));
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(signature);
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(signature);
         } catch (GeneralSecurityException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Signing a package with " + ALGORITHM, e);
         }
@@ -100,7 +99,7 @@ final class PackageSignature {
      */
     static String verify(String packageName, byte[] manifest, byte[] signature) {
         try {
-            JsonNode node = JSON.readTree(new String(signature, StandardCharsets.UTF_8));
+            JsonNode node = Json.MAPPER.readTree(new String(signature, StandardCharsets.UTF_8));
             String publicKey = node.path("publicKey").asText("");
             PublicKey key = KeyFactory.getInstance(ALGORITHM)
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));

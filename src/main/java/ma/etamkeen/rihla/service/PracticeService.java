@@ -3,11 +3,11 @@ package ma.etamkeen.rihla.service;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ma.etamkeen.rihla.model.Practice;
 import ma.etamkeen.rihla.store.ContentRevision;
 import ma.etamkeen.rihla.store.Database;
+import ma.etamkeen.rihla.store.Json;
 import ma.etamkeen.rihla.store.PracticeRepository;
 import ma.etamkeen.rihla.store.SettingsRepository;
 
@@ -22,7 +22,6 @@ public final class PracticeService {
     private final Catalog catalog;
     private final PracticeRepository practices = new PracticeRepository();
     private final SettingsRepository settings = new SettingsRepository();
-    private final ObjectMapper json = new ObjectMapper();
     /** The practices as of a content revision: facets are counted again on every click, the rows rarely change. */
     private volatile Snapshot snapshot;
 
@@ -61,7 +60,7 @@ public final class PracticeService {
 
     public void rememberFilter(PracticeFilter filter) {
         try {
-            String text = json.writeValueAsString(filter);
+            String text = Json.MAPPER.writeValueAsString(filter);
             database.write(tx -> {
                 settings.put(tx, LAST_FILTER, text);
                 return null;
@@ -84,7 +83,7 @@ public final class PracticeService {
 
     private PracticeFilter parse(String text) {
         try {
-            return json.readValue(text, PracticeFilter.class);
+            return Json.MAPPER.readValue(text, PracticeFilter.class);
         } catch (JsonProcessingException | RuntimeException e) {
             return PracticeFilter.none();  // an old or damaged setting: start afresh
         }

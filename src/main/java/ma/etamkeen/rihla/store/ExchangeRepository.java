@@ -23,7 +23,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,8 +37,6 @@ import ma.etamkeen.rihla.text.Graphemes;
  * columns too. Theme lists travel as theme codes, target lists as administration ids.
  */
 public final class ExchangeRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** One record: its kind, its id, and its fields as they travel (without the id). */
     public record Record(RecordKind<?> kind, UUID id, ObjectNode fields) {
         /**
@@ -59,7 +56,7 @@ public final class ExchangeRepository {
             content.put("deleted", JsonNodeFactory.instance.booleanNode(isDeleted()));
             content.put("purged", JsonNodeFactory.instance.booleanNode(text("purged_at") != null));
             try {
-                byte[] canonical = JSON.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
+                byte[] canonical = Json.MAPPER.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
                 return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
             } catch (com.fasterxml.jackson.core.JsonProcessingException | NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ma.etamkeen.rihla.model.RecordKind;
@@ -22,8 +21,6 @@ import ma.etamkeen.rihla.store.ExchangeRepository.Record;
  * how far each source of a hub was read, and the conflicts a sync brought that wait for the user. Never travels.
  */
 public final class SyncRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * Their version of a record changed here too, waiting to be settled.
      *
@@ -73,7 +70,7 @@ public final class SyncRepository {
         return tx.list("SELECT * FROM sync_conflict ORDER BY received_at, record_id", row -> {
             RecordKind<?> kind = RecordKind.of(row.getString("kind")).orElseThrow();
             Record theirs = new Record(kind, Tx.uuid(row, "record_id"), (ObjectNode) parse(row.getString("fields")));
-            List<String> versions = JSON.convertValue(parse(row.getString("versions")), new TypeReference<List<String>>() { });
+            List<String> versions = Json.MAPPER.convertValue(parse(row.getString("versions")), new TypeReference<List<String>>() { });
             return new Conflict(theirs, versions, row.getBytes("content"), row.getString("hub"), Tx.instant(row, "received_at"));
         });
     }
@@ -87,8 +84,8 @@ public final class SyncRepository {
         try {
             tx.update("MERGE INTO sync_conflict (record_id, kind, fields, versions, content, hub, received_at)"
                             + " KEY (record_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    conflict.theirs().id(), conflict.theirs().kind().code(), JSON.writeValueAsString(conflict.theirs().fields()),
-                    JSON.writeValueAsString(conflict.versions()), conflict.content(), conflict.hub(), conflict.receivedAt());
+                    conflict.theirs().id(), conflict.theirs().kind().code(), Json.MAPPER.writeValueAsString(conflict.theirs().fields()),
+                    Json.MAPPER.writeValueAsString(conflict.versions()), conflict.content(), conflict.hub(), conflict.receivedAt());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -100,7 +97,7 @@ public final class SyncRepository {
 
     private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
         try {
-            return JSON.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
