@@ -142,9 +142,13 @@ else
     training=(-XX:ArchiveClassesAtExit="$app_dir/$cache" -Xlog:cds=off -Xlog:cds+dynamic=off)
   fi
   # Trained on a second start, like every start but the first: what only the first loads (migrations, seed
-  # data) would otherwise be in the cache, mapped and linked at every start (installer/README.md).
+  # data) would otherwise be in the cache, mapped and linked at every start (installer/README.md). The folder is
+  # as a delegate's after a first session, with its search index and a backup: what a start reads only without
+  # them (the index itself, to check the store against it) stays out of the cache too.
   "${display[@]}" "$java" -Drihla.exitWhenReady=true -cp "$classpath" ma.etamkeen.rihla.Main \
     --db "$training_home" --lang ar >/dev/null
+  "$java" -cp "$classpath" ma.etamkeen.rihla.Main --db "$training_home" search Bruxelles >/dev/null
+  "$java" -cp "$classpath" ma.etamkeen.rihla.Main --db "$training_home" backup >/dev/null
   "${display[@]}" "$java" "${training[@]}" -Drihla.exitWhenReady=true -cp "$classpath" ma.etamkeen.rihla.Main \
     --db "$training_home" --lang ar
 fi
