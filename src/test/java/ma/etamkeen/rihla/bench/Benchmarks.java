@@ -29,7 +29,8 @@ import ma.etamkeen.rihla.ui.common.Autosave;
  * Timings are medians of several runs; nothing here asserts a target, it only measures.
  */
 public final class Benchmarks {
-    private static final int RUNS = 7;
+    /** Rounds of the start-up benchmark: a start varies by a tenth from one to the next on a busy laptop. */
+    private static final int RUNS = 15;
 
     private Benchmarks() {
     }
@@ -95,31 +96,39 @@ public final class Benchmarks {
             workspace.search().awaitReady();
             workspace.backups().backUpNow();
         }
-        double[] app = new double[RUNS];
-        double[] installed = new double[RUNS];
-        double[] baseline = new double[RUNS];
-        double[][] peaks = new double[3][RUNS];  // MB: bare, java -jar, launcher
+        // Bare window, java -jar, launcher; each round runs them in turn forwards, the next one backwards, so that
+        // no start always follows the same other one.
+        List<List<String>> commands = List.of(bare, rihla, image);
+        List<String> readyLines = List.of(BareWindow.READY_LINE, App.READY_LINE, App.READY_LINE);
+        double[][] millis = new double[3][RUNS];
+        double[][] peaks = new double[3][RUNS];  // MB
         for (int i = 0; i < RUNS; i++) {
-            Start start = timeUntil(bare, BareWindow.READY_LINE);
-            baseline[i] = start.millis();
-            peaks[0][i] = start.peakMegabytes();
-            start = timeUntil(rihla, App.READY_LINE);
-            app[i] = start.millis();
-            peaks[1][i] = start.peakMegabytes();
-            if (withImage) {
-                start = timeUntil(image, App.READY_LINE);
-                installed[i] = start.millis();
-                peaks[2][i] = start.peakMegabytes();
+            for (int k = 0; k < 3; k++) {
+                int which = i % 2 == 0 ? k : 2 - k;
+                if (which == 2 && !withImage) {
+                    continue;
+                }
+                Start start = timeUntil(commands.get(which), readyLines.get(which));
+                millis[which][i] = start.millis();
+                peaks[which][i] = start.peakMegabytes();
             }
         }
+        double[] baseline = millis[0];
+        double[] app = millis[1];
+        double[] installed = millis[2];
         double bareMedian = median(baseline);
         System.out.println("Start-up to the first populated window (median of " + RUNS + ", ms)");
         System.out.printf(Locale.ROOT, "  bare JavaFX window          %7.0f   runs %s%n", bareMedian, Arrays.toString(rounded(baseline)));
         System.out.printf(Locale.ROOT, "  Rihla, java -jar            %7.0f   runs %s   %.2f x bare%n", median(app),
                 Arrays.toString(rounded(app)), median(app) / bareMedian);
         if (withImage) {
+            double[] perRound = new double[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                perRound[i] = installed[i] / baseline[i];
+            }
             System.out.printf(Locale.ROOT, "  Rihla, its launcher         %7.0f   runs %s   %.2f x bare   (%s)%n", median(installed),
                     Arrays.toString(rounded(installed)), median(installed) / bareMedian, launcher);
+            System.out.printf(Locale.ROOT, "    against the bare window of the same round: median %.2f x%n", median(perRound));
         } else {
             System.out.println("  Rihla, app image            (build it first: installer/build.sh app-image)");
         }
