@@ -63,7 +63,7 @@ public final class Backups {
     private static final Logger LOG = Logger.getLogger(Backups.class.getName());
 
     /** Made when a manifest is first read or written, not at every start (the store check seldom reads one). */
-    private static final class Json {
+    private static final class ManifestJson {
         static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -211,7 +211,8 @@ public final class Backups {
                 verified.revision(), verified.schemaVersion(), verified.counts(), verified.blobs(), missing);
         // The zip file system copies the database entry as it is (no second compression) beside the manifest.
         try (FileSystem zipped = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of())) {
-            Files.write(zipped.getPath(MANIFEST), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            Files.write(zipped.getPath(MANIFEST),
+                    ManifestJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         }
         return manifest;
     }
@@ -381,7 +382,7 @@ public final class Backups {
                 return backup(file, at, reason, State.UNVERIFIED, null);
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                return backup(file, at, reason, State.GOOD, Json.MAPPER.readValue(in, Manifest.class));
+                return backup(file, at, reason, State.GOOD, ManifestJson.MAPPER.readValue(in, Manifest.class));
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Damaged backup " + file, e);

@@ -11,11 +11,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A small file beside the database, {@code rihla.marker}, that remembers which store lives in the folder and
- * the latest revision it was seen at (when it was created, closed, backed up, restored, and each time the search
- * index committed), which commit of the search index and which backup it last saw, and whether H2 found the file
- * damaged while it was in use. It tells a new folder from one whose database went missing, and a store that went back in time
- * from one that did not. Within one store it only ever moves forward. Its writers take turns (one lock for the
+ * A small file beside the database, {@code rihla.marker}, that remembers which store lives in the folder and the
+ * latest revision it was seen at (when it was created, closed, backed up, restored, and each time the search index
+ * committed), which commit of the search index and which backup it last saw, and whether H2 found the file damaged
+ * while it was in use. It tells a new folder from one whose database went missing, and a store that went back in
+ * time from one that did not. Within one store it only ever moves forward. Its writers take turns (one lock for the
  * process): the index thread, a backup and H2's error handler may each write it at the same moment.
  */
 public final class StoreMarker {
@@ -98,7 +98,8 @@ public final class StoreMarker {
     }
 
     /** Moves the marker forward to {@code stamp} and names {@code witness} ({@code key}) as holding it. */
-    private static synchronized void recordWitness(Path folder, ContentRevision.Stamp stamp, String key, String witness) {
+    private static synchronized void recordWitness(Path folder, ContentRevision.Stamp stamp, String key,
+                                                   String witness) {
         Properties properties = load(folder);
         boolean changed = moveForward(properties, stamp);
         if (stamp.database() != null && !witness.equals(properties.getProperty(key))) {

@@ -70,7 +70,8 @@ public final class SyncRepository {
         return tx.list("SELECT * FROM sync_conflict ORDER BY received_at, record_id", row -> {
             RecordKind<?> kind = RecordKind.of(row.getString("kind")).orElseThrow();
             Record theirs = new Record(kind, Tx.uuid(row, "record_id"), (ObjectNode) parse(row.getString("fields")));
-            List<String> versions = Json.MAPPER.convertValue(parse(row.getString("versions")), new TypeReference<List<String>>() { });
+            List<String> versions = Json.MAPPER.convertValue(parse(row.getString("versions")),
+                    new TypeReference<List<String>>() { });
             return new Conflict(theirs, versions, row.getBytes("content"), row.getString("hub"), Tx.instant(row, "received_at"));
         });
     }
@@ -84,8 +85,10 @@ public final class SyncRepository {
         try {
             tx.update("MERGE INTO sync_conflict (record_id, kind, fields, versions, content, hub, received_at)"
                             + " KEY (record_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    conflict.theirs().id(), conflict.theirs().kind().code(), Json.MAPPER.writeValueAsString(conflict.theirs().fields()),
-                    Json.MAPPER.writeValueAsString(conflict.versions()), conflict.content(), conflict.hub(), conflict.receivedAt());
+                    conflict.theirs().id(), conflict.theirs().kind().code(),
+                    Json.MAPPER.writeValueAsString(conflict.theirs().fields()),
+                    Json.MAPPER.writeValueAsString(conflict.versions()), conflict.content(), conflict.hub(),
+                    conflict.receivedAt());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

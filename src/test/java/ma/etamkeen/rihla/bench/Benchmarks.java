@@ -128,7 +128,8 @@ public final class Benchmarks {
             }
             System.out.printf(Locale.ROOT, "  Rihla, its launcher         %7.0f   runs %s   %.2f x bare   (%s)%n", median(installed),
                     Arrays.toString(rounded(installed)), median(installed) / bareMedian, launcher);
-            System.out.printf(Locale.ROOT, "    against the bare window of the same round: median %.2f x%n", median(perRound));
+            System.out.printf(Locale.ROOT, "    against the bare window of the same round: median %.2f x%n",
+                    median(perRound));
         } else {
             System.out.println("  Rihla, app image            (build it first: installer/build.sh app-image)");
         }

@@ -181,7 +181,8 @@ class AppImageIT {
     @Test
     void theLauncherStartsThroughALinkAndByARelativePath() throws Exception {
         Path launcher = imageCopiedTo(folder.resolve("apps").resolve("rihla")).resolve("bin").resolve("Rihla");
-        Path link = Files.createSymbolicLink(Files.createDirectories(folder.resolve("links")).resolve("rihla"), launcher);
+        Path links = Files.createDirectories(folder.resolve("links"));
+        Path link = Files.createSymbolicLink(links.resolve("rihla"), launcher);
         Path data = folder.resolve("data");
         assertListsTheSitesCleanly(run(List.of(link.toString(), "--db", data.toString(), "sites", "--json"), Map.of()));
         assertListsTheSitesCleanly(run(List.of(folder.relativize(launcher).toString(), "--db", data.toString(), "sites",
