@@ -88,26 +88,32 @@ if [ "$os" = linux ]; then
 #!/bin/bash
 # Starts Rihla with the runtime beside it (written by installer/build.sh in place of jpackage's launcher,
 # which queries the package manager at every start). Options and class path as in lib/app/Rihla.cfg.
-# Every program this script runs costs a start several ms: it runs one (locale) unless it was started through a
-# link or a relative path.
+# Every program this script runs costs a start several ms: started by its own plain full path, it runs one
+# (locale). Started through a link (to it, or to its bin folder), by a relative path or by a path with "//", "."
+# or "..", it first asks readlink for its real path, as it always did before.
 launcher=\$0
-case "\$launcher" in
-  /*) [ -L "\$launcher" ] && launcher=\$(readlink -f "\$launcher") ;;
-  *) launcher=\$(readlink -f "\$launcher") ;;
-esac
 image=\${launcher%/*/*}
+case "\$launcher" in
+  [!/]* | *//* | */./* | */../*) image= ;;
+  *) [ -L "\$launcher" ] && image= ;;
+esac
+if [ ! -x "\$image/lib/runtime/bin/java" ]; then
+  launcher=\$(readlink -f "\$launcher")
+  image=\${launcher%/*/*}
+fi
 app="\$image/lib/app"
 # The JVM reads file names in the character set of the locale's LC_CTYPE: under one that is not UTF-8
 # (LC_ALL=C, as in a bare ssh session or a cron job) it cannot even load its classes from a folder whose name has
 # letters outside ASCII. File names are read as UTF-8 then; the language asked for (LC_MESSAGES) stays.
 # A locale named but not installed (LANG=fr_FR.UTF-8 on a machine without it; locale says it cannot set it)
-# leaves the JVM in C: C.UTF-8 then.
+# leaves the JVM in C: C.UTF-8 then, also when LC_ALL=C hid it.
 case "\$(locale charmap 2>&1)" in
   UTF-8) ;;
   *locale:*) export LC_ALL=C.UTF-8 ;;
   *)
     if [ -n "\${LC_ALL:-}" ]; then export LC_MESSAGES="\$LC_ALL"; unset LC_ALL; fi
-    export LC_CTYPE=C.UTF-8 ;;
+    export LC_CTYPE=C.UTF-8
+    if [ -n "\$(locale 2>&1 >/dev/null)" ]; then export LC_ALL=C.UTF-8; fi ;;
 esac
 exec -a "\$image/bin/Rihla" "\$image/lib/runtime/bin/java" $cfg_options -Djpackage.app-path="\$image/bin/Rihla" \\
   -cp "$cfg_classpath" $main_class "\$@"

@@ -175,32 +175,38 @@ class AppImageIT {
     }
 
     /**
-     * The launcher finds the image it belongs to without asking readlink when started by its full path, and still
-     * finds it when started through a link (as from {@code /usr/local/bin}) or by a relative path.
+     * The launcher finds the image it belongs to without asking readlink when started by its plain full path, and
+     * still finds it when started through a link to it (as from {@code /usr/local/bin}) or to its folder, by a
+     * relative path, or by a path with "//" (a PATH entry ending in "/").
      */
     @Test
     void theLauncherStartsThroughALinkAndByARelativePath() throws Exception {
-        Path launcher = imageCopiedTo(folder.resolve("apps").resolve("rihla")).resolve("bin").resolve("Rihla");
+        Path bin = imageCopiedTo(folder.resolve("apps").resolve("rihla")).resolve("bin");
+        Path launcher = bin.resolve("Rihla");
         Path links = Files.createDirectories(folder.resolve("links"));
-        Path link = Files.createSymbolicLink(links.resolve("rihla"), launcher);
-        Path data = folder.resolve("data");
-        assertListsTheSitesCleanly(run(List.of(link.toString(), "--db", data.toString(), "sites", "--json"), Map.of()));
-        assertListsTheSitesCleanly(run(List.of(folder.relativize(launcher).toString(), "--db", data.toString(), "sites",
-                "--json"), Map.of()));
+        List<String> ways = List.of(Files.createSymbolicLink(links.resolve("rihla"), launcher).toString(),
+                Files.createSymbolicLink(links.resolve("bin"), bin).resolve("Rihla").toString(),
+                folder.relativize(launcher).toString(), bin + "//Rihla");
+        for (String way : ways) {
+            assertListsTheSitesCleanly(run(List.of(way, "--db", folder.resolve("data").toString(), "sites", "--json"),
+                    Map.of()));
+        }
     }
 
     /**
-     * Under a locale that is not UTF-8 (LC_ALL=C), or one named but not installed here, the launcher still starts
-     * from a folder whose name is Arabic and opens a data folder whose name is Arabic: before, the JVM could not
-     * load its classes from there.
+     * Under a locale that is not UTF-8 (LC_ALL=C), or one named but not installed here, or both (LC_ALL=C over a LANG
+     * not installed, as an ssh session may pass it), the launcher still starts from a folder whose name is Arabic and
+     * opens a data folder whose name is Arabic: before, the JVM could not load its classes from there.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"LC_ALL=C", "LANG=ar_MA.UTF-8"})
+    @ValueSource(strings = {"LC_ALL=C", "LANG=ar_MA.UTF-8", "LC_ALL=C LANG=ar_MA.UTF-8"})
     void theLauncherStartsFromAnArabicFolderUnderAnyLocale(String locale) throws Exception {
         Path launcher = imageCopiedTo(folder.resolve("رحلة").resolve("rihla")).resolve("bin").resolve("Rihla");
         Path data = folder.resolve("دفتر الزيارة");
-        assertListsTheSitesCleanly(run(List.of("env", "-u", "LC_ALL", locale, launcher.toString(), "--db", data.toString(),
-                "sites", "--json"), Map.of()));
+        List<String> command = new ArrayList<>(List.of("env", "-u", "LC_ALL"));
+        command.addAll(List.of(locale.split(" ")));
+        command.addAll(List.of(launcher.toString(), "--db", data.toString(), "sites", "--json"));
+        assertListsTheSitesCleanly(run(command, Map.of()));
         assertThat(data.resolve("rihla.mv.db")).exists();
     }
 
