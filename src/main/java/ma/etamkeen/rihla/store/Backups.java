@@ -137,7 +137,7 @@ public final class Backups {
         } catch (IOException | RuntimeException e) {
             throw StoreException.of(e, dataFolder, StoreException.Reason.NOT_WRITABLE);
         }
-        StoreMarker.recordBackup(dataFolder, written[0].stamp(), file.getFileName().toString());
+        StoreMarker.recordBackup(dataFolder, written[0].stamp(), markerName(file));
         return backup(file, now, reason, State.GOOD, written[0]);
     }
 
@@ -335,9 +335,23 @@ public final class Backups {
         return Optional.empty();
     }
 
-    /** The file name of the newest backup in {@code dataFolder} (by the time in its name); empty if none. */
-    static Optional<String> newestName(Path dataFolder) {
-        return names(dataFolder).stream().findFirst().map(named -> named.file().getFileName().toString());
+    /**
+     * The newest backup in {@code dataFolder} (by the time in its name) as the marker names a backup
+     * ({@link StoreMarker#recordBackup}); empty if there is none.
+     */
+    static Optional<String> newestMarkerName(Path dataFolder) {
+        return names(dataFolder).stream().findFirst().map(named -> markerName(named.file()));
+    }
+
+    /** A backup as the marker names it: its file name and its size in bytes (another file in its place differs). */
+    private static String markerName(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = -1;  // gone: names no backup the marker could have seen
+        }
+        return file.getFileName() + " " + size;
     }
 
     /** A backup file as its name describes it. */

@@ -148,7 +148,7 @@ final class StoreCheck {
         // backup and the marker, a lost marker, a backup made while the store was closed, another store's): reading
         // a backup's manifest starts Jackson's data binding, on the way to the window.
         boolean markerSawNewestBackup = marker.isPresent() && marker.get().database().equals(store.database())
-                && Backups.newestName(folder).equals(StoreMarker.newestBackup(folder));
+                && Backups.newestMarkerName(folder).equals(StoreMarker.newestBackup(folder));
         Optional<Backups.Backup> backup = markerSawNewestBackup ? Optional.empty()
                 : Backups.newestOf(folder, store.database());
         if (backup.isPresent() && backup.get().manifest().stamp().isLaterThan(store)) {

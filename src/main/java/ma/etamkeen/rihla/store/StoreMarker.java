@@ -84,9 +84,9 @@ public final class StoreMarker {
 
     /**
      * Records {@code stamp} as {@link #record} does, and that the backup just written, {@code backup} (its file
-     * name in {@code backups/}), holds that stamp: while it stays the newest backup, the marker knows all the
-     * backups could tell (an older backup of the same store holds no later revision), and the store check at start
-     * need not read them.
+     * name in {@code backups/} and its size), holds that stamp: while it stays the newest backup, the marker knows
+     * all the backups could tell (an older backup of the same store holds no later revision), and the store check
+     * at start need not read them.
      */
     static void recordBackup(Path folder, ContentRevision.Stamp stamp, String backup) {
         recordWitness(folder, stamp, NEWEST_BACKUP, backup);

@@ -96,7 +96,7 @@ class DamagedStoreTest {
         }
         // The marker saw the index's last commit and the newest backup: the start reads the marker, not them.
         assertThat(StoreMarker.indexCommit(folder)).isPresent().isEqualTo(SearchIndex.lastCommit(folder));
-        assertThat(StoreMarker.newestBackup(folder)).isPresent().isEqualTo(Backups.newestName(folder));
+        assertThat(StoreMarker.newestBackup(folder)).isPresent().isEqualTo(Backups.newestMarkerName(folder));
         Files.copy(older, database(folder), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         forget.damage(folder);
         assertThatThrownBy(() -> Database.open(folder)).isInstanceOfSatisfying(DamagedStoreException.class, e -> {
@@ -169,6 +169,18 @@ class DamagedStoreTest {
                     deleteAll(folder, SearchIndex.FOLDER);
                     Files.copy(folder.resolveSibling(OLDER_MARKER), folder.resolve(StoreMarker.FILE),
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }),
+                // As above, and the newest backup put in the older one's place, under the name that marker knows.
+                Arguments.of("the newest backup, under the older one's name", (Damaging) folder -> {
+                    deleteAll(folder, SearchIndex.FOLDER);
+                    Files.copy(folder.resolveSibling(OLDER_MARKER), folder.resolve(StoreMarker.FILE),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    List<Path> backups;
+                    try (Stream<Path> files = Files.list(folder.resolve(Backups.FOLDER))) {
+                        backups = files.sorted().toList();
+                    }
+                    assertThat(backups).hasSize(2);
+                    Files.move(backups.get(1), backups.get(0), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }));
     }
 
