@@ -145,11 +145,22 @@ public final class AppRunner implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Whether a label anywhere (window or dialog) shows exactly {@code text}; no CSS parsing of the text. */
+    /**
+     * Whether a label anywhere (window or dialog) shows exactly {@code text}; no CSS parsing of the text. Looked up
+     * on the JavaFX thread: from the test's thread the lookup raced with a window being redrawn in another language
+     * (a list of children changing under its iterator).
+     */
     public boolean showsText(String text) {
-        return robot.lookup((javafx.scene.Node node) -> node instanceof javafx.scene.control.Labeled labeled
-                && text.equals(labeled.getText()) && node.getScene() != null && node.getScene().getWindow().isShowing())
+        java.util.concurrent.Callable<Boolean> lookup = () -> robot.lookup((javafx.scene.Node node) ->
+                node instanceof javafx.scene.control.Labeled labeled && text.equals(labeled.getText())
+                        && node.getScene() != null && node.getScene().getWindow().isShowing())
                 .tryQuery().isPresent();
+        try {
+            return javafx.application.Platform.isFxApplicationThread() ? lookup.call()
+                    : WaitForAsyncUtils.waitForAsyncFx(10_000, lookup);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The visible node matching a CSS query (several tabs share views of the same kind). */
